@@ -1,0 +1,69 @@
+#include "server_options.h"
+
+#include <charconv>
+
+namespace sb::app {
+
+namespace {
+
+Result<uint16_t> parsePort(const std::string& flag, const std::string& text) {
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value > 65535)
+        return makeError(flag + ": expected a port number 0-65535, got '" + text + "'");
+    return static_cast<uint16_t>(value);
+}
+
+}  // namespace
+
+std::string serverUsage() {
+    return "Usage: switchboard-server [options]\n"
+           "Runs the Switchboard PBX without a window.\n\n"
+           "  --db FILE            database file (default: per-user data folder)\n"
+           "  --import FILE.json   replace the whole configuration from FILE.json, then exit\n"
+           "  --export FILE.json   write the configuration to FILE.json, then exit\n"
+           "  --sip-port N         SIP port for UDP and TCP (default: from settings, 5060; 0 = any free)\n"
+           "  --tls-port N         SIP over TLS port (default: from settings, 5061)\n"
+           "  --bind ADDR          address to listen on (default: from settings, 0.0.0.0)\n"
+           "  --log-level LEVEL    error, warning, info or debug (default: info)\n"
+           "  --version            print the version and exit\n"
+           "  --help               print this help and exit\n";
+}
+
+Result<ServerOptions> parseServerOptions(const std::vector<std::string>& args) {
+    ServerOptions out;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        auto value = [&]() -> Result<std::string> {
+            if (i + 1 >= args.size()) return makeError(flag + ": missing value");
+            return args[++i];
+        };
+        if (flag == "--help" || flag == "-h") {
+            out.showHelp = true;
+        } else if (flag == "--version") {
+            out.showVersion = true;
+        } else if (flag == "--db" || flag == "--import" || flag == "--export" || flag == "--bind" ||
+                   flag == "--log-level" || flag == "--sip-port" || flag == "--tls-port") {
+            auto v = value();
+            if (!v) return v.error();
+            if (flag == "--db") out.engine.databasePath = *v;
+            if (flag == "--import") out.importFile = *v;
+            if (flag == "--export") out.exportFile = *v;
+            if (flag == "--bind") out.engine.bindAddress = *v;
+            if (flag == "--log-level" && !parseLogLevel(*v, out.engine.logLevel))
+                return makeError("--log-level: expected error, warning, info or debug, got '" + *v + "'");
+            if (flag == "--sip-port" || flag == "--tls-port") {
+                auto port = parsePort(flag, *v);
+                if (!port) return port.error();
+                (flag == "--sip-port" ? out.engine.sipPort : out.engine.tlsPort) = *port;
+            }
+        } else {
+            return makeError("unknown option '" + flag + "' (see --help)");
+        }
+    }
+    out.engine.traceSip = out.engine.logLevel == LogLevel::Debug;
+    if (out.importFile && out.exportFile) return makeError("--import and --export cannot be combined");
+    return out;
+}
+
+}  // namespace sb::app

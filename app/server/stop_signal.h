@@ -1,0 +1,14 @@
+#pragma once
+
+#include <chrono>
+
+namespace sb::app {
+
+/// Route SIGINT/SIGTERM (Ctrl+C / console close on Windows) to waitForStop().
+/// Call before any thread starts so every thread inherits the mask.
+void installStopHandler();
+
+/// Wait up to @p timeout; true once a stop was requested.
+bool waitForStop(std::chrono::milliseconds timeout);
+
+}  // namespace sb::app

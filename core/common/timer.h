@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+namespace sb {
+
+/// A one-shot timer on the engine thread's libre loop. Cancelled when
+/// destroyed, so an owner going away never leaves a callback behind.
+class Timer {
+public:
+    Timer();
+    ~Timer();
+    Timer(const Timer&) = delete;
+    Timer& operator=(const Timer&) = delete;
+
+    void start(uint64_t delayMs, std::function<void()> callback);
+    void cancel();
+    bool running() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace sb

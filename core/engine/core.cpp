@@ -1,0 +1,125 @@
+#include "engine/core.h"
+
+#include <chrono>
+#include <set>
+
+#include "config/validation.h"
+#include "sip/qualifier.h"
+#include "sip/registrar.h"
+#include "sip/sip_stack.h"
+#include "store/store.h"
+#include "store/store_writer.h"
+
+namespace sb {
+
+namespace {
+sip::RegistrarSettings registrarSettings(const store::Configuration& config) {
+    const auto& s = config.settings;
+    sip::RegistrarSettings r;
+    r.realm = s.domain;
+    // validate() has checked the list; an empty result still keeps MD5.
+    auto algorithms = sip::parseDigestAlgorithmList(s.authAlgorithms);
+    if (algorithms && !algorithms->empty()) r.algorithms = algorithms.value();
+    r.expiry = sip::ExpiryPolicy{s.minExpiresS, s.maxExpiresS, s.defaultExpiresS, s.maxContacts};
+    r.nonceLifetimeS = s.nonceLifetimeS;
+    for (const auto& ext : config.extensions) {
+        if (ext.enabled) r.passwords[ext.number] = ext.password;
+    }
+    return r;
+}
+
+std::set<std::string> qualifiedExtensions(const store::Configuration& config) {
+    std::set<std::string> out;
+    for (const auto& ext : config.extensions) {
+        if (ext.enabled && ext.qualify) out.insert(ext.number);
+    }
+    return out;
+}
+
+int64_t nowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+Core::Core(EventSink& events, std::unique_ptr<store::Store> store, store::Configuration config,
+           LogLevel logLevel)
+    : m_events(events), m_store(std::move(store)), m_config(std::move(config)), m_logLevel(logLevel) {}
+
+Core::~Core() {
+    // These hook into the SIP stack: they go first; the writer goes last so
+    // it still takes (and then flushes) what they hand it while closing.
+    m_qualifier.reset();
+    m_registrar.reset();
+    m_sip.reset();
+    m_writer.reset();
+}
+
+Result<void> Core::startStoreWriter() {
+    auto writer = store::StoreWriter::start(m_store->path(), [this](const Error& e) {
+        // Runs on the writer thread; publish() is thread-safe.
+        m_events.publish(LogMessage{LogLevel::Error, "cannot write to the database: " + e.message, nowMs()});
+    });
+    if (!writer) return writer.error();
+    m_writer = std::move(writer.value());
+    return {};
+}
+
+void Core::log(LogLevel level, std::string text) {
+    if (static_cast<int>(level) > static_cast<int>(m_logLevel)) return;
+    m_events.publish(LogMessage{level, std::move(text), nowMs()});
+}
+
+Result<void> Core::applyConfiguration(store::Configuration config) {
+    const auto errors = config::validate(config);
+    if (!errors.empty()) {
+        std::string reason = errors.front().toString();
+        m_events.publish(ConfigurationRejected{reason});
+        return makeError(reason);
+    }
+    if (auto saved = m_store->replaceConfiguration(config); !saved) {
+        m_events.publish(ConfigurationRejected{saved.error().message});
+        return saved.error();
+    }
+    m_config = std::move(config);
+    applyLive();
+    m_events.publish(ConfigurationChanged{m_config});
+    return {};
+}
+
+Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
+    auto stack = sip::SipStack::create(listen, m_events);
+    if (!stack) return stack.error();
+    m_sip = std::move(stack.value());
+    m_sip->setTraceEnabled(traceSip);
+    m_registrar = std::make_unique<sip::Registrar>(*m_sip, m_events, registrarSettings(m_config));
+    if (auto saved = m_store->loadBindings(sip::wallClockMs())) {
+        std::vector<sip::Binding> bindings;
+        for (const auto& r : saved.value())
+            bindings.push_back({r.extension, r.contact, r.source, r.transport, r.userAgent, r.callId, r.cseq,
+                                r.expiresAtMs, true});
+        m_registrar->restore(bindings);
+        if (!bindings.empty()) log(LogLevel::Info, "restored " + std::to_string(bindings.size()) + " registrations");
+    } else {
+        log(LogLevel::Warning, "registrations from before the restart are lost: " + saved.error().message);
+    }
+    if (m_writer) {
+        m_registrar->setChangeHook([w = m_writer.get()](const std::vector<sip::Binding>& changed,
+                                                        const std::vector<sip::Binding>& removed) {
+            for (const auto& b : changed)
+                w->saveBinding({b.extension, b.contact, b.source, b.transport, b.userAgent, b.callId, b.cseq,
+                                b.expiresAtMs});
+            for (const auto& b : removed) w->removeBinding(b.extension, b.contact);
+        });
+    }
+    m_qualifier = std::make_unique<sip::Qualifier>(*m_sip, *m_registrar);
+    m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
+    return {};
+}
+
+void Core::applyLive() {
+    if (m_registrar) m_registrar->configure(registrarSettings(m_config));
+    if (m_qualifier) m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
+}
+
+}  // namespace sb

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/result.h"
+#include "engine/events.h"
+#include "store/records.h"
+
+namespace sb::store {
+class Store;
+class StoreWriter;
+}
+namespace sb::sip {
+class SipStack;
+class Registrar;
+class Qualifier;
+struct ListenConfig;
+}
+
+namespace sb {
+
+/// Everything that lives on the engine thread, handed to posted commands.
+/// Only the engine thread may touch a Core.
+class Core {
+public:
+    Core(EventSink& events, std::unique_ptr<store::Store> store, store::Configuration config,
+         LogLevel logLevel);
+    ~Core();
+    Core(const Core&) = delete;
+    Core& operator=(const Core&) = delete;
+
+    EventSink& events() { return m_events; }
+    store::Store& store() { return *m_store; }
+    const store::Configuration& config() const { return m_config; }
+    sip::SipStack* sip() { return m_sip.get(); }
+    sip::Registrar* registrar() { return m_registrar.get(); }
+
+    void log(LogLevel level, std::string text);
+
+    /// Validate, commit and apply a whole configuration. On success publishes
+    /// ConfigurationChanged; on failure ConfigurationRejected, and the
+    /// previous configuration stays in force.
+    Result<void> applyConfiguration(store::Configuration config);
+
+    /// Start the background writer for bindings and call records.
+    Result<void> startStoreWriter();
+    store::StoreWriter* storeWriter() { return m_writer.get(); }
+
+    /// Bring up SIP (UDP, TCP and, when configured, TLS).
+    Result<void> startSip(const sip::ListenConfig& listen, bool traceSip);
+
+private:
+    EventSink& m_events;
+    std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<store::StoreWriter> m_writer;
+    store::Configuration m_config;
+    void applyLive();
+
+    std::unique_ptr<sip::SipStack> m_sip;
+    std::unique_ptr<sip::Registrar> m_registrar;
+    std::unique_ptr<sip::Qualifier> m_qualifier;
+    LogLevel m_logLevel;
+};
+
+}  // namespace sb

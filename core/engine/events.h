@@ -1,0 +1,99 @@
+#pragma once
+
+// Events the engine publishes: plain values, copied across the thread seam.
+// Nothing here points into live core state; things are named by id.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+
+#include "store/records.h"
+
+namespace sb {
+
+enum class LogLevel : int { Error = 1, Warning, Info, Debug };
+const char* logLevelName(LogLevel level);
+bool parseLogLevel(const std::string& s, LogLevel& out);
+
+/// A line of the engine's log, for the GUI and the server's stderr.
+struct LogMessage {
+    LogLevel level = LogLevel::Info;
+    std::string text;
+    int64_t timeMs = 0;
+};
+
+/// The engine is up: SIP listens on these addresses ("udp:0.0.0.0:5060", ...).
+struct EngineStarted {
+    std::string listening;
+    std::string databasePath;
+    std::string tlsFingerprint;  ///< SHA-256 of the certificate SIP over TLS serves
+};
+
+/// A committed configuration (after start, import or an edit from the GUI).
+struct ConfigurationChanged {
+    store::Configuration config;
+};
+
+/// A configuration edit that was refused; the previous one stays in force.
+struct ConfigurationRejected {
+    std::string reason;
+};
+
+/// One SIP message sent or received.
+struct SipTraced {
+    bool outgoing = false;
+    std::string transport;  ///< "UDP", "TCP", "TLS"
+    std::string peer;       ///< "127.0.0.1:5062"
+    std::string local;
+    std::string text;       ///< the raw message
+    int64_t timeMs = 0;
+};
+
+/// A call appeared or changed. CallId is stable for the call's lifetime.
+struct CallUpdated {
+    uint64_t callId = 0;
+    std::string caller;
+    std::string callee;
+    std::string route;
+    std::string state;   ///< Trying, Ringing, Early media, Ring-back, Talking, On hold, Ending
+    std::string codec;
+    int64_t startMs = 0;
+    int64_t answerMs = 0;
+};
+
+struct CallEnded {
+    uint64_t callId = 0;
+};
+
+/// A binding of an extension appeared, changed or went away (expiresS == 0).
+struct RegistrationChanged {
+    std::string extension;
+    std::string contact;
+    std::string source;     ///< address the phone actually used
+    std::string transport;
+    std::string userAgent;
+    int64_t expiresAtMs = 0;
+    bool removed = false;
+    bool reachable = true;  ///< false when qualify pings go unanswered
+};
+
+/// Status of an external line's registration.
+struct LineStatusChanged {
+    std::string line;
+    std::string status;   ///< "Registered", "Failed: 403 Forbidden", "Unreachable", ...
+    int lastCode = 0;
+};
+
+using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected,
+                           SipTraced, CallUpdated, CallEnded, RegistrationChanged,
+                           LineStatusChanged>;
+
+/// Receives engine events. Called on the engine thread: implementations must
+/// only queue the event and return (never block, never touch GUI objects).
+class EventSink {
+public:
+    virtual ~EventSink() = default;
+    virtual void publish(Event event) = 0;
+};
+
+}  // namespace sb

@@ -1,0 +1,248 @@
+#include "media/rtp_relay.h"
+
+#include <re.h>
+
+#include <array>
+#include <cerrno>
+
+namespace sb::media {
+
+namespace {
+
+// RFC 3550 §5.1: version 2 and at least the fixed header.
+bool looksLikeRtp(const uint8_t* p, size_t n) { return n >= 12 && (p[0] >> 6) == 2; }
+
+// RFC 3550 §6.4: version 2, 8-byte minimum; RFC 5761 §4: RTCP packet types 192..223.
+bool looksLikeRtcp(const uint8_t* p, size_t n) { return n >= 8 && (p[0] >> 6) == 2 && p[1] >= 192 && p[1] <= 223; }
+
+Endpoint toEndpoint(const struct sa& address) {
+    char text[64] = {0};
+    if (sa_ntop(&address, text, sizeof(text)) != 0) text[0] = '\0';
+    return Endpoint{text, sa_port(&address)};
+}
+
+size_t indexOf(Leg leg) { return leg == Leg::A ? 0 : 1; }
+
+}  // namespace
+
+std::string_view toString(Leg leg) { return leg == Leg::A ? "A" : "B"; }
+
+struct RtpRelay::Impl {
+    struct SocketContext {
+        Impl* impl = nullptr;
+        Leg leg = Leg::A;
+        bool rtcp = false;
+    };
+
+    struct LegState {
+        PortPair ports;
+        SocketContext rtpContext;
+        SocketContext rtcpContext;
+        std::optional<struct sa> remoteRtp;
+        std::optional<struct sa> remoteRtcp;
+        std::optional<struct sa> latchedRtp;
+        std::optional<struct sa> latchedRtcp;
+        Direction direction = Direction::SendRecv;
+        RelayStats stats;
+        std::optional<Clock::time_point> lastPacket;
+        bool firstRtpReported = false;
+        RePtr<struct mbuf> toneBuffer;
+        uint64_t lastTonePackets = 0;
+        // Last, so it is destroyed first: its timer must stop before the sockets close.
+        std::unique_ptr<TonePlayer> tone;
+
+        const struct sa* rtpDestination() const {
+            if (latchedRtp) return &*latchedRtp;
+            return remoteRtp ? &*remoteRtp : nullptr;
+        }
+        const struct sa* rtcpDestination() const {
+            if (latchedRtcp) return &*latchedRtcp;
+            return remoteRtcp ? &*remoteRtcp : nullptr;
+        }
+    };
+
+    std::array<LegState, 2> legs;
+    FirstRtpHandler onFirstRtp;
+
+    LegState& leg(Leg l) { return legs[indexOf(l)]; }
+    const LegState& leg(Leg l) const { return legs[indexOf(l)]; }
+
+    static void onPacket(const struct sa* src, struct mbuf* mb, void* arg) {
+        const auto* context = static_cast<const SocketContext*>(arg);
+        context->impl->receive(context->leg, context->rtcp, *src, *mb);
+    }
+
+    void receive(Leg fromLeg, bool rtcp, const struct sa& src, struct mbuf& mb);
+    void sendTone(Leg toward, const uint8_t* data, size_t size);
+};
+
+void RtpRelay::Impl::receive(Leg fromLeg, bool rtcp, const struct sa& src, struct mbuf& mb) {
+    LegState& from = leg(fromLeg);
+    LegState& to = leg(otherLeg(fromLeg));
+    const uint8_t* data = mbuf_buf(&mb);
+    const size_t size = mbuf_get_left(&mb);
+
+    std::optional<struct sa>& latch = rtcp ? from.latchedRtcp : from.latchedRtp;
+    bool reportFirstRtp = false;
+    if (latch) {
+        if (!sa_cmp(&*latch, &src, SA_ALL)) {
+            ++from.stats.dropped;
+            ++from.stats.droppedForeign;
+            return;
+        }
+    } else {
+        // Only real RTP/RTCP may decide where the leg is: a stray STUN probe or
+        // garbage must not steer the call's media.
+        if (!(rtcp ? looksLikeRtcp(data, size) : looksLikeRtp(data, size))) {
+            ++from.stats.dropped;
+            return;
+        }
+        latch = src;
+        if (!rtcp && !from.firstRtpReported) {
+            from.firstRtpReported = true;
+            reportFirstRtp = static_cast<bool>(onFirstRtp);
+        }
+    }
+    from.lastPacket = Clock::now();
+
+    const bool toneTowardOther = !rtcp && to.tone && to.tone->playing();
+    const struct sa* destination = rtcp ? to.rtcpDestination() : to.rtpDestination();
+    struct ::udp_sock* socket = rtcp ? to.ports.rtcpSocket() : to.ports.rtpSocket();
+    if (!sends(from.direction) || !receives(to.direction) || toneTowardOther || !destination ||
+        udp_send(socket, destination, &mb) != 0) {
+        ++from.stats.dropped;
+    } else if (rtcp) {
+        ++from.stats.rtcpPackets;
+        from.stats.rtcpBytes += size;
+    } else {
+        ++from.stats.rtpPackets;
+        from.stats.rtpBytes += size;
+    }
+
+    if (reportFirstRtp) {
+        // Last: the handler may destroy the relay (and this Impl) right here.
+        const FirstRtpHandler handler = onFirstRtp;
+        handler(fromLeg);
+    }
+}
+
+void RtpRelay::Impl::sendTone(Leg toward, const uint8_t* data, size_t size) {
+    LegState& l = leg(toward);
+    const struct sa* destination = l.rtpDestination();
+    if (!destination || !l.toneBuffer) return;
+    struct mbuf* mb = l.toneBuffer.get();
+    mbuf_rewind(mb);
+    if (mbuf_write_mem(mb, data, size) != 0) return;
+    mbuf_set_pos(mb, 0);
+    (void)udp_send(l.ports.rtpSocket(), destination, mb);
+}
+
+RtpRelay::RtpRelay(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+RtpRelay::~RtpRelay() = default;
+
+Result<std::unique_ptr<RtpRelay>> RtpRelay::create(PortPool& pool, const std::string& localAddress) {
+    auto impl = std::make_unique<Impl>();
+    for (const Leg l : {Leg::A, Leg::B}) {
+        auto pair = pool.allocate(localAddress);
+        if (!pair) return makeError("media relay leg " + std::string(toString(l)) + ": " + pair.error().message,
+                                    pair.error().code);
+        Impl::LegState& state = impl->leg(l);
+        state.ports = std::move(*pair);
+        state.rtpContext = {impl.get(), l, false};
+        state.rtcpContext = {impl.get(), l, true};
+        udp_handler_set(state.ports.rtpSocket(), &Impl::onPacket, &state.rtpContext);
+        udp_handler_set(state.ports.rtcpSocket(), &Impl::onPacket, &state.rtcpContext);
+        state.toneBuffer.reset(mbuf_alloc(kRtpHeaderSize + kToneSamplesPerPacket));
+        if (!state.toneBuffer) return makeError("out of memory creating the media relay", ENOMEM);
+    }
+    return std::unique_ptr<RtpRelay>(new RtpRelay(std::move(impl)));
+}
+
+Endpoint RtpRelay::localEndpoint(Leg leg) const { return m_impl->leg(leg).ports.rtpEndpoint(); }
+
+Result<void> RtpRelay::setRemote(Leg leg, const Endpoint& rtp, std::optional<Endpoint> rtcp) {
+    auto resolve = [](const Endpoint& e, std::optional<struct sa>& out) -> Result<void> {
+        struct sa address;
+        if (sa_set_str(&address, e.address.c_str(), e.port) != 0) {
+            return makeError("media address \"" + e.address + "\" is not a numeric IP address", EINVAL);
+        }
+        // RFC 3264 §8.4: c=0.0.0.0 means "do not send to me"; port 0 is a rejected stream.
+        if (sa_is_any(&address) || e.port == 0) {
+            out.reset();
+        } else {
+            out = address;
+        }
+        return {};
+    };
+    std::optional<struct sa> rtpAddress, rtcpAddress;
+    if (auto ok = resolve(rtp, rtpAddress); !ok) return ok;
+    const Endpoint rtcpEndpoint =
+        rtcp.value_or(Endpoint{rtp.address, static_cast<uint16_t>(rtp.port == 65535 ? 0 : rtp.port + 1)});
+    if (auto ok = resolve(rtcpEndpoint, rtcpAddress); !ok) return ok;
+
+    Impl::LegState& state = m_impl->leg(leg);
+    state.remoteRtp = rtpAddress;
+    state.remoteRtcp = rtcpAddress;
+    state.latchedRtp.reset();
+    state.latchedRtcp.reset();
+    state.firstRtpReported = false;
+    return {};
+}
+
+void RtpRelay::setDirection(Leg leg, Direction direction) { m_impl->leg(leg).direction = direction; }
+
+Direction RtpRelay::direction(Leg leg) const { return m_impl->leg(leg).direction; }
+
+void RtpRelay::setFirstRtpHandler(FirstRtpHandler handler) { m_impl->onFirstRtp = std::move(handler); }
+
+Result<void> RtpRelay::startTone(Leg leg, uint8_t payloadType, G711Law law, std::string_view presetName) {
+    auto tone = RingbackTone::create(presetName, law, payloadType);
+    if (!tone) return tone.error();
+    Impl::LegState& state = m_impl->leg(leg);
+    stopTone(leg);
+    Impl* impl = m_impl.get();
+    state.tone = std::make_unique<TonePlayer>(std::move(*tone), [impl, leg](const uint8_t* data, size_t size) {
+        impl->sendTone(leg, data, size);
+    });
+    state.tone->start();
+    return {};
+}
+
+void RtpRelay::stopTone(Leg leg) {
+    Impl::LegState& state = m_impl->leg(leg);
+    if (!state.tone) return;
+    state.tone->stop();
+    state.lastTonePackets = state.tone->packetsSent();
+    state.tone.reset();
+}
+
+bool RtpRelay::tonePlaying(Leg leg) const {
+    const auto& tone = m_impl->leg(leg).tone;
+    return tone && tone->playing();
+}
+
+uint64_t RtpRelay::tonePacketsSent(Leg leg) const {
+    const Impl::LegState& state = m_impl->leg(leg);
+    return state.tone ? state.tone->packetsSent() : state.lastTonePackets;
+}
+
+const RelayStats& RtpRelay::stats(Leg from) const { return m_impl->leg(from).stats; }
+
+std::optional<RtpRelay::Clock::time_point> RtpRelay::lastPacketAt(Leg leg) const {
+    return m_impl->leg(leg).lastPacket;
+}
+
+bool RtpRelay::latched(Leg leg) const { return m_impl->leg(leg).latchedRtp.has_value(); }
+
+std::optional<Endpoint> RtpRelay::rtpDestination(Leg leg) const {
+    const struct sa* d = m_impl->leg(leg).rtpDestination();
+    return d ? std::optional<Endpoint>(toEndpoint(*d)) : std::nullopt;
+}
+
+std::optional<Endpoint> RtpRelay::rtcpDestination(Leg leg) const {
+    const struct sa* d = m_impl->leg(leg).rtcpDestination();
+    return d ? std::optional<Endpoint>(toEndpoint(*d)) : std::nullopt;
+}
+
+}  // namespace sb::media

@@ -1,0 +1,114 @@
+#include "sip/message.h"
+
+#include <re.h>
+
+#include <charconv>
+#include <cstring>
+
+#include "sip/sip_stack.h"
+
+namespace sb::sip {
+
+namespace {
+
+struct Collect {
+    std::vector<std::string>* out;
+};
+
+bool collectHeader(const struct sip_hdr* hdr, const struct sip_msg*, void* arg) {
+    static_cast<Collect*>(arg)->out->push_back(toString(hdr->val));
+    return false;  // keep walking
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    return s.substr(i);
+}
+
+}  // namespace
+
+std::optional<std::string> headerValue(const ::sip_msg& msg, const char* name) {
+    const struct sip_hdr* hdr = sip_msg_xhdr(&msg, name);
+    if (!hdr) return std::nullopt;
+    return toString(hdr->val);
+}
+
+std::vector<std::string> headerValues(const ::sip_msg& msg, const char* name) {
+    std::vector<std::string> out;
+    Collect c{&out};
+    (void)sip_msg_xhdr_apply(&msg, true, name, &collectHeader, &c);
+    return out;
+}
+
+std::vector<std::string> headerValues(const ::sip_msg& msg, int hdrId) {
+    std::vector<std::string> out;
+    Collect c{&out};
+    (void)sip_msg_hdr_apply(&msg, true, static_cast<enum sip_hdrid>(hdrId), &collectHeader, &c);
+    return out;
+}
+
+std::optional<std::string> headerValue(const ::sip_msg& msg, int hdrId) {
+    const struct sip_hdr* hdr = sip_msg_hdr(&msg, static_cast<enum sip_hdrid>(hdrId));
+    if (!hdr) return std::nullopt;
+    return toString(hdr->val);
+}
+
+std::string addressText(const ::sa& address) {
+    char buf[80] = {0};
+    (void)re_snprintf(buf, sizeof(buf), "%J", &address);
+    return buf;
+}
+
+std::string transportText(const ::sip_msg& msg) { return sip_transp_name(msg.tp); }
+
+std::string toUser(const ::sip_msg& msg) {
+    const struct uri& u = msg.to.uri;
+    if (pl_strcasecmp(&u.scheme, "tel") == 0) return toString(u.host);
+    return toString(u.user);
+}
+
+std::string requestMethod(const ::sip_msg& msg) { return toString(msg.met); }
+std::string callId(const ::sip_msg& msg) { return toString(msg.callid); }
+
+std::optional<uint32_t> parseSeconds(const std::string& text) {
+    const std::string t = trim(text);
+    uint32_t value = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (ec != std::errc() || end != t.data() + t.size() || t.empty()) return std::nullopt;
+    return value;
+}
+
+ParsedContacts parseContacts(const ::sip_msg& msg) {
+    ParsedContacts out;
+    for (const std::string& raw : headerValues(msg, SIP_HDR_CONTACT)) {
+        const std::string value = trim(raw);
+        if (value == "*") {
+            out.wildcard = true;
+            continue;
+        }
+        struct sip_addr addr;
+        struct pl pl;
+        pl_set_str(&pl, value.c_str());
+        if (sip_addr_decode(&addr, &pl) != 0) {
+            out.error = "Malformed Contact";
+            return out;
+        }
+        ParsedContact c;
+        c.uri = toString(addr.auri);
+        struct pl expires;
+        if (msg_param_decode(&addr.params, "expires", &expires) == 0) {
+            c.expiresS = parseSeconds(toString(expires));
+            if (!c.expiresS) {
+                out.error = "Malformed Contact expires";
+                return out;
+            }
+        }
+        out.contacts.push_back(std::move(c));
+    }
+    if (out.wildcard && !out.contacts.empty()) out.error = "Wildcard Contact must stand alone";
+    return out;
+}
+
+}  // namespace sb::sip

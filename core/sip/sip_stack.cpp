@@ -1,0 +1,239 @@
+#include "sip/sip_stack.h"
+
+#include <re.h>
+
+#include <openssl/ssl.h>
+
+// libre is built with OpenSSL but its header hides this behind USE_OPENSSL;
+// defining that for all of libre's headers would change other declarations.
+extern "C" struct ssl_ctx_st* tls_openssl_context(const struct tls* tls);
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+
+#include "sb_version.h"
+
+namespace sb::sip {
+
+namespace {
+
+constexpr const char* kSupported = "replaces";
+constexpr const char* kAccept = "application/sdp";
+
+int64_t nowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string saText(const struct sa* a) {
+    char buf[64] = {0};
+    if (!a || !sa_isset(a, SA_ADDR)) return {};
+    (void)re_snprintf(buf, sizeof(buf), "%J", a);
+    return buf;
+}
+
+void onTrace(bool tx, enum sip_transp tp, const struct sa* src, const struct sa* dst,
+             const uint8_t* pkt, size_t len, void* arg) {
+    auto* self = static_cast<SipStack*>(arg);
+    if (!self) return;
+    SipTraced ev;
+    ev.outgoing = tx;
+    ev.transport = sip_transp_name(tp);
+    ev.peer = saText(tx ? dst : src);
+    ev.local = saText(tx ? src : dst);
+    ev.text.assign(reinterpret_cast<const char*>(pkt), len);
+    ev.timeMs = nowMs();
+    self->trace(std::move(ev));
+}
+
+bool collectIpv4(const char*, const struct sa* sa, void* arg) {
+    if (sa_af(sa) == AF_INET && !sa_is_any(sa)) {
+        auto* out = static_cast<std::vector<std::string>*>(arg);
+        char buf[64];
+        if (sa_ntop(sa, buf, sizeof(buf)) == 0 &&
+            std::find(out->begin(), out->end(), buf) == out->end()) {
+            out->emplace_back(buf);
+        }
+    }
+    return false;
+}
+
+// libre binds each transport to one concrete address (its Via and Contact
+// need one), so "all interfaces" becomes one transport per local address.
+Result<std::vector<std::string>> bindAddresses(const std::string& bind) {
+    if (bind.empty() || bind == "0.0.0.0" || bind == "*") {
+        std::vector<std::string> out;
+        (void)net_getifaddrs(&collectIpv4, &out);
+        if (std::find(out.begin(), out.end(), "127.0.0.1") == out.end()) out.insert(out.begin(), "127.0.0.1");
+        return out;
+    }
+    struct sa probe;
+    if (sa_set_str(&probe, bind.c_str(), 0) != 0)
+        return makeError("bind address '" + bind + "' is not an IP address", EINVAL);
+    return std::vector<std::string>{bind};
+}
+
+}  // namespace
+
+std::string toString(const ::pl& p) { return p.p ? std::string(p.p, p.l) : std::string(); }
+
+SipStack::SipStack(EventSink& events) : m_events(events) {}
+
+SipStack::~SipStack() {
+    m_listener.reset();
+    if (m_sip) {
+        sip_close(m_sip.get(), true);
+        m_sip.reset();
+    }
+    m_tls.reset();
+    m_dnsc.reset();
+}
+
+Result<std::unique_ptr<SipStack>> SipStack::create(const ListenConfig& config, EventSink& events) {
+    std::unique_ptr<SipStack> self(new SipStack(events));
+    self->m_bindAddress = config.bindAddress;
+
+    struct sa nsv[8];
+    uint32_t nsn = 8;
+    int err = dns_srv_get(nullptr, 0, nsv, &nsn);
+    struct dnsc* dnsc = nullptr;
+    err = dnsc_alloc(&dnsc, nullptr, err ? nullptr : nsv, err ? 0 : nsn);
+    if (err) return makeError(std::string("cannot start the DNS resolver: ") + strerror(err), err);
+    self->m_dnsc.reset(dnsc);
+
+    struct ::sip* s = nullptr;
+    const std::string software = std::string(SB_PRODUCT "/") + SB_VERSION;
+    err = sip_alloc(&s, dnsc, 32, 32, 32, software.c_str(), nullptr, self.get());
+    if (err) return makeError(std::string("cannot start SIP: ") + strerror(err), err);
+    self->m_sip.reset(s);
+
+    auto addresses = bindAddresses(config.bindAddress);
+    if (!addresses) return addresses.error();
+    self->m_addresses = addresses.value();
+
+    // The first address settles the port (it may be 0 = any free); the
+    // others listen on the same one so every interface looks alike.
+    uint16_t port = config.port;
+    for (const auto& address : self->m_addresses) {
+        for (enum sip_transp tp : {SIP_TRANSP_UDP, SIP_TRANSP_TCP}) {
+            if (auto added = self->addTransport(tp, address, port, nullptr); !added) return added.error();
+            if (port == 0) port = self->boundPort(tp);
+        }
+    }
+    self->m_port = port;
+
+    if (config.tlsPort) {
+        if (auto tls = self->addTls(config); !tls) return tls.error();
+    }
+
+    struct sip_lsnr* lsnr = nullptr;
+    err = sip_listen(&lsnr, s, true, &SipStack::onRequest, self.get());
+    if (err) return makeError(std::string("cannot listen for SIP requests: ") + strerror(err), err);
+    self->m_listener.reset(lsnr);
+
+    sip_set_trace_handler(s, &onTrace);
+    return self;
+}
+
+Result<void> SipStack::addTls(const ListenConfig& config) {
+    struct ::tls* tls = nullptr;
+    if (int err = tls_alloc(&tls, TLS_METHOD_SSLV23, nullptr, nullptr))
+        return makeError(std::string("cannot set up TLS: ") + strerror(err), err);
+    m_tls.reset(tls);
+    SSL_CTX* ctx = tls_openssl_context(tls);
+    const std::string cert = config.tls.certificateFile.string(), key = config.tls.privateKeyFile.string();
+    if (SSL_CTX_use_certificate_chain_file(ctx, cert.c_str()) != 1)
+        return makeError("cannot load the TLS certificate " + cert);
+    if (SSL_CTX_use_PrivateKey_file(ctx, key.c_str(), SSL_FILETYPE_PEM) != 1 || SSL_CTX_check_private_key(ctx) != 1)
+        return makeError("cannot load the TLS private key " + key + " (or it does not match the certificate)");
+    // libre leaves the protocol floor at OpenSSL's default; SIP over TLS here
+    // is 1.2 or newer with forward-secret AEAD ciphers only.
+    SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+    SSL_CTX_set_cipher_list(ctx, "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:DHE+CHACHA20");
+
+    uint16_t port = *config.tlsPort;
+    for (const auto& address : m_addresses) {
+        if (auto added = addTransport(SIP_TRANSP_TLS, address, port, tls); !added) return added.error();
+        if (port == 0) port = boundPort(SIP_TRANSP_TLS);
+    }
+    m_tlsPort = port;
+    return {};
+}
+
+Result<void> SipStack::addTransport(int tp, const std::string& address, uint16_t port, struct ::tls* tls) {
+    struct sa laddr;
+    if (sa_set_str(&laddr, address.c_str(), port) != 0)
+        return makeError("bind address '" + address + "' is not an IP address", EINVAL);
+    const auto transport = static_cast<enum sip_transp>(tp);
+    int err = tls ? sip_transp_add(m_sip.get(), transport, &laddr, tls) : sip_transp_add(m_sip.get(), transport, &laddr);
+    if (err) {
+        return makeError(std::string("cannot listen for SIP on ") + sip_transp_name(transport) + " " + address + ":" +
+                             std::to_string(port) + ": " + strerror(err),
+                         err);
+    }
+    return {};
+}
+
+uint16_t SipStack::boundPort(int tp) const {
+    struct sa bound;
+    if (sip_transp_laddr(m_sip.get(), &bound, static_cast<enum sip_transp>(tp), nullptr) != 0) return 0;
+    return sa_port(&bound);
+}
+
+void SipStack::setHandler(const std::string& method, RequestHandler handler) {
+    if (handler) {
+        m_handlers[method] = std::move(handler);
+    } else {
+        m_handlers.erase(method);
+    }
+}
+
+std::string SipStack::listeningDescription() const {
+    std::string out;
+    for (const auto& address : m_addresses) {
+        const std::string hostPort = address + ":" + std::to_string(m_port);
+        out += (out.empty() ? "" : " ") + std::string("udp:") + hostPort + " tcp:" + hostPort;
+        if (m_tls) out += " tls:" + address + ":" + std::to_string(m_tlsPort);
+    }
+    return out;
+}
+
+std::string SipStack::allowHeader() const {
+    std::string allow = "OPTIONS";
+    for (const auto& [method, handler] : m_handlers) {
+        if (method != "OPTIONS") allow += ", " + method;
+    }
+    return allow;
+}
+
+bool SipStack::onRequest(const ::sip_msg* msg, void* arg) {
+    return static_cast<SipStack*>(arg)->dispatch(*msg);
+}
+
+bool SipStack::dispatch(const ::sip_msg& msg) {
+    const std::string method = toString(msg.met);
+    if (auto it = m_handlers.find(method); it != m_handlers.end() && it->second(msg)) return true;
+
+    if (method == "OPTIONS") {
+        replyOptions(msg);
+    } else if (method == "ACK") {
+        // An ACK with no transaction to absorb it needs no answer (RFC 3261 §17.2.1).
+    } else {
+        (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 501, "Not Implemented",
+                          "Allow: %s\r\nContent-Length: 0\r\n\r\n", allowHeader().c_str());
+    }
+    return true;
+}
+
+void SipStack::replyOptions(const ::sip_msg& msg) {
+    (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 200, "OK",
+                      "Allow: %s\r\nSupported: %s\r\nAccept: %s\r\nContent-Length: 0\r\n\r\n",
+                      allowHeader().c_str(), kSupported, kAccept);
+}
+
+void SipStack::trace(SipTraced&& event) {
+    if (m_traceEnabled) m_events.publish(std::move(event));
+}
+
+}  // namespace sb::sip

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/re_ptr.h"
+#include "common/result.h"
+#include "engine/events.h"
+#include "sip/tls_identity.h"
+
+struct sip;
+struct sip_lsnr;
+struct sip_msg;
+struct dnsc;
+struct tls;
+struct pl;
+
+namespace sb::sip {
+
+/// Where SIP listens. Port 0 picks a free port (UDP first, then TCP on it).
+struct ListenConfig {
+    std::string bindAddress = "0.0.0.0";
+    uint16_t port = 5060;
+    /// SIP over TLS: port (0 = any free) and identity; no TLS when unset.
+    std::optional<uint16_t> tlsPort;
+    TlsIdentity tls;
+};
+
+/// libre's SIP stack with our transports and a per-method request dispatch.
+/// Lives on the engine thread only.
+class SipStack {
+public:
+    /// Handles one request; returns true when it answered (or absorbed) it.
+    using RequestHandler = std::function<bool(const ::sip_msg& msg)>;
+
+    ~SipStack();
+    SipStack(const SipStack&) = delete;
+    SipStack& operator=(const SipStack&) = delete;
+
+    /// Bind UDP and TCP; the error names the address that could not be bound.
+    static Result<std::unique_ptr<SipStack>> create(const ListenConfig& config, EventSink& events);
+
+    /// Route requests of @p method (e.g. "REGISTER") to @p handler.
+    void setHandler(const std::string& method, RequestHandler handler);
+
+    /// Publish every message sent and received as a SipTraced event.
+    void setTraceEnabled(bool on) { m_traceEnabled = on; }
+
+    uint16_t port() const { return m_port; }
+    uint16_t tlsPort() const { return m_tlsPort; }
+    /// "udp:127.0.0.1:5060 tcp:127.0.0.1:5060"
+    std::string listeningDescription() const;
+    /// Methods this server answers, for Allow headers.
+    std::string allowHeader() const;
+
+    struct ::sip* raw() const { return m_sip.get(); }
+
+    /// Called from libre's trace hook; publishes when tracing is on.
+    void trace(SipTraced&& event);
+
+private:
+    SipStack(EventSink& events);
+    Result<void> addTls(const ListenConfig& config);
+    Result<void> addTransport(int tp, const std::string& address, uint16_t port, struct ::tls* tls);
+    uint16_t boundPort(int tp) const;
+    static bool onRequest(const ::sip_msg* msg, void* arg);
+    bool dispatch(const ::sip_msg& msg);
+    void replyOptions(const ::sip_msg& msg);
+
+    EventSink& m_events;
+    RePtr<struct ::dnsc> m_dnsc;
+    RePtr<struct ::tls> m_tls;
+    RePtr<struct ::sip> m_sip;
+    RePtr<struct ::sip_lsnr> m_listener;
+    std::map<std::string, RequestHandler> m_handlers;
+    std::string m_bindAddress;
+    std::vector<std::string> m_addresses;  ///< one transport set per address
+    uint16_t m_port = 0;
+    uint16_t m_tlsPort = 0;
+    bool m_traceEnabled = false;
+};
+
+/// The text of a libre pointer-length string.
+std::string toString(const ::pl& p);
+
+}  // namespace sb::sip

@@ -1,0 +1,154 @@
+#pragma once
+
+// The configuration model: typed records shared by the store, the JSON
+// import/export, the engine and (as copied snapshots) the GUI.
+// JSON names are the contract documented in docs/config.md.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sb::store {
+
+/// SIP transport of a line or trunk. Zero is deliberately not a value.
+enum class Transport : int { Udp = 1, Tcp = 2, Tls = 3 };
+
+const char* transportName(Transport t);  ///< "udp", "tcp", "tls"
+bool parseTransport(const std::string& s, Transport& out);
+
+/// Global settings (JSON "settings").
+struct Settings {
+    std::string domain;                 ///< "domain": SIP domain / address of this PBX
+    std::string bindAddress = "0.0.0.0";///< "bind": address SIP listens on
+    uint16_t sipPort = 5060;            ///< "sip_port": UDP and TCP
+    uint16_t tlsPort = 5061;            ///< "tls_port"
+    uint16_t rtpPortMin = 10000;        ///< "rtp_port_min"
+    uint16_t rtpPortMax = 20000;        ///< "rtp_port_max"
+    std::string outgroupPrefix = "9";   ///< "outgroup_prefix"
+    std::string ringback = "cn";        ///< "ringback": tone preset (cn, eu, us)
+    std::string logLevel = "info";      ///< "log_level": error, warning, info, debug
+    // Registrar (schema 2)
+    std::string authAlgorithms = "MD5,SHA-256";  ///< "auth_algorithms": offered in this order
+    uint32_t minExpiresS = 60;          ///< "min_expires": shorter registrations get 423
+    uint32_t maxExpiresS = 3600;        ///< "max_expires": longer ones are cut to this
+    uint32_t defaultExpiresS = 3600;    ///< "default_expires": when the phone names none
+    uint32_t maxContacts = 5;           ///< "max_contacts": bindings per extension
+    uint32_t nonceLifetimeS = 300;      ///< "nonce_lifetime": digest nonces go stale after this
+    uint32_t qualifyIntervalS = 30;     ///< "qualify_interval": OPTIONS ping period
+    std::string tlsCertificate;         ///< "tls_certificate": PEM file; empty = generated
+    std::string tlsPrivateKey;          ///< "tls_private_key": PEM file; empty = in the certificate file
+
+    bool operator==(const Settings&) const = default;
+};
+
+/// A local phone account (JSON "extensions[]").
+struct Extension {
+    std::string number;    ///< "number": digits, unique
+    std::string password;  ///< "password"
+    std::string name;      ///< "name": display name
+    bool enabled = true;   ///< "enabled"
+    bool qualify = false;  ///< "qualify": ping registered contacts with OPTIONS
+
+    bool operator==(const Extension&) const = default;
+};
+
+/// An account at a carrier that Switchboard registers to (JSON "lines[]").
+struct ExternalLine {
+    std::string name;                       ///< "name", unique among lines and trunks
+    std::string domain;                     ///< "domain": logical SIP domain
+    std::string account;                    ///< "account": user part
+    std::string authId;                     ///< "auth_id": empty = account
+    std::string password;                   ///< "password"
+    bool authIdIncludesAddress = false;     ///< "auth_id_includes_address"
+    std::string proxy;                      ///< "proxy": outbound proxy host[:port], empty = domain
+    Transport transport = Transport::Udp;   ///< "transport"
+    bool registerEnabled = true;            ///< "register"
+    uint32_t expiresS = 600;                ///< "expires": registration interval
+    bool disable100rel = false;             ///< "disable_100rel"
+    bool userPhone = true;                  ///< "user_phone"
+    std::string incomingExtension;          ///< "incoming_extension"
+    bool enabled = true;                    ///< "enabled"
+
+    bool operator==(const ExternalLine&) const = default;
+};
+
+/// A server-to-server trunk recognised by address (JSON "trunks[]").
+struct SipTrunk {
+    std::string name;                            ///< "name", unique among lines and trunks
+    std::string host;                            ///< "host"
+    uint16_t port = 5060;                        ///< "port"
+    Transport transport = Transport::Udp;        ///< "transport"
+    std::string proxy;                           ///< "proxy": host[:port] or empty
+    std::string requestUriParams;                ///< "request_uri_params": name[=value](;name[=value])*
+    bool disable100rel = false;                  ///< "disable_100rel"
+    std::vector<std::string> allowedAddresses;   ///< "allowed_addresses"
+    std::map<std::string, std::string> dids;     ///< "dids": DID number -> extension
+    bool enabled = true;                         ///< "enabled"
+
+    bool operator==(const SipTrunk&) const = default;
+};
+
+/// One outbound dial-plan rule; order in Configuration::routes is priority.
+struct Route {
+    std::string pattern;   ///< "pattern": X N Z [1-5] . wildcards
+    int strip = 0;         ///< "strip": leading digits removed
+    std::string prepend;   ///< "prepend"
+    std::string target;    ///< "target": line or trunk name
+    std::string failover;  ///< "failover": line or trunk name, may be empty
+
+    bool operator==(const Route&) const = default;
+};
+
+/// The whole configuration (JSON document root).
+struct Configuration {
+    int version = 1;  ///< "version": format version of the JSON file
+    Settings settings;
+    std::vector<Extension> extensions;
+    std::vector<ExternalLine> lines;
+    std::vector<SipTrunk> trunks;
+    std::vector<Route> routes;
+
+    bool operator==(const Configuration&) const = default;
+};
+
+/// A registrar binding as stored, so phones stay bound across a restart.
+struct BindingRecord {
+    std::string extension;
+    std::string contact;
+    std::string source;     ///< "ip:port" the REGISTER came from
+    std::string transport;  ///< "UDP", "TCP", "TLS"
+    std::string userAgent;
+    std::string callId;
+    uint32_t cseq = 0;
+    int64_t expiresAtMs = 0;  ///< Unix epoch milliseconds
+
+    bool operator==(const BindingRecord&) const = default;
+};
+
+/// How a call ended, for call history. Zero is not a value.
+enum class Disposition : int { Answered = 1, Busy, NoAnswer, Cancelled, Failed };
+
+const char* dispositionName(Disposition d);  ///< "ANSWERED", "BUSY", ...
+
+/// One call detail record, written when a call ends.
+struct CdrRecord {
+    int64_t id = 0;              ///< assigned by the store
+    int64_t startMs = 0;         ///< Unix epoch milliseconds
+    int64_t answerMs = 0;        ///< 0 when never answered
+    int64_t endMs = 0;
+    std::string caller;
+    std::string callee;
+    std::string route;           ///< extension, line or trunk name
+    Disposition disposition = Disposition::Failed;
+    int sipCode = 0;             ///< final SIP status code
+    std::string reason;          ///< why it ended (e.g. "media timeout")
+    std::string codec;
+    std::string callId;
+
+    int64_t durationS() const { return (endMs - startMs) / 1000; }
+    int64_t billableS() const { return answerMs ? (endMs - answerMs) / 1000 : 0; }
+    bool operator==(const CdrRecord&) const = default;
+};
+
+}  // namespace sb::store

@@ -1,0 +1,220 @@
+#include "store/schema.h"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "store/sqlite_support.h"
+#include "store/store.h"
+
+namespace sb::store::schema {
+
+namespace {
+
+/// One forward step. Its SQL must end by setting PRAGMA user_version to
+/// `version` (pragmas take no bound parameters, so the number is written
+/// into the literal; migrateForward() checks it matches).
+struct Migration {
+    int version;
+    std::string_view sql;
+};
+
+// Append new steps at the end; never edit a step that has shipped, files in
+// the field were made by it. Columns added later need a DEFAULT so the
+// existing rows stay valid.
+constexpr std::array kMigrations{
+    Migration{1, R"sql(
+-- One typed row: the CHECKs catch a hand-edited file that a key/value
+-- table would let through.
+CREATE TABLE settings (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    config_version  INTEGER NOT NULL,
+    domain          TEXT    NOT NULL,
+    bind_address    TEXT    NOT NULL,
+    sip_port        INTEGER NOT NULL CHECK (sip_port BETWEEN 0 AND 65535),
+    tls_port        INTEGER NOT NULL CHECK (tls_port BETWEEN 0 AND 65535),
+    rtp_port_min    INTEGER NOT NULL CHECK (rtp_port_min BETWEEN 0 AND 65535),
+    rtp_port_max    INTEGER NOT NULL CHECK (rtp_port_max BETWEEN 0 AND 65535),
+    outgroup_prefix TEXT    NOT NULL,
+    ringback        TEXT    NOT NULL,
+    log_level       TEXT    NOT NULL
+);
+
+-- position keeps the order the person gave them in (the GUI lists them so).
+CREATE TABLE extensions (
+    id       INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    number   TEXT    NOT NULL UNIQUE,
+    password TEXT    NOT NULL,
+    name     TEXT    NOT NULL,
+    enabled  INTEGER NOT NULL CHECK (enabled IN (0, 1))
+);
+
+CREATE TABLE lines (
+    id                       INTEGER PRIMARY KEY,
+    position                 INTEGER NOT NULL UNIQUE,
+    name                     TEXT    NOT NULL UNIQUE,
+    domain                   TEXT    NOT NULL,
+    account                  TEXT    NOT NULL,
+    auth_id                  TEXT    NOT NULL,
+    password                 TEXT    NOT NULL,
+    auth_id_includes_address INTEGER NOT NULL CHECK (auth_id_includes_address IN (0, 1)),
+    proxy                    TEXT    NOT NULL,
+    transport                TEXT    NOT NULL CHECK (transport IN ('udp', 'tcp', 'tls')),
+    register_enabled         INTEGER NOT NULL CHECK (register_enabled IN (0, 1)),
+    expires_s                INTEGER NOT NULL CHECK (expires_s BETWEEN 0 AND 4294967295),
+    disable_100rel           INTEGER NOT NULL CHECK (disable_100rel IN (0, 1)),
+    user_phone               INTEGER NOT NULL CHECK (user_phone IN (0, 1)),
+    incoming_extension       TEXT    NOT NULL,
+    enabled                  INTEGER NOT NULL CHECK (enabled IN (0, 1))
+);
+
+CREATE TABLE trunks (
+    id                 INTEGER PRIMARY KEY,
+    position           INTEGER NOT NULL UNIQUE,
+    name               TEXT    NOT NULL UNIQUE,
+    host               TEXT    NOT NULL,
+    port               INTEGER NOT NULL CHECK (port BETWEEN 0 AND 65535),
+    transport          TEXT    NOT NULL CHECK (transport IN ('udp', 'tcp', 'tls')),
+    proxy              TEXT    NOT NULL,
+    request_uri_params TEXT    NOT NULL,
+    disable_100rel     INTEGER NOT NULL CHECK (disable_100rel IN (0, 1)),
+    enabled            INTEGER NOT NULL CHECK (enabled IN (0, 1))
+);
+
+CREATE TABLE trunk_allowed_addresses (
+    trunk_id INTEGER NOT NULL REFERENCES trunks (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    address  TEXT    NOT NULL,
+    PRIMARY KEY (trunk_id, position)
+);
+
+-- A DID is unique per trunk, not globally: two carriers may both deliver
+-- the same number.
+CREATE TABLE trunk_dids (
+    trunk_id  INTEGER NOT NULL REFERENCES trunks (id) ON DELETE CASCADE,
+    did       TEXT    NOT NULL,
+    extension TEXT    NOT NULL,
+    PRIMARY KEY (trunk_id, did)
+);
+
+-- Outbound routes are tried by position: order is the dial plan's priority.
+CREATE TABLE routes (
+    id       INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    pattern  TEXT    NOT NULL,
+    strip    INTEGER NOT NULL,
+    prepend  TEXT    NOT NULL,
+    target   TEXT    NOT NULL,
+    failover TEXT    NOT NULL
+);
+
+-- Call history outlives the configuration it was made under, so route names
+-- are copied text, not references. disposition uses storage tokens of its
+-- own (see store.cpp) so renaming a display name never orphans old rows.
+CREATE TABLE cdr (
+    id          INTEGER PRIMARY KEY,
+    start_ms    INTEGER NOT NULL,
+    answer_ms   INTEGER NOT NULL,
+    end_ms      INTEGER NOT NULL,
+    caller      TEXT    NOT NULL,
+    callee      TEXT    NOT NULL,
+    route       TEXT    NOT NULL,
+    disposition TEXT    NOT NULL
+                CHECK (disposition IN ('answered', 'busy', 'no_answer', 'cancelled', 'failed')),
+    sip_code    INTEGER NOT NULL,
+    reason      TEXT    NOT NULL,
+    codec       TEXT    NOT NULL,
+    call_id     TEXT    NOT NULL
+);
+CREATE INDEX cdr_by_start ON cdr (start_ms);
+
+PRAGMA application_id = 1398227524;
+PRAGMA user_version = 1;
+)sql"},
+
+    Migration{2, R"sql(
+-- Registrar settings and per-extension OPTIONS qualify. Each DEFAULT equals
+-- the default in records.h, so a schema 1 file reads back as if nobody had
+-- touched the new fields.
+ALTER TABLE settings ADD COLUMN auth_algorithms TEXT NOT NULL DEFAULT 'MD5,SHA-256';
+ALTER TABLE settings ADD COLUMN min_expires_s INTEGER NOT NULL DEFAULT 60
+    CHECK (min_expires_s BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN max_expires_s INTEGER NOT NULL DEFAULT 3600
+    CHECK (max_expires_s BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN default_expires_s INTEGER NOT NULL DEFAULT 3600
+    CHECK (default_expires_s BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN max_contacts INTEGER NOT NULL DEFAULT 5
+    CHECK (max_contacts BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN nonce_lifetime_s INTEGER NOT NULL DEFAULT 300
+    CHECK (nonce_lifetime_s BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN qualify_interval_s INTEGER NOT NULL DEFAULT 30
+    CHECK (qualify_interval_s BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN tls_certificate TEXT NOT NULL DEFAULT '';
+ALTER TABLE settings ADD COLUMN tls_private_key TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE extensions ADD COLUMN qualify INTEGER NOT NULL DEFAULT 0 CHECK (qualify IN (0, 1));
+
+-- Registrar bindings, so phones stay reachable across a restart. Not tied to
+-- extensions by a foreign key: the configuration is replaced wholesale, and
+-- the registrar drops bindings of extensions that are gone when it loads.
+CREATE TABLE bindings (
+    extension     TEXT    NOT NULL,
+    contact       TEXT    NOT NULL,
+    source        TEXT    NOT NULL,
+    transport     TEXT    NOT NULL,
+    user_agent    TEXT    NOT NULL,
+    call_id       TEXT    NOT NULL,
+    cseq          INTEGER NOT NULL CHECK (cseq BETWEEN 0 AND 4294967295),
+    expires_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (extension, contact)
+);
+
+PRAGMA user_version = 2;
+)sql"},
+};
+
+static_assert(kMigrations.back().version == Store::kSchemaVersion,
+              "Store::kSchemaVersion must name the last migration");
+static_assert(kApplicationId == 1398227524, "migration 1 writes kApplicationId as a literal");
+
+constexpr bool versionsAscendByOne() {
+    for (size_t i = 0; i < kMigrations.size(); ++i)
+        if (kMigrations[i].version != static_cast<int>(i) + 1) return false;
+    return true;
+}
+static_assert(versionsAscendByOne(), "migration versions must be 1, 2, 3, ... in order");
+
+}  // namespace
+
+int latestVersion() {
+    return kMigrations.back().version;
+}
+
+Result<void> migrateForward(sqlite3* db, const std::filesystem::path& path, int targetVersion) {
+    for (const Migration& step : kMigrations) {
+        if (step.version > targetVersion) break;
+        const std::string doing = "upgrade the database to schema version " + std::to_string(step.version);
+        sqlite::Transaction tx(db);
+        if (const int rc = tx.beginWrite(); rc != SQLITE_OK) return sqlite::storeError(path, db, rc, doing);
+        // Read inside the write lock: another Switchboard starting at the same
+        // moment may have applied this step already.
+        int64_t current = 0;
+        if (const int rc = sqlite::queryInt(db, "PRAGMA user_version", current); rc != SQLITE_OK)
+            return sqlite::storeError(path, db, rc, doing);
+        if (current >= step.version) continue;
+        if (const int rc = sqlite::execScript(db, step.sql); rc != SQLITE_OK)
+            return sqlite::storeError(path, db, rc, doing);
+        int64_t reached = 0;
+        if (const int rc = sqlite::queryInt(db, "PRAGMA user_version", reached); rc != SQLITE_OK)
+            return sqlite::storeError(path, db, rc, doing);
+        if (reached != step.version)
+            return sqlite::storeError(path, StoreErrorKind::Io,
+                                      "could not " + doing + " (the step left user_version at " +
+                                          std::to_string(reached) + "; this is a bug in Switchboard)");
+        if (const int rc = tx.commit(); rc != SQLITE_OK) return sqlite::storeError(path, db, rc, doing);
+    }
+    return {};
+}
+
+}  // namespace sb::store::schema

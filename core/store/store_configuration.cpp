@@ -1,0 +1,252 @@
+// Store: the configuration half (settings, extensions, lines, trunks, routes).
+
+#include "store/store.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite_support.h"
+
+namespace sb::store {
+
+using sqlite::Operation;
+using sqlite::RowReader;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+namespace {
+
+Transport readTransport(RowReader& row) {
+    const std::string name = row.text();
+    Transport t = Transport::Udp;
+    if (!parseTransport(name, t)) row.reject("column transport holds the unknown value \"" + name + "\"");
+    return t;
+}
+
+}  // namespace
+
+Result<Configuration> Store::loadConfiguration() {
+    Operation op{m_db, m_path, "read the configuration", {}};
+    Transaction tx(m_db);
+    if (const int rc = tx.beginRead(); rc != SQLITE_OK) return op.fail(rc);
+
+    Configuration config;
+    Statement q;
+    int rc =
+        q.prepare(m_db,
+                  "SELECT config_version, domain, bind_address, sip_port, tls_port, rtp_port_min,"
+                  " rtp_port_max, outgroup_prefix, ringback, log_level, auth_algorithms, min_expires_s,"
+                  " max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s, qualify_interval_s,"
+                  " tls_certificate, tls_private_key FROM settings WHERE id = 1");
+    if (rc == SQLITE_OK)  // no row yet: the defaults of Settings stand
+        rc = op.readRows(q, [&](RowReader& r) {
+            Settings& s = config.settings;
+            config.version = r.integer<int>();
+            s.domain = r.text();
+            s.bindAddress = r.text();
+            s.sipPort = r.integer<uint16_t>();
+            s.tlsPort = r.integer<uint16_t>();
+            s.rtpPortMin = r.integer<uint16_t>();
+            s.rtpPortMax = r.integer<uint16_t>();
+            s.outgroupPrefix = r.text();
+            s.ringback = r.text();
+            s.logLevel = r.text();
+            s.authAlgorithms = r.text();
+            s.minExpiresS = r.integer<uint32_t>();
+            s.maxExpiresS = r.integer<uint32_t>();
+            s.defaultExpiresS = r.integer<uint32_t>();
+            s.maxContacts = r.integer<uint32_t>();
+            s.nonceLifetimeS = r.integer<uint32_t>();
+            s.qualifyIntervalS = r.integer<uint32_t>();
+            s.tlsCertificate = r.text();
+            s.tlsPrivateKey = r.text();
+        });
+    if (rc != SQLITE_DONE) return op.fail(rc);
+
+    rc = q.prepare(m_db, "SELECT number, password, name, enabled, qualify FROM extensions ORDER BY position");
+    if (rc == SQLITE_OK)
+        rc = op.readRows(q, [&](RowReader& r) {
+            Extension& e = config.extensions.emplace_back();
+            e.number = r.text();
+            e.password = r.text();
+            e.name = r.text();
+            e.enabled = r.flag();
+            e.qualify = r.flag();
+        });
+    if (rc != SQLITE_DONE) return op.fail(rc);
+
+    rc = q.prepare(
+        m_db,
+        "SELECT name, domain, account, auth_id, password, auth_id_includes_address, proxy, transport,"
+        " register_enabled, expires_s, disable_100rel, user_phone, incoming_extension, enabled"
+        " FROM lines ORDER BY position");
+    if (rc == SQLITE_OK)
+        rc = op.readRows(q, [&](RowReader& r) {
+            ExternalLine& l = config.lines.emplace_back();
+            l.name = r.text();
+            l.domain = r.text();
+            l.account = r.text();
+            l.authId = r.text();
+            l.password = r.text();
+            l.authIdIncludesAddress = r.flag();
+            l.proxy = r.text();
+            l.transport = readTransport(r);
+            l.registerEnabled = r.flag();
+            l.expiresS = r.integer<uint32_t>();
+            l.disable100rel = r.flag();
+            l.userPhone = r.flag();
+            l.incomingExtension = r.text();
+            l.enabled = r.flag();
+        });
+    if (rc != SQLITE_DONE) return op.fail(rc);
+
+    std::vector<int64_t> trunkIds;
+    rc =
+        q.prepare(m_db,
+                  "SELECT id, name, host, port, transport, proxy, request_uri_params, disable_100rel, enabled"
+                  " FROM trunks ORDER BY position");
+    if (rc == SQLITE_OK)
+        rc = op.readRows(q, [&](RowReader& r) {
+            trunkIds.push_back(r.integer<int64_t>());
+            SipTrunk& t = config.trunks.emplace_back();
+            t.name = r.text();
+            t.host = r.text();
+            t.port = r.integer<uint16_t>();
+            t.transport = readTransport(r);
+            t.proxy = r.text();
+            t.requestUriParams = r.text();
+            t.disable100rel = r.flag();
+            t.enabled = r.flag();
+        });
+    if (rc != SQLITE_DONE) return op.fail(rc);
+
+    Statement addresses;
+    Statement dids;
+    rc = addresses.prepare(
+        m_db, "SELECT address FROM trunk_allowed_addresses WHERE trunk_id = ?1 ORDER BY position");
+    if (rc == SQLITE_OK) rc = dids.prepare(m_db, "SELECT did, extension FROM trunk_dids WHERE trunk_id = ?1");
+    for (size_t i = 0; rc == SQLITE_OK && i < trunkIds.size(); ++i) {
+        SipTrunk& t = config.trunks[i];
+        rc = addresses.bindAll(trunkIds[i]);
+        if (rc == SQLITE_OK)
+            rc = op.readRows(addresses, [&](RowReader& r) { t.allowedAddresses.push_back(r.text()); });
+        if (rc == SQLITE_DONE) rc = dids.bindAll(trunkIds[i]);
+        if (rc == SQLITE_OK)
+            rc = op.readRows(dids, [&](RowReader& r) {
+                std::string did = r.text();
+                t.dids[std::move(did)] = r.text();
+            });
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK) return op.fail(rc);
+
+    rc = q.prepare(m_db, "SELECT pattern, strip, prepend, target, failover FROM routes ORDER BY position");
+    if (rc == SQLITE_OK)
+        rc = op.readRows(q, [&](RowReader& r) {
+            Route& route = config.routes.emplace_back();
+            route.pattern = r.text();
+            route.strip = r.integer<int>();
+            route.prepend = r.text();
+            route.target = r.text();
+            route.failover = r.text();
+        });
+    if (rc != SQLITE_DONE) return op.fail(rc);
+
+    if (rc = tx.commit(); rc != SQLITE_OK) return op.fail(rc);
+    return config;
+}
+
+Result<void> Store::replaceConfiguration(const Configuration& config) {
+    Operation op{m_db, m_path, "save the configuration", {}};
+    Transaction tx(m_db);
+    int rc = tx.beginWrite();
+    if (rc == SQLITE_OK)
+        // Children first, so the foreign keys never see an orphan.
+        rc = sqlite::execScript(
+            m_db,
+            "DELETE FROM routes; DELETE FROM trunk_dids; DELETE FROM trunk_allowed_addresses;"
+            " DELETE FROM trunks; DELETE FROM lines; DELETE FROM extensions;"
+            " DELETE FROM settings;");
+    if (rc != SQLITE_OK) return op.fail(rc);
+
+    Statement ins;
+    const Settings& s = config.settings;
+    rc = ins.prepare(m_db,
+                     "INSERT INTO settings (id, config_version, domain, bind_address, sip_port, tls_port,"
+                     " rtp_port_min, rtp_port_max, outgroup_prefix, ringback, log_level, auth_algorithms,"
+                     " min_expires_s, max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s,"
+                     " qualify_interval_s, tls_certificate, tls_private_key)"
+                     " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                     " ?18, ?19)");
+    if (rc == SQLITE_OK)
+        rc = ins.run(config.version, s.domain, s.bindAddress, s.sipPort, s.tlsPort, s.rtpPortMin,
+                     s.rtpPortMax, s.outgroupPrefix, s.ringback, s.logLevel, s.authAlgorithms, s.minExpiresS,
+                     s.maxExpiresS, s.defaultExpiresS, s.maxContacts, s.nonceLifetimeS, s.qualifyIntervalS,
+                     s.tlsCertificate, s.tlsPrivateKey);
+    if (rc != SQLITE_DONE) return op.fail(rc);
+
+    rc = ins.prepare(m_db,
+                     "INSERT INTO extensions (position, number, password, name, enabled, qualify)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    for (size_t i = 0; rc == SQLITE_OK && i < config.extensions.size(); ++i) {
+        const Extension& e = config.extensions[i];
+        rc = ins.run(i, e.number, e.password, e.name, e.enabled, e.qualify);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK) return op.fail(rc);
+
+    rc = ins.prepare(
+        m_db,
+        "INSERT INTO lines (position, name, domain, account, auth_id, password,"
+        " auth_id_includes_address, proxy, transport, register_enabled, expires_s, disable_100rel,"
+        " user_phone, incoming_extension, enabled)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    for (size_t i = 0; rc == SQLITE_OK && i < config.lines.size(); ++i) {
+        const ExternalLine& l = config.lines[i];
+        rc = ins.run(i, l.name, l.domain, l.account, l.authId, l.password, l.authIdIncludesAddress, l.proxy,
+                     transportName(l.transport), l.registerEnabled, l.expiresS, l.disable100rel, l.userPhone,
+                     l.incomingExtension, l.enabled);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK) return op.fail(rc);
+
+    Statement address;
+    Statement did;
+    rc = ins.prepare(m_db,
+                     "INSERT INTO trunks (position, name, host, port, transport, proxy, request_uri_params,"
+                     " disable_100rel, enabled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (rc == SQLITE_OK)
+        rc = address.prepare(
+            m_db, "INSERT INTO trunk_allowed_addresses (trunk_id, position, address) VALUES (?1, ?2, ?3)");
+    if (rc == SQLITE_OK)
+        rc = did.prepare(m_db, "INSERT INTO trunk_dids (trunk_id, did, extension) VALUES (?1, ?2, ?3)");
+    for (size_t i = 0; rc == SQLITE_OK && i < config.trunks.size(); ++i) {
+        const SipTrunk& t = config.trunks[i];
+        rc = ins.run(i, t.name, t.host, t.port, transportName(t.transport), t.proxy, t.requestUriParams,
+                     t.disable100rel, t.enabled);
+        if (rc != SQLITE_DONE) break;
+        rc = SQLITE_OK;
+        const sqlite3_int64 trunkId = sqlite3_last_insert_rowid(m_db);
+        for (size_t a = 0; rc == SQLITE_OK && a < t.allowedAddresses.size(); ++a)
+            if (rc = address.run(trunkId, a, t.allowedAddresses[a]); rc == SQLITE_DONE) rc = SQLITE_OK;
+        for (auto it = t.dids.begin(); rc == SQLITE_OK && it != t.dids.end(); ++it)
+            if (rc = did.run(trunkId, it->first, it->second); rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK) return op.fail(rc);
+
+    rc = ins.prepare(m_db,
+                     "INSERT INTO routes (position, pattern, strip, prepend, target, failover)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    for (size_t i = 0; rc == SQLITE_OK && i < config.routes.size(); ++i) {
+        const Route& r = config.routes[i];
+        if (rc = ins.run(i, r.pattern, r.strip, r.prepend, r.target, r.failover); rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    if (rc == SQLITE_OK) rc = tx.commit();
+    if (rc != SQLITE_OK) return op.fail(rc);
+    return {};
+}
+
+}  // namespace sb::store

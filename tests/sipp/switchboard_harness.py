@@ -1,0 +1,163 @@
+"""Black-box test harness: a real switchboard-server on loopback and SIPp as its peer.
+
+Used by every test under tests/sipp/. The server gets a temporary database and a
+free port; its log is kept and printed when a test fails.
+"""
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+LISTEN_RE = re.compile(r"listening for SIP on udp:([0-9.]+):(\d+)")
+TLS_RE = re.compile(r"tls:[0-9.]+:(\d+)")
+
+
+def free_port(host="127.0.0.1", kind=socket.SOCK_DGRAM):
+    """A port free for both UDP and TCP right now."""
+    for _ in range(50):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+            u.bind((host, 0))
+            port = u.getsockname()[1]
+            try:
+                with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as t:
+                    t.bind((host, port))
+                return port
+            except OSError:
+                continue
+    raise RuntimeError("no free port found")
+
+
+class SwitchboardServer:
+    """Runs switchboard-server until stop(); use as a context manager."""
+
+    def __init__(self, binary, config_json=None, extra_args=(), host="127.0.0.1", workdir=None):
+        self.binary = binary
+        self.host = host
+        self._tmp = None if workdir else tempfile.TemporaryDirectory(prefix="sb-sipp-")
+        self.workdir = workdir or self._tmp.name
+        self.db = os.path.join(self.workdir, "switchboard.db")
+        self.config_json = config_json
+        self.extra_args = list(extra_args)
+        self.port = None
+        self.tls_port = None
+        self.proc = None
+        self.log_lines = []
+        self._listening = threading.Event()
+        self._reader = None
+        self.stop_seconds = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if self.proc and self.proc.poll() is None:
+                self.stop()
+        finally:
+            if exc_type is not None:
+                self.dump_log()
+            if self._tmp:
+                self._tmp.cleanup()
+        return False
+
+    def cli(self, *args, check=True):
+        """Run a one-shot switchboard-server command on this database."""
+        res = subprocess.run([self.binary, "--db", self.db, *args], capture_output=True,
+                             text=True, timeout=30)
+        if check and res.returncode != 0:
+            raise AssertionError(f"switchboard-server {' '.join(args)} failed ({res.returncode}):\n"
+                                 f"{res.stderr}")
+        return res
+
+    def start(self):
+        if self.config_json:
+            self.cli("--import", self.config_json)
+            self.config_json = None  # a restart keeps what the database holds
+        self._listening.clear()
+        self.log_lines = []
+        cmd = [self.binary, "--db", self.db, "--sip-port", "0", "--tls-port", "0", "--bind", self.host,
+               "--log-level", "debug", *self.extra_args]
+        self.proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                     text=True, errors="replace")
+        self._reader = threading.Thread(target=self._read_log, daemon=True)
+        self._reader.start()
+        if not self._listening.wait(15):
+            self.dump_log()
+            raise AssertionError("switchboard-server did not start listening within 15 s")
+        return self
+
+    def _read_log(self):
+        for line in self.proc.stderr:
+            self.log_lines.append(line.rstrip("\n"))
+            m = LISTEN_RE.search(line)
+            if m and not self._listening.is_set():
+                self.port = int(m.group(2))
+                t = TLS_RE.search(line)
+                self.tls_port = int(t.group(1)) if t else None
+                self._listening.set()
+
+    def stop(self, sig=signal.SIGTERM, limit_s=5.0):
+        """Signal the server and wait; returns its exit code and records the time taken."""
+        t0 = time.monotonic()
+        self.proc.send_signal(sig)
+        try:
+            code = self.proc.wait(limit_s)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            raise AssertionError(f"switchboard-server did not stop within {limit_s} s")
+        self.stop_seconds = time.monotonic() - t0
+        self._reader.join(2)
+        return code
+
+    def wait_log(self, pattern, timeout_s=10.0):
+        """Wait until a log line matches @pattern; returns the match."""
+        rx = re.compile(pattern)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            for line in list(self.log_lines):
+                m = rx.search(line)
+                if m:
+                    return m
+            time.sleep(0.05)
+        raise AssertionError("no log line matching %r within %.1f s" % (pattern, timeout_s))
+
+    def log_text(self):
+        return "\n".join(self.log_lines)
+
+    def dump_log(self, tail=200):
+        print("---- switchboard-server log (last %d lines) ----" % tail, file=sys.stderr)
+        for line in self.log_lines[-tail:]:
+            print(line, file=sys.stderr)
+        print("---- end of log ----", file=sys.stderr)
+
+
+def run_sipp(scenario, server_host, server_port, transport="u1", calls=1, keys=None,
+             extra=(), local_ip="127.0.0.1", timeout_s=30, rate=None):
+    """Run one SIPp scenario to completion; returns (exit code, output)."""
+    workdir = tempfile.mkdtemp(prefix="sb-sippout-")
+    cmd = ["sipp", "-sf", scenario, f"{server_host}:{server_port}", "-t", transport,
+           "-i", local_ip, "-p", str(free_port(local_ip)), "-m", str(calls), "-nostdin",
+           "-timeout", f"{timeout_s}s", "-timeout_error", "-trace_err", "-trace_msg",
+           "-message_file", os.path.join(workdir, "messages.log"),
+           "-error_file", os.path.join(workdir, "errors.log")]
+    if rate:
+        cmd += ["-r", str(rate)]
+    for name, value in (keys or {}).items():
+        cmd += ["-key", name, str(value)]
+    cmd += list(extra)
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s + 30)
+    out = res.stdout + res.stderr
+    if res.returncode != 0:
+        for name in ("errors.log", "messages.log"):
+            path = os.path.join(workdir, name)
+            if os.path.exists(path):
+                with open(path, errors="replace") as f:
+                    out += f"\n---- sipp {name} ----\n" + f.read()[-8000:]
+    return res.returncode, out

@@ -1,0 +1,109 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+#include "common/result.h"
+#include "engine/engine.h"
+#include "engine/event_queue.h"
+#include "engine/events.h"
+#include "models/calls_model.h"
+#include "models/registrations_model.h"
+#include "models/trace_model.h"
+#include "store/records.h"
+
+namespace sb::ui {
+
+/// The GUI's side of the core/GUI seam. Owns the Engine and the EventQueue
+/// it publishes into. The engine thread only *wakes* the bridge (a queued
+/// call of drain()); drain() runs on the GUI thread, takes every pending
+/// event in one go and re-emits them as typed signals, followed by one
+/// batch signal per kind for the high-volume tables.
+///
+/// Nothing here blocks on the engine (except start(), which by the Engine's
+/// contract returns once the loop serves or failed) and nothing keeps a
+/// pointer to a core object: commands go in through post(), values come out.
+class CoreBridge final : public QObject {
+    Q_OBJECT
+public:
+    explicit CoreBridge(QObject* parent = nullptr);
+    ~CoreBridge() override;
+
+    /// Start the engine. The error, if any, names the database file or the
+    /// address that could not be bound; show it to the user.
+    sb::Result<void> start(const sb::EngineOptions& options);
+    /// Stop the engine thread; safe to call twice. Events still queued are
+    /// dropped.
+    void stop();
+    bool isRunning() const;
+    /// Port SIP actually listens on (after start()).
+    quint16 sipPort() const;
+
+    /// Queue @p command for the engine thread; returns at once.
+    /// @return false when the engine is not running
+    bool post(sb::Engine::Command command);
+
+    /// Ask the engine to validate, commit and apply @p config. The outcome
+    /// arrives as configurationChanged() or configurationRejected().
+    bool applyConfiguration(const sb::store::Configuration& config);
+
+    /// Where the engine publishes. Anything published here (from any thread)
+    /// comes out of drain() like an engine event: tests feed the GUI this way.
+    sb::EventSink& eventSink() { return m_queue; }
+
+    /// The last configuration snapshot received (empty before the first).
+    const sb::store::Configuration& configuration() const { return m_configuration; }
+
+public slots:
+    /// Take all pending events and emit them. Called (queued) by the wake
+    /// callback; harmless to call when nothing is pending. Re-entrant calls
+    /// (a slot spinning an event loop) only mark that more is pending, so
+    /// events are always emitted in engine order.
+    void drain();
+
+signals:
+    void logMessage(const sb::LogMessage& message);
+    void engineStarted(const sb::EngineStarted& started);
+    void configurationChanged(const sb::store::Configuration& config);
+    void configurationRejected(const QString& reason);
+    void sipTraced(const sb::SipTraced& message);
+    void callUpdated(const sb::CallUpdated& call);
+    void callEnded(const sb::CallEnded& call);
+    void registrationChanged(const sb::RegistrationChanged& change);
+    void lineStatusChanged(const sb::LineStatusChanged& change);
+
+    /// Per drain, after the per-event signals, only when non-empty.
+    void callsChanged(const sb::ui::CallChanges& changes);
+    void sipTracedBatch(const sb::ui::TraceBatch& batch);
+    void registrationsChanged(const sb::ui::RegistrationChanges& changes);
+    /// Per drain: how many events it handled.
+    void drained(int eventCount);
+
+private:
+    void drainOnce();
+
+    sb::EventQueue m_queue;           // outlives m_engine, which publishes into it
+    std::unique_ptr<sb::Engine> m_engine;
+    sb::store::Configuration m_configuration;
+    bool m_draining = false;
+    bool m_drainAgain = false;
+};
+
+/// Register the sb:: value types with Qt's meta-type system (idempotent).
+void registerMetaTypes();
+
+}  // namespace sb::ui
+
+Q_DECLARE_METATYPE(sb::LogMessage)
+Q_DECLARE_METATYPE(sb::EngineStarted)
+Q_DECLARE_METATYPE(sb::store::Configuration)
+Q_DECLARE_METATYPE(sb::SipTraced)
+Q_DECLARE_METATYPE(sb::CallUpdated)
+Q_DECLARE_METATYPE(sb::CallEnded)
+Q_DECLARE_METATYPE(sb::RegistrationChanged)
+Q_DECLARE_METATYPE(sb::LineStatusChanged)
+Q_DECLARE_METATYPE(sb::ui::CallChanges)
+Q_DECLARE_METATYPE(sb::ui::TraceBatch)
+Q_DECLARE_METATYPE(sb::ui::RegistrationChanges)

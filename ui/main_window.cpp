@@ -1,0 +1,246 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+
+#include <filesystem>
+
+#include "config/json_config.h"
+#include "core_bridge.h"
+#include "models/calls_model.h"
+#include "models/extensions_model.h"
+#include "models/lines_model.h"
+#include "models/registrations_model.h"
+#include "models/routes_model.h"
+#include "models/trace_model.h"
+#include "models/trunks_model.h"
+#include "sb_version.h"
+#include "widgets/log_dock.h"
+#include "widgets/table_view.h"
+#include "widgets/trace_panel.h"
+
+// Resources live in the static sbui library; referencing the initialiser
+// from here keeps the linker from dropping them.
+static void initSwitchboardResources() { Q_INIT_RESOURCE(switchboard); }
+
+namespace sb::ui {
+
+namespace {
+
+std::filesystem::path toPath(const QString& path) { return std::filesystem::path(path.toStdU16String()); }
+
+constexpr int kStatusMessageMs = 15000;
+constexpr int kLogDockHeight = 130;
+
+}  // namespace
+
+MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent) : QMainWindow(parent), m_bridge(bridge) {
+    initSwitchboardResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Switchboard"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/switchboard.svg")));
+    resize(1100, 680);
+
+    createModels();
+    createTabs();
+
+    m_log = new LogDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_log);
+    m_log->hide();
+
+    createMenus();
+
+    m_listening = new QLabel(tr("Engine not started"), this);
+    m_listening->setObjectName(QStringLiteral("listeningLabel"));
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->addPermanentWidget(m_listening);
+
+    connectBridge();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createModels() {
+    m_calls = new CallsModel(this);
+    m_registrations = new RegistrationsModel(this);
+    m_extensions = new ExtensionsModel(this);
+    m_lines = new LinesModel(this);
+    m_trunks = new TrunksModel(this);
+    m_routes = new RoutesModel(this);
+    m_trace = new TraceModel(this);
+    m_calls->setObjectName(QStringLiteral("callsModel"));
+    m_registrations->setObjectName(QStringLiteral("registrationsModel"));
+    m_extensions->setObjectName(QStringLiteral("extensionsModel"));
+    m_lines->setObjectName(QStringLiteral("linesModel"));
+    m_trunks->setObjectName(QStringLiteral("trunksModel"));
+    m_routes->setObjectName(QStringLiteral("routesModel"));
+    m_trace->setObjectName(QStringLiteral("traceModel"));
+}
+
+void MainWindow::createTabs() {
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setDocumentMode(true);
+
+    auto addTab = [this](QWidget* page, const char* icon, const QString& title) {
+        m_tabs->addTab(page, QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(icon))), title);
+    };
+    QTableView* calls = makeTableView(m_calls, QStringLiteral("callsView"), m_tabs, CallsModel::Started);
+    calls->horizontalHeader()->setSortIndicator(CallsModel::Started, Qt::DescendingOrder);
+    addTab(calls, "calls", tr("Calls"));
+    addTab(makeTableView(m_registrations, QStringLiteral("registrationsView"), m_tabs), "registrations",
+           tr("Registrations"));
+    addTab(makeTableView(m_extensions, QStringLiteral("extensionsView"), m_tabs), "extensions",
+           tr("Extensions"));
+    addTab(makeTableView(m_lines, QStringLiteral("linesView"), m_tabs), "lines", tr("External lines"));
+    addTab(makeTableView(m_trunks, QStringLiteral("trunksView"), m_tabs), "trunks", tr("SIP trunks"));
+    // Routes are tried in list order: keep that order until a header is clicked.
+    addTab(makeTableView(m_routes, QStringLiteral("routesView"), m_tabs, -1), "routes", tr("Routes"));
+    addTab(new TracePanel(m_trace, m_tabs), "trace", tr("SIP trace"));
+    setCentralWidget(m_tabs);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction* import = file->addAction(tr("&Import configuration…"), this, &MainWindow::importConfiguration);
+    import->setObjectName(QStringLiteral("importAction"));
+    import->setShortcut(QKeySequence::Open);
+    m_exportAction = file->addAction(tr("&Export configuration…"), this, &MainWindow::exportConfiguration);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence::SaveAs);
+    m_exportAction->setEnabled(false);  // until the first snapshot arrives
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &MainWindow::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_log->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* aboutAction = help->addAction(tr("&About Switchboard"), this, &MainWindow::about);
+    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::connectBridge() {
+    connect(&m_bridge, &CoreBridge::engineStarted, this, &MainWindow::onEngineStarted);
+    connect(&m_bridge, &CoreBridge::configurationChanged, this, &MainWindow::onConfigurationChanged);
+    connect(&m_bridge, &CoreBridge::configurationRejected, this, &MainWindow::onConfigurationRejected);
+    connect(&m_bridge, &CoreBridge::logMessage, this, &MainWindow::onLogMessage);
+    connect(&m_bridge, &CoreBridge::callsChanged, m_calls, &CallsModel::apply);
+    connect(&m_bridge, &CoreBridge::registrationsChanged, m_registrations, &RegistrationsModel::apply);
+    connect(&m_bridge, &CoreBridge::lineStatusChanged, m_lines, &LinesModel::setStatus);
+    connect(&m_bridge, &CoreBridge::sipTracedBatch, m_trace, &TraceModel::append);
+}
+
+void MainWindow::onEngineStarted(const sb::EngineStarted& started) {
+    m_listening->setText(tr("Listening on %1").arg(QString::fromStdString(started.listening)));
+    m_listening->setToolTip(tr("Database: %1").arg(QString::fromStdString(started.databasePath)));
+}
+
+void MainWindow::onConfigurationChanged(const sb::store::Configuration& config) {
+    m_extensions->setConfiguration(config);
+    m_lines->setConfiguration(config);
+    m_trunks->setConfiguration(config);
+    m_routes->setConfiguration(config);
+    m_exportAction->setEnabled(true);
+    if (m_importPending) {
+        m_importPending = false;
+        statusBar()->showMessage(tr("Configuration imported and applied."), kStatusMessageMs);
+    }
+}
+
+void MainWindow::onConfigurationRejected(const QString& reason) {
+    statusBar()->showMessage(tr("Configuration rejected: %1").arg(reason), kStatusMessageMs);
+    if (m_importPending) {
+        m_importPending = false;
+        // open(), not exec(): this runs inside CoreBridge::drain().
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Import configuration"),
+                                    tr("The engine refused the imported configuration; the previous "
+                                       "one stays in force.\n\n%1")
+                                        .arg(reason),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("importRejectedBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+}
+
+void MainWindow::onLogMessage(const sb::LogMessage& message) {
+    m_log->append(message);
+    if (message.level <= LogLevel::Warning && m_log->isHidden()) {
+        m_log->show();
+        resizeDocks({m_log}, {kLogDockHeight}, Qt::Vertical);
+    }
+    if (message.level == LogLevel::Error)
+        statusBar()->showMessage(QString::fromStdString(message.text), kStatusMessageMs);
+}
+
+void MainWindow::importConfiguration() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import configuration"), QDir::homePath(),
+                                                      tr("Switchboard configuration (*.json);;All files (*)"));
+    if (path.isEmpty()) return;
+    auto config = sb::config::readConfigurationFile(toPath(path));
+    if (!config) {
+        QMessageBox::warning(this, tr("Import configuration"),
+                             tr("The file cannot be imported.\n\n%1")
+                                 .arg(QString::fromStdString(config.error().message)));
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Import configuration"),
+        tr("Replace the whole configuration (extensions, lines, trunks, routes and settings) "
+           "with the contents of %1?")
+            .arg(QDir::toNativeSeparators(path)));
+    if (answer != QMessageBox::Yes) return;
+    if (!m_bridge.applyConfiguration(*config)) {
+        QMessageBox::warning(this, tr("Import configuration"), tr("The engine is not running."));
+        return;
+    }
+    m_importPending = true;
+    statusBar()->showMessage(tr("Applying the imported configuration…"), kStatusMessageMs);
+}
+
+void MainWindow::exportConfiguration() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Export configuration"),
+                                                QDir::home().filePath(QStringLiteral("switchboard.json")),
+                                                tr("Switchboard configuration (*.json)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) path += QLatin1String(".json");
+    // The last committed snapshot is exactly what the engine runs with.
+    auto written = sb::config::writeConfigurationFile(toPath(path), m_bridge.configuration());
+    if (!written) {
+        QMessageBox::warning(this, tr("Export configuration"),
+                             tr("The configuration could not be exported.\n\n%1")
+                                 .arg(QString::fromStdString(written.error().message)));
+        return;
+    }
+    statusBar()->showMessage(tr("Configuration exported to %1 (it contains passwords).")
+                                 .arg(QDir::toNativeSeparators(path)),
+                             kStatusMessageMs);
+}
+
+void MainWindow::about() {
+    QMessageBox::about(this, tr("About Switchboard"),
+                       tr("<h3>Switchboard %1</h3>"
+                          "<p>A desktop SIP PBX that interoperates with carrier and IMS networks: "
+                          "TEL URIs, user=phone, 100rel/PRACK, UPDATE, outbound proxies.</p>")
+                           .arg(QStringLiteral(SB_VERSION)));
+}
+
+}  // namespace sb::ui

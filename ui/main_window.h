@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include "engine/events.h"
+#include "store/records.h"
+
+class QAction;
+class QLabel;
+class QTabWidget;
+
+namespace sb::ui {
+
+class CoreBridge;
+class CallsModel;
+class ExtensionsModel;
+class LinesModel;
+class LogDock;
+class RegistrationsModel;
+class RoutesModel;
+class TraceModel;
+class TrunksModel;
+
+/// The Switchboard main window: one tab per live table or configuration
+/// list, all fed by the CoreBridge's signals. It owns the models; the
+/// bridge must outlive it.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(CoreBridge& bridge, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    CallsModel* callsModel() const { return m_calls; }
+    RegistrationsModel* registrationsModel() const { return m_registrations; }
+    ExtensionsModel* extensionsModel() const { return m_extensions; }
+    LinesModel* linesModel() const { return m_lines; }
+    TrunksModel* trunksModel() const { return m_trunks; }
+    RoutesModel* routesModel() const { return m_routes; }
+    TraceModel* traceModel() const { return m_trace; }
+
+private slots:
+    void importConfiguration();
+    void exportConfiguration();
+    void about();
+    void onEngineStarted(const sb::EngineStarted& started);
+    void onConfigurationChanged(const sb::store::Configuration& config);
+    void onConfigurationRejected(const QString& reason);
+    void onLogMessage(const sb::LogMessage& message);
+
+private:
+    void createModels();
+    void createTabs();
+    void createMenus();
+    void connectBridge();
+
+    CoreBridge& m_bridge;
+    CallsModel* m_calls = nullptr;
+    RegistrationsModel* m_registrations = nullptr;
+    ExtensionsModel* m_extensions = nullptr;
+    LinesModel* m_lines = nullptr;
+    TrunksModel* m_trunks = nullptr;
+    RoutesModel* m_routes = nullptr;
+    TraceModel* m_trace = nullptr;
+
+    QTabWidget* m_tabs = nullptr;
+    QLabel* m_listening = nullptr;
+    LogDock* m_log = nullptr;
+    QAction* m_exportAction = nullptr;
+    bool m_importPending = false;
+};
+
+}  // namespace sb::ui
