@@ -303,7 +303,7 @@ const FieldSpec<Settings> kSettingsFields[] = {
 };
 const FieldSpec<Extension> kExtensionFields[] = {
     {"number", &Extension::number}, {"password", &Extension::password}, {"name", &Extension::name},
-    {"enabled", &Extension::enabled}, {"qualify", &Extension::qualify},
+    {"enabled", &Extension::enabled}, {"qualify", &Extension::qualify}, {"ring_timeout", &Extension::ringTimeoutS},
 };
 const FieldSpec<ExternalLine> kLineFields[] = {
     {"name", &ExternalLine::name}, {"domain", &ExternalLine::domain},

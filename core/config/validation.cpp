@@ -488,6 +488,7 @@ private:
         }
         check(base + ".password", checkPassword(e.password));
         check(base + ".name", checkText(e.name, 64));
+        range(base + ".ring_timeout", e.ringTimeoutS, 1, 600, " seconds");
     }
 
     void uniqueName(const std::string& base, const std::string& name) {

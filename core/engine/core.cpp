@@ -3,6 +3,7 @@
 #include <chrono>
 #include <set>
 
+#include "call/call_manager.h"
 #include "config/validation.h"
 #include "sip/qualifier.h"
 #include "sip/registrar.h"
@@ -49,6 +50,7 @@ Core::Core(EventSink& events, std::unique_ptr<store::Store> store, store::Config
 Core::~Core() {
     // These hook into the SIP stack: they go first; the writer goes last so
     // it still takes (and then flushes) what they hand it while closing.
+    m_calls.reset();
     m_qualifier.reset();
     m_registrar.reset();
     m_sip.reset();
@@ -112,6 +114,8 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
             for (const auto& b : removed) w->removeBinding(b.extension, b.contact);
         });
     }
+    m_calls = std::make_unique<call::CallManager>(*m_sip, *m_registrar, m_events, m_writer.get());
+    m_calls->configure(m_config);
     m_qualifier = std::make_unique<sip::Qualifier>(*m_sip, *m_registrar);
     m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
     return {};
@@ -120,6 +124,7 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
 void Core::applyLive() {
     if (m_registrar) m_registrar->configure(registrarSettings(m_config));
     if (m_qualifier) m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
+    if (m_calls) m_calls->configure(m_config);
 }
 
 }  // namespace sb

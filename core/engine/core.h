@@ -18,6 +18,10 @@ class Qualifier;
 struct ListenConfig;
 }
 
+namespace sb::call {
+class CallManager;
+}
+
 namespace sb {
 
 /// Everything that lives on the engine thread, handed to posted commands.
@@ -35,6 +39,7 @@ public:
     const store::Configuration& config() const { return m_config; }
     sip::SipStack* sip() { return m_sip.get(); }
     sip::Registrar* registrar() { return m_registrar.get(); }
+    call::CallManager* calls() { return m_calls.get(); }
 
     void log(LogLevel level, std::string text);
 
@@ -60,6 +65,7 @@ private:
     std::unique_ptr<sip::SipStack> m_sip;
     std::unique_ptr<sip::Registrar> m_registrar;
     std::unique_ptr<sip::Qualifier> m_qualifier;
+    std::unique_ptr<call::CallManager> m_calls;
     LogLevel m_logLevel;
 };
 

@@ -13,6 +13,8 @@ extern "C" struct ssl_ctx_st* tls_openssl_context(const struct tls* tls);
 #include <cstring>
 
 #include "sb_version.h"
+#include "sip/call_leg.h"
+#include "sip/message.h"
 
 namespace sb::sip {
 
@@ -81,6 +83,7 @@ std::string toString(const ::pl& p) { return p.p ? std::string(p.p, p.l) : std::
 SipStack::SipStack(EventSink& events) : m_events(events) {}
 
 SipStack::~SipStack() {
+    m_responseListener.reset();
     m_listener.reset();
     if (m_sip) {
         sip_close(m_sip.get(), true);
@@ -131,6 +134,10 @@ Result<std::unique_ptr<SipStack>> SipStack::create(const ListenConfig& config, E
     err = sip_listen(&lsnr, s, true, &SipStack::onRequest, self.get());
     if (err) return makeError(std::string("cannot listen for SIP requests: ") + strerror(err), err);
     self->m_listener.reset(lsnr);
+    struct sip_lsnr* rlsnr = nullptr;
+    err = sip_listen(&rlsnr, s, false, &SipStack::onResponse, self.get());
+    if (err) return makeError(std::string("cannot listen for SIP responses: ") + strerror(err), err);
+    self->m_responseListener.reset(rlsnr);
 
     sip_set_trace_handler(s, &onTrace);
     return self;
@@ -213,6 +220,20 @@ bool SipStack::onRequest(const ::sip_msg* msg, void* arg) {
 
 bool SipStack::dispatch(const ::sip_msg& msg) {
     const std::string method = toString(msg.met);
+    // A To tag means "inside a dialog": it belongs to a leg or to nobody.
+    if (pl_isset(&msg.to.tag)) {
+        if (dispatchInDialog(msg)) return true;
+        if (method != "ACK")
+            (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 481,
+                              "Call/Transaction Does Not Exist", "Content-Length: 0\r\n\r\n");
+        return true;
+    }
+    if (method == "CANCEL") {
+        // libre's server transactions answer the CANCELs they match.
+        (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 481, "Call/Transaction Does Not Exist",
+                          "Content-Length: 0\r\n\r\n");
+        return true;
+    }
     if (auto it = m_handlers.find(method); it != m_handlers.end() && it->second(msg)) return true;
 
     if (method == "OPTIONS") {
@@ -230,6 +251,55 @@ void SipStack::replyOptions(const ::sip_msg& msg) {
     (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 200, "OK",
                       "Allow: %s\r\nSupported: %s\r\nAccept: %s\r\nContent-Length: 0\r\n\r\n",
                       allowHeader().c_str(), kSupported, kAccept);
+}
+
+bool SipStack::dispatchInDialog(const ::sip_msg& msg) {
+    auto [begin, end] = m_legs.equal_range(toString(msg.callid));
+    for (auto it = begin; it != end; ++it) {
+        if (it->second->dialog().matches(msg)) {
+            it->second->onRequest(msg);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool SipStack::onResponse(const ::sip_msg* msg, void* arg) {
+    auto* self = static_cast<SipStack*>(arg);
+    auto [begin, end] = self->m_legs.equal_range(toString(msg->callid));
+    for (auto it = begin; it != end; ++it) {
+        if (it->second->dialog().matches(*msg)) {
+            it->second->onStrayResponse(*msg);
+            return true;
+        }
+    }
+    return false;
+}
+
+void SipStack::addLeg(CallLeg* leg) { m_legs.emplace(leg->dialog().callId, leg); }
+
+void SipStack::removeLeg(CallLeg* leg) {
+    auto [begin, end] = m_legs.equal_range(leg->dialog().callId);
+    for (auto it = begin; it != end; ++it) {
+        if (it->second == leg) {
+            m_legs.erase(it);
+            return;
+        }
+    }
+}
+
+std::string SipStack::contactUri(const std::string& user, int tp, const ::sa& local) const {
+    const auto transport = static_cast<enum sip_transp>(tp);
+    std::string uri = "sip:" + user + "@" + addressText(local);
+    if (transport == SIP_TRANSP_TCP) uri += ";transport=tcp";
+    if (transport == SIP_TRANSP_TLS) uri += ";transport=tls";
+    return uri;
+}
+
+std::string SipStack::contactFor(const std::string& user, const ::sip_msg& msg) const {
+    struct sa local;
+    if (sip_transp_laddr(m_sip.get(), &local, msg.tp, &msg.src) != 0) local = msg.dst;
+    return contactUri(user, msg.tp, local);
 }
 
 void SipStack::trace(SipTraced&& event) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@ struct sip_msg;
 struct dnsc;
 struct tls;
 struct pl;
+struct sa;
 
 namespace sb::sip {
 
@@ -33,6 +35,8 @@ struct ListenConfig {
 
 /// libre's SIP stack with our transports and a per-method request dispatch.
 /// Lives on the engine thread only.
+class CallLeg;
+
 class SipStack {
 public:
     /// Handles one request; returns true when it answered (or absorbed) it.
@@ -63,6 +67,16 @@ public:
     /// Called from libre's trace hook; publishes when tracing is on.
     void trace(SipTraced&& event);
 
+    /// Legs receive the requests and stray responses of their dialogs.
+    void addLeg(CallLeg* leg);
+    void removeLeg(CallLeg* leg);
+    /// Contact URI for messages sent over @p tp from local address @p local.
+    std::string contactUri(const std::string& user, int tp, const ::sa& local) const;
+    /// Contact URI for answering @p msg (the local address it arrived on).
+    std::string contactFor(const std::string& user, const ::sip_msg& msg) const;
+
+    EventSink& events() { return m_events; }
+
 private:
     SipStack(EventSink& events);
     Result<void> addTls(const ListenConfig& config);
@@ -70,6 +84,8 @@ private:
     uint16_t boundPort(int tp) const;
     static bool onRequest(const ::sip_msg* msg, void* arg);
     bool dispatch(const ::sip_msg& msg);
+    bool dispatchInDialog(const ::sip_msg& msg);
+    static bool onResponse(const ::sip_msg* msg, void* arg);
     void replyOptions(const ::sip_msg& msg);
 
     EventSink& m_events;
@@ -77,6 +93,8 @@ private:
     RePtr<struct ::tls> m_tls;
     RePtr<struct ::sip> m_sip;
     RePtr<struct ::sip_lsnr> m_listener;
+    RePtr<struct ::sip_lsnr> m_responseListener;
+    std::unordered_multimap<std::string, CallLeg*> m_legs;  ///< by Call-ID
     std::map<std::string, RequestHandler> m_handlers;
     std::string m_bindAddress;
     std::vector<std::string> m_addresses;  ///< one transport set per address

@@ -49,6 +49,7 @@ struct Extension {
     std::string name;      ///< "name": display name
     bool enabled = true;   ///< "enabled"
     bool qualify = false;  ///< "qualify": ping registered contacts with OPTIONS
+    uint32_t ringTimeoutS = 30;  ///< "ring_timeout": unanswered calls end after this
 
     bool operator==(const Extension&) const = default;
 };

@@ -154,6 +154,8 @@ ALTER TABLE settings ADD COLUMN tls_certificate TEXT NOT NULL DEFAULT '';
 ALTER TABLE settings ADD COLUMN tls_private_key TEXT NOT NULL DEFAULT '';
 
 ALTER TABLE extensions ADD COLUMN qualify INTEGER NOT NULL DEFAULT 0 CHECK (qualify IN (0, 1));
+ALTER TABLE extensions ADD COLUMN ring_timeout_s INTEGER NOT NULL DEFAULT 30
+    CHECK (ring_timeout_s BETWEEN 0 AND 4294967295);
 
 -- Registrar bindings, so phones stay reachable across a restart. Not tied to
 -- extensions by a foreign key: the configuration is replaced wholesale, and

@@ -65,7 +65,7 @@ Result<Configuration> Store::loadConfiguration() {
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
-    rc = q.prepare(m_db, "SELECT number, password, name, enabled, qualify FROM extensions ORDER BY position");
+    rc = q.prepare(m_db, "SELECT number, password, name, enabled, qualify, ring_timeout_s FROM extensions ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
             Extension& e = config.extensions.emplace_back();
@@ -74,6 +74,7 @@ Result<Configuration> Store::loadConfiguration() {
             e.name = r.text();
             e.enabled = r.flag();
             e.qualify = r.flag();
+            e.ringTimeoutS = r.integer<uint32_t>();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -188,11 +189,11 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     rc = ins.prepare(m_db,
-                     "INSERT INTO extensions (position, number, password, name, enabled, qualify)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                     "INSERT INTO extensions (position, number, password, name, enabled, qualify, ring_timeout_s)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     for (size_t i = 0; rc == SQLITE_OK && i < config.extensions.size(); ++i) {
         const Extension& e = config.extensions[i];
-        rc = ins.run(i, e.number, e.password, e.name, e.enabled, e.qualify);
+        rc = ins.run(i, e.number, e.password, e.name, e.enabled, e.qualify, int64_t{e.ringTimeoutS});
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
     }
     if (rc != SQLITE_OK) return op.fail(rc);

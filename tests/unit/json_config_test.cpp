@@ -118,7 +118,7 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     // docs/config.md and a non-default value in richConfiguration(), then
     // update the count.
     EXPECT_EQ(fieldCount<store::Settings>(), 18u);
-    EXPECT_EQ(fieldCount<store::Extension>(), 5u);
+    EXPECT_EQ(fieldCount<store::Extension>(), 6u);
     EXPECT_EQ(fieldCount<store::ExternalLine>(), 14u);
     EXPECT_EQ(fieldCount<store::SipTrunk>(), 10u);
     EXPECT_EQ(fieldCount<store::Route>(), 5u);

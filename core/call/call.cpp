@@ -1,0 +1,229 @@
+#include "call/call.h"
+
+#include <algorithm>
+
+#include "call/call_manager.h"
+
+namespace sb::call {
+
+std::string firstCodec(const std::string& sdp) {
+    // m=audio <port> <proto> <pt> ... ; then a=rtpmap:<pt> <name>/<rate>
+    auto m = sdp.find("m=audio ");
+    if (m == std::string::npos) return {};
+    auto eol = sdp.find_first_of("\r\n", m);
+    std::string line = sdp.substr(m, eol == std::string::npos ? std::string::npos : eol - m);
+    size_t pos = 0;
+    for (int field = 0; field < 3 && pos != std::string::npos; ++field) pos = line.find(' ', pos + 1);
+    if (pos == std::string::npos) return {};
+    std::string pt = line.substr(pos + 1, line.find(' ', pos + 1) - pos - 1);
+    if (pt == "0") return "PCMU";
+    if (pt == "8") return "PCMA";
+    if (pt == "9") return "G722";
+    if (pt == "18") return "G729";
+    const std::string key = "a=rtpmap:" + pt + " ";
+    auto a = sdp.find(key);
+    if (a == std::string::npos) return pt;
+    auto start = a + key.size();
+    return sdp.substr(start, sdp.find('/', start) - start);
+}
+
+Call::Call(CallManager& manager, uint64_t id, const ::sip_msg& invite, CallParties parties)
+    : m_manager(manager), m_id(id), m_parties(std::move(parties)), m_startMs(nowMs()) {
+    m_caller = sip::CallLeg::acceptInvite(m_manager.stack(), invite, *this);
+    if (m_caller) publish();
+}
+
+Call::~Call() = default;
+
+void Call::ring(const std::vector<CallTarget>& targets) {
+    for (const auto& t : targets) {
+        sip::OutgoingInvite inv;
+        inv.requestUri = t.requestUri;
+        inv.toUri = "<sip:" + m_parties.callee + "@" + m_parties.domain + ">";
+        inv.fromUri = (m_parties.callerName.empty() ? std::string() : "\"" + m_parties.callerName + "\" ") + "<sip:" +
+                      m_parties.caller + "@" + m_parties.domain + ">";
+        inv.nextHop = t.nextHop;
+        inv.offer = m_caller->initialBody();
+        std::string error;
+        if (auto leg = sip::CallLeg::startInvite(m_manager.stack(), inv, *this, &error)) {
+            m_forks.push_back(std::move(leg));
+        } else {
+            m_forkFailures.push_back(503);
+        }
+    }
+    if (m_forks.empty()) {
+        failCaller(480, "Temporarily Unavailable");
+        return;
+    }
+    m_ringTimer.start(uint64_t{m_parties.ringTimeoutS} * 1000, [this] {
+        // Nobody answered in time: the callee side is cancelled (RFC 3261 §9.1).
+        cancelForks(nullptr);
+        failCaller(480, "Temporarily Unavailable");
+        finish(store::Disposition::NoAnswer, 480, "no answer");
+    });
+}
+
+sip::CallLeg* Call::other(const sip::CallLeg& leg) {
+    if (&leg == m_caller.get()) return m_callee;
+    return m_caller.get();
+}
+
+void Call::setState(const std::string& state) {
+    if (m_state == state) return;
+    m_state = state;
+    publish();
+}
+
+void Call::publish() {
+    if (m_finished) return;
+    m_manager.events().publish(CallUpdated{m_id, m_parties.caller, m_parties.callee, m_parties.route, m_state,
+                                           m_codec, m_startMs, m_answerMs});
+}
+
+void Call::onProgress(sip::CallLeg&, uint16_t code, const std::string& reason, const sip::Body& body) {
+    if (m_callee || m_finished) return;
+    m_caller->sendProvisional(code, reason, body);
+    if (!body.empty()) m_codec = firstCodec(body.content);
+    setState(body.empty() ? "Ringing" : "Early media");
+}
+
+void Call::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
+    if (m_finished || m_callee) {
+        leg.hangup();  // a second fork answered after the first: release it
+        return;
+    }
+    m_callee = &leg;
+    m_ringTimer.cancel();
+    cancelForks(&leg);
+    m_caller->answer(body);
+    m_answerMs = nowMs();
+    if (!body.empty()) m_codec = firstCodec(body.content);
+    setState("Talking");
+}
+
+void Call::onRejected(sip::CallLeg&, uint16_t code, const std::string&) {
+    if (m_callee || m_finished) return;
+    m_forkFailures.push_back(code);
+    const size_t done = m_forkFailures.size();
+    if (done < m_forks.size()) return;
+    // Every contact said no: tell the caller the most telling answer.
+    const bool allBusy = std::all_of(m_forkFailures.begin(), m_forkFailures.end(),
+                                     [](uint16_t c) { return c == 486 || c == 600; });
+    uint16_t answer = 480;
+    std::string text = "Temporarily Unavailable";
+    store::Disposition d = store::Disposition::Failed;
+    if (allBusy) {
+        answer = 486;
+        text = "Busy Here";
+        d = store::Disposition::Busy;
+    } else if (std::find(m_forkFailures.begin(), m_forkFailures.end(), 603) != m_forkFailures.end()) {
+        answer = 603;
+        text = "Decline";
+    } else if (std::all_of(m_forkFailures.begin(), m_forkFailures.end(),
+                           [](uint16_t c) { return c == 408 || c == 480 || c == 487; })) {
+        d = store::Disposition::NoAnswer;
+    }
+    m_ringTimer.cancel();
+    failCaller(answer, text);
+    finish(d, answer, "callee answered " + std::to_string(code));
+}
+
+void Call::onCancelled(sip::CallLeg&) {
+    m_ringTimer.cancel();
+    cancelForks(nullptr);
+    finish(store::Disposition::Cancelled, 487, "caller cancelled");
+}
+
+void Call::onConfirmed(sip::CallLeg&, const sip::Body&) {}
+
+void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
+    sip::CallLeg* peer = other(leg);
+    if (!peer || peer->state() != sip::CallLeg::State::Established) {
+        leg.rejectReinvite(491, "Request Pending");
+        return;
+    }
+    m_reinviteFromCaller = &leg == m_caller.get();
+    const bool hold = offer.content.find("a=sendonly") != std::string::npos ||
+                      offer.content.find("a=inactive") != std::string::npos;
+    setState(hold ? "On hold" : "Talking");
+    peer->reinvite(offer);
+}
+
+void Call::onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body& answer) {
+    sip::CallLeg* asker = other(leg);
+    if (!asker) return;
+    if (code >= 200 && code < 300) {
+        asker->answerReinvite(answer);
+        if (!answer.empty()) m_codec = firstCodec(answer.content);
+        publish();
+    } else {
+        asker->rejectReinvite(code, code == 491 ? "Request Pending" : "Not Acceptable Here");
+    }
+}
+
+void Call::onBye(sip::CallLeg& leg) {
+    if (sip::CallLeg* peer = other(leg); peer && peer != &leg) peer->hangup();
+    cancelForks(nullptr);
+    finish(store::Disposition::Answered, 200, &leg == m_caller.get() ? "caller hung up" : "callee hung up");
+}
+
+void Call::onTerminated(sip::CallLeg& leg, const std::string& reason) {
+    if (m_finished) return;
+    if (&leg == m_caller.get() || &leg == m_callee) {
+        if (sip::CallLeg* peer = other(leg); peer && peer != &leg) peer->hangup();
+        finish(m_answerMs ? store::Disposition::Answered : store::Disposition::Failed, m_answerMs ? 200 : 500, reason);
+    }
+}
+
+void Call::failCaller(uint16_t code, const std::string& reason) { m_caller->reject(code, reason); }
+
+void Call::cancelForks(const sip::CallLeg* except) {
+    for (auto& f : m_forks) {
+        if (f.get() != except && f.get() != m_callee) f->cancel();
+    }
+}
+
+void Call::hangUp() {
+    if (m_finished) return;
+    m_ringTimer.cancel();
+    cancelForks(nullptr);
+    if (m_callee) {
+        m_callee->hangup();
+        m_caller->hangup();
+        finish(store::Disposition::Answered, 200, "hung up by the operator");
+    } else {
+        m_caller->reject(480, "Temporarily Unavailable");
+        finish(store::Disposition::Failed, 480, "hung up by the operator");
+    }
+}
+
+void Call::finish(store::Disposition disposition, int sipCode, const std::string& reason) {
+    if (m_finished) return;
+    setState("Ending");
+    m_finished = true;
+    m_finishedMs = nowMs();
+    store::CdrRecord cdr;
+    cdr.startMs = m_startMs;
+    cdr.answerMs = m_answerMs;
+    cdr.endMs = nowMs();
+    cdr.caller = m_parties.caller;
+    cdr.callee = m_parties.callee;
+    cdr.route = m_parties.route;
+    cdr.disposition = disposition;
+    cdr.sipCode = sipCode;
+    cdr.reason = reason;
+    cdr.codec = m_codec;
+    cdr.callId = m_caller->dialog().callId;
+    m_manager.callFinished(*this, cdr);
+}
+
+bool Call::canBeDeleted(int64_t now) const {
+    if (!m_caller) return true;
+    if (!m_finished) return false;
+    // Legs still finishing a BYE or CANCEL keep the call; 35 s (> 64·T1) caps it.
+    if (now - m_finishedMs > 35'000) return true;
+    if (m_caller->busy()) return false;
+    return std::none_of(m_forks.begin(), m_forks.end(), [](const auto& f) { return f->busy(); });
+}
+
+}  // namespace sb::call

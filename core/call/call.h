@@ -1,0 +1,96 @@
+#pragma once
+
+// A Call joins the caller's leg (incoming INVITE) and the callee's legs
+// (outgoing INVITEs, one per registered contact: parallel forking). It
+// relays provisional responses, the answer, hang-ups and re-INVITEs between
+// them and reports its state as CallUpdated events.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/timer.h"
+#include "sip/call_leg.h"
+#include "store/records.h"
+
+struct sip_msg;
+
+namespace sb::call {
+
+class CallManager;
+
+/// Where a call may ring: one contact of the called extension.
+struct CallTarget {
+    std::string requestUri;
+    std::string nextHop;
+};
+
+/// Who is calling whom, fixed when the call starts.
+struct CallParties {
+    std::string caller;      ///< number shown in the Calls table and CDR
+    std::string callerName;
+    std::string callee;
+    std::string route;       ///< "extension", a line or a trunk name
+    std::string domain;
+    uint32_t ringTimeoutS = 30;
+};
+
+class Call : public sip::CallLegListener {
+public:
+    /// Takes the caller's INVITE (answers 100 Trying at once).
+    Call(CallManager& manager, uint64_t id, const ::sip_msg& invite, CallParties parties);
+    /// False when the INVITE could not be taken (the call is unusable).
+    bool accepted() const { return m_caller != nullptr; }
+    ~Call() override;
+
+    /// Ring every target in parallel; the first to answer wins.
+    void ring(const std::vector<CallTarget>& targets);
+    /// End the call from our side (the GUI's Hang up, shutdown).
+    void hangUp();
+
+    uint64_t id() const { return m_id; }
+    bool finished() const { return m_finished; }
+    /// Finished and no leg has a transaction left to complete.
+    bool canBeDeleted(int64_t nowMs) const;
+
+    // CallLegListener
+    void onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reason, const sip::Body& body) override;
+    void onAnswered(sip::CallLeg& leg, const sip::Body& body) override;
+    void onRejected(sip::CallLeg& leg, uint16_t code, const std::string& reason) override;
+    void onCancelled(sip::CallLeg& leg) override;
+    void onConfirmed(sip::CallLeg& leg, const sip::Body& body) override;
+    void onReinvite(sip::CallLeg& leg, const sip::Body& offer) override;
+    void onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body& answer) override;
+    void onBye(sip::CallLeg& leg) override;
+    void onTerminated(sip::CallLeg& leg, const std::string& reason) override;
+
+private:
+    sip::CallLeg* other(const sip::CallLeg& leg);
+    void setState(const std::string& state);
+    void failCaller(uint16_t code, const std::string& reason);
+    void finish(store::Disposition disposition, int sipCode, const std::string& reason);
+    void cancelForks(const sip::CallLeg* except);
+    void publish();
+
+    CallManager& m_manager;
+    uint64_t m_id;
+    std::unique_ptr<sip::CallLeg> m_caller;
+    std::vector<std::unique_ptr<sip::CallLeg>> m_forks;
+    sip::CallLeg* m_callee = nullptr;  ///< the fork that answered
+    CallParties m_parties;
+    std::string m_state = "Trying";
+    std::string m_codec;
+    int64_t m_startMs = 0;
+    int64_t m_answerMs = 0;
+    int64_t m_finishedMs = 0;
+    std::vector<uint16_t> m_forkFailures;
+    bool m_finished = false;
+    bool m_reinviteFromCaller = false;
+    Timer m_ringTimer;
+};
+
+/// The first codec of the first audio m= line of an SDP ("PCMU"), for display.
+std::string firstCodec(const std::string& sdp);
+
+}  // namespace sb::call

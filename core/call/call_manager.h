@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/timer.h"
+#include "engine/events.h"
+#include "store/records.h"
+
+struct sip_msg;
+
+namespace sb::sip {
+class SipStack;
+class Registrar;
+}  // namespace sb::sip
+namespace sb::store {
+class StoreWriter;
+}
+
+namespace sb::call {
+
+class Call;
+
+/// Entry point for new INVITEs: authenticates the caller, routes the number
+/// and runs the resulting Calls. Engine thread only.
+class CallManager {
+public:
+    CallManager(sip::SipStack& stack, sip::Registrar& registrar, EventSink& events, store::StoreWriter* cdrWriter);
+    ~CallManager();
+
+    void configure(const store::Configuration& config);
+
+    /// End a call by id (the GUI's Hang up); false when there is no such call.
+    bool hangUp(uint64_t callId);
+    size_t activeCalls() const { return m_calls.size(); }
+
+    // For Calls.
+    sip::SipStack& stack() { return m_stack; }
+    EventSink& events() { return m_events; }
+    void callFinished(Call& call, const store::CdrRecord& cdr);
+
+private:
+    bool onInvite(const ::sip_msg& msg);
+    void reap();
+
+    sip::SipStack& m_stack;
+    sip::Registrar& m_registrar;
+    EventSink& m_events;
+    store::StoreWriter* m_cdrWriter;
+    store::Configuration m_config;
+    uint64_t m_nextId = 1;
+    std::map<uint64_t, std::unique_ptr<Call>> m_calls;
+    Timer m_reaper;
+};
+
+int64_t nowMs();
+
+}  // namespace sb::call

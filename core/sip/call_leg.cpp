@@ -1,0 +1,211 @@
+// CallLeg: construction, sending inside the dialog, and requests the peer
+// sends inside the dialog (ACK, BYE, re-INVITE, INFO, OPTIONS).
+#include "sip/call_leg.h"
+
+#include <re.h>
+
+#include <atomic>
+
+#include "sip/call_leg_callbacks.h"
+#include "sip/message.h"
+#include "sip/sip_stack.h"
+
+namespace sb::sip {
+
+namespace {
+std::atomic<uint64_t> g_nextLegId{1};
+}  // namespace
+
+std::string CallLeg::capabilityHeaders() {
+    return "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO\r\nSupported: replaces\r\n";
+}
+
+CallLeg::CallLeg(SipStack& stack, CallLegListener& listener, Role role)
+    : m_stack(stack), m_listener(listener), m_role(role), m_id(g_nextLegId++) {}
+
+CallLeg::~CallLeg() {
+    m_stack.removeLeg(this);
+    // Dereferencing a running request cancels it and clears our pointer;
+    // its handler never fires afterwards.
+    if (m_inviteReq) mem_deref(m_inviteReq);
+    if (m_byeReq) mem_deref(m_byeReq);
+    if (m_reinviteReq) mem_deref(m_reinviteReq);
+    if (m_inviteTrans && m_invite && m_state != State::Terminated) {
+        // An incoming INVITE still unanswered when its call goes away.
+        (void)sip_treplyf(&m_inviteTrans, nullptr, m_stack.raw(), m_invite, false, 500, "Server Internal Error",
+                          "Content-Length: 0\r\n\r\n");
+    }
+    if (m_reinviteTrans && m_reinvite)
+        (void)sip_treplyf(&m_reinviteTrans, nullptr, m_stack.raw(), m_reinvite, false, 500,
+                          "Server Internal Error", "Content-Length: 0\r\n\r\n");
+    mem_deref(m_inviteTrans);
+    mem_deref(m_reinviteTrans);
+    mem_deref(const_cast<::sip_msg*>(m_invite));
+    mem_deref(const_cast<::sip_msg*>(m_reinvite));
+    mem_deref(m_answer);
+}
+
+bool CallLeg::sendInDialog(const std::string& method, const std::string& extra, const Body& body,
+                           struct ::sip_request** reqp, bool stateful) {
+    const uint32_t cseq = method == "ACK" ? m_inviteCseq : m_dialog.localCseq++;
+    if (method == "INVITE" && reqp == &m_reinviteReq) m_reinviteCseq = cseq;
+    std::string headers = m_dialog.requestHeaders(method, cseq) + extra;
+    if (method != "ACK" && method != "BYE") headers += capabilityHeaders();
+    if (!body.empty()) headers += "Content-Type: " + body.type + "\r\n";
+    headers += "Content-Length: " + std::to_string(body.content.size()) + "\r\n\r\n" + body.content;
+
+    const std::string hop = m_dialog.firstHop();
+    struct uri route;
+    struct pl hopPl;
+    pl_set_str(&hopPl, hop.c_str());
+    if (uri_decode(&route, &hopPl) != 0) return false;
+    sip_resp_h* handler = nullptr;
+    if (method == "BYE") handler = &CallLegCallbacks::byeResponse;
+    if (method == "INVITE") handler = &CallLegCallbacks::reinviteResponse;
+    const int err = sip_requestf(reqp, m_stack.raw(), stateful, method.c_str(), m_dialog.remoteTarget.c_str(), &route,
+                                 nullptr, &CallLegCallbacks::send, handler, this, "%s", headers.c_str());
+    return err == 0;
+}
+
+void CallLeg::hangup() {
+    switch (m_state) {
+    case State::Calling:
+    case State::Early:
+        if (m_role == Role::Uac) {
+            cancel();
+        } else {
+            reject(487, "Request Terminated");
+        }
+        return;
+    case State::Answered:
+    case State::Established:
+        if (!sendInDialog("BYE", "", {}, &m_byeReq, true)) terminate("BYE could not be sent");
+        m_state = State::Terminated;
+        return;
+    case State::Terminated:
+        return;
+    }
+}
+
+void CallLeg::handleByeResponse(int, const ::sip_msg* msg) {
+    // Any final answer (or none) ends the dialog; 1xx to BYE are rare and meaningless.
+    if (msg && msg->scode < 200) return;
+    terminate("hung up");
+}
+
+void CallLeg::reinvite(const Body& offer) {
+    if (m_reinviteReq || m_reinviteTrans) {
+        m_listener.onReinviteAnswered(*this, 491, {});
+        return;
+    }
+    if (!sendInDialog("INVITE", "", offer, &m_reinviteReq, true)) m_listener.onReinviteAnswered(*this, 500, {});
+}
+
+void CallLeg::handleReinviteResponse(int err, const ::sip_msg* msg) {
+    if (err || !msg) {
+        m_listener.onReinviteAnswered(*this, 408, {});
+        return;
+    }
+    if (msg->scode < 200) return;
+    const Body body = bodyOf(*msg);
+    if (msg->scode < 300) {
+        m_dialog.refreshTarget(*msg);
+        const uint32_t saved = m_inviteCseq;
+        m_inviteCseq = m_reinviteCseq;
+        (void)sendInDialog("ACK", "", {}, nullptr, false);
+        m_inviteCseq = saved;
+    }
+    m_listener.onReinviteAnswered(*this, msg->scode, body);
+}
+
+void CallLeg::replyInDialog(const ::sip_msg& msg, uint16_t code, const std::string& reason, const std::string& headers,
+                            const Body& body) {
+    std::string h = headers;
+    if (code >= 200 && code < 300) h += "Contact: <" + m_stack.contactFor(m_contactUser, msg) + ">\r\n";
+    if (!body.empty()) h += "Content-Type: " + body.type + "\r\n";
+    (void)sip_treplyf(nullptr, nullptr, m_stack.raw(), &msg, false, code, reason.c_str(),
+                      "%sContent-Length: %zu\r\n\r\n%s", h.c_str(), body.content.size(), body.content.c_str());
+}
+
+void CallLeg::onRequest(const ::sip_msg& msg) {
+    const std::string method = requestMethod(msg);
+    if (method == "ACK") {
+        if (m_answer && msg.cseq.num == m_invite->cseq.num) {
+            // The ACK for our 2xx: stop retransmitting (RFC 3261 §13.3.1.4).
+            m_answerTimer.cancel();
+            m_ackTimeout.cancel();
+            m_answer = static_cast<::mbuf*>(mem_deref(m_answer));
+            m_state = State::Established;
+            m_listener.onConfirmed(*this, bodyOf(msg));
+        } else if (m_reinvite && msg.cseq.num == m_reinvite->cseq.num) {
+            m_reinvite = static_cast<const ::sip_msg*>(mem_deref(const_cast<::sip_msg*>(m_reinvite)));
+        }
+        return;
+    }
+    if (!m_dialog.acceptRemoteCseq(msg.cseq.num)) {
+        replyInDialog(msg, 500, "Out of Order");
+        return;
+    }
+    if (method == "BYE") {
+        replyInDialog(msg, 200, "OK");
+        m_state = State::Terminated;
+        m_listener.onBye(*this);
+        return;
+    }
+    if (method == "INVITE") {
+        handleReinvite(msg);
+        return;
+    }
+    if (method == "INFO" || method == "OPTIONS") {
+        replyInDialog(msg, 200, "OK", capabilityHeaders());
+        return;
+    }
+    replyInDialog(msg, 501, "Not Implemented", capabilityHeaders());
+}
+
+void CallLeg::handleReinvite(const ::sip_msg& msg) {
+    // RFC 3261 §14.2: one offer/answer at a time in each direction.
+    if (m_reinviteReq) {
+        replyInDialog(msg, 491, "Request Pending");
+        return;
+    }
+    if (m_reinviteTrans || m_state != State::Established) {
+        replyInDialog(msg, 500, "Server Internal Error", "Retry-After: 1\r\n");
+        return;
+    }
+    if (sip_strans_alloc(&m_reinviteTrans, m_stack.raw(), &msg, nullptr, nullptr) != 0) {
+        replyInDialog(msg, 500, "Server Internal Error");
+        return;
+    }
+    mem_deref(const_cast<::sip_msg*>(m_reinvite));
+    m_reinvite = static_cast<const ::sip_msg*>(mem_ref(const_cast<::sip_msg*>(&msg)));
+    m_dialog.refreshTarget(msg);
+    m_listener.onReinvite(*this, bodyOf(msg));
+}
+
+void CallLeg::answerReinvite(const Body& answer) {
+    if (!m_reinviteTrans || !m_reinvite) return;
+    std::string h = capabilityHeaders() + "Contact: <" + m_stack.contactFor(m_contactUser, *m_reinvite) + ">\r\n";
+    if (!answer.empty()) h += "Content-Type: " + answer.type + "\r\n";
+    (void)sip_treplyf(&m_reinviteTrans, nullptr, m_stack.raw(), m_reinvite, true, 200, "OK",
+                      "%sContent-Length: %zu\r\n\r\n%s", h.c_str(), answer.content.size(), answer.content.c_str());
+    m_reinviteTrans = nullptr;
+}
+
+void CallLeg::rejectReinvite(uint16_t code, const std::string& reason) {
+    if (!m_reinviteTrans || !m_reinvite) return;
+    (void)sip_treplyf(&m_reinviteTrans, nullptr, m_stack.raw(), m_reinvite, false, code, reason.c_str(),
+                      "Content-Length: 0\r\n\r\n");
+    m_reinviteTrans = nullptr;
+    m_reinvite = static_cast<const ::sip_msg*>(mem_deref(const_cast<::sip_msg*>(m_reinvite)));
+}
+
+void CallLeg::terminate(const std::string& reason) {
+    if (m_state == State::Terminated && reason.empty()) return;
+    m_state = State::Terminated;
+    m_answerTimer.cancel();
+    m_ackTimeout.cancel();
+    m_listener.onTerminated(*this, reason);
+}
+
+}  // namespace sb::sip

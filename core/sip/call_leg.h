@@ -1,0 +1,165 @@
+#pragma once
+
+// One side of a B2BUA call: an INVITE dialog usage built on libre's
+// transaction layer (libre's sipsess has no PRACK and no UPDATE). A Call
+// joins two legs; each leg reports to its CallLegListener on the engine
+// thread. The implementation is split by operation: call_leg.cpp (common
+// and in-dialog requests), call_leg_uas.cpp (incoming INVITE),
+// call_leg_uac.cpp (outgoing INVITE).
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "common/timer.h"
+#include "sip/dialog.h"
+
+struct sip_msg;
+struct sip_strans;
+struct sip_request;
+struct mbuf;
+struct sa;
+
+namespace sb::sip {
+
+class SipStack;
+class CallLeg;
+
+/// A message body with its Content-Type; empty content = no body.
+struct Body {
+    std::string type;
+    std::string content;
+    bool empty() const { return content.empty(); }
+    static Body sdp(std::string s) { return Body{"application/sdp", std::move(s)}; }
+};
+
+/// Told about a leg's progress. Every callback runs on the engine thread and
+/// may destroy the leg only through the owner after returning (legs are
+/// owned by the Call; a callback must not delete its own leg inline).
+class CallLegListener {
+public:
+    virtual ~CallLegListener() = default;
+    // Outgoing leg.
+    virtual void onProgress(CallLeg&, uint16_t /*code*/, const std::string& /*reason*/, const Body&) {}
+    virtual void onAnswered(CallLeg&, const Body&) {}
+    virtual void onRejected(CallLeg&, uint16_t /*code*/, const std::string& /*reason*/) {}
+    // Incoming leg.
+    virtual void onCancelled(CallLeg&) {}
+    virtual void onConfirmed(CallLeg&, const Body& /*ackBody*/) {}
+    // Either leg, inside the dialog.
+    virtual void onReinvite(CallLeg&, const Body& /*offer*/) {}
+    virtual void onReinviteAnswered(CallLeg&, uint16_t /*code*/, const Body& /*answer*/) {}
+    virtual void onBye(CallLeg&) {}
+    virtual void onTerminated(CallLeg&, const std::string& /*reason*/) {}
+};
+
+/// Parameters of an outgoing INVITE.
+struct OutgoingInvite {
+    std::string requestUri;
+    std::string toUri;        ///< To header value, e.g. "<sip:101@pbx>"
+    std::string fromUri;      ///< From header value without tag
+    std::string nextHop;      ///< where to send: "sip:ip:port;transport=x"
+    std::string contactUser = "switchboard";
+    std::string extraHeaders; ///< CRLF-terminated lines
+    Body offer;
+};
+
+class CallLeg {
+public:
+    enum class Role : int { Uas = 1, Uac };
+    enum class State : int { Calling = 1, Early, Answered, Established, Terminated };
+
+    ~CallLeg();
+    CallLeg(const CallLeg&) = delete;
+    CallLeg& operator=(const CallLeg&) = delete;
+
+    /// Take an incoming INVITE: server transaction, dialog, 100 Trying.
+    static std::unique_ptr<CallLeg> acceptInvite(SipStack& stack, const ::sip_msg& invite, CallLegListener& listener);
+    /// Send an INVITE; the result arrives through the listener.
+    static std::unique_ptr<CallLeg> startInvite(SipStack& stack, const OutgoingInvite& invite,
+                                                CallLegListener& listener, std::string* error);
+
+    // Incoming leg.
+    void sendProvisional(uint16_t code, const std::string& reason, const Body& body);
+    void answer(const Body& body);
+    void reject(uint16_t code, const std::string& reason, const std::string& extraHeaders = {});
+    // Outgoing leg.
+    void cancel();
+    // Either.
+    void hangup();  ///< BYE when established, else CANCEL / 487 as fits
+    void reinvite(const Body& offer);
+    void answerReinvite(const Body& answer);
+    void rejectReinvite(uint16_t code, const std::string& reason);
+
+    /// Called by the stack for a request inside this dialog.
+    void onRequest(const ::sip_msg& msg);
+    /// Called by the stack for a response no transaction took (a 2xx retransmission).
+    void onStrayResponse(const ::sip_msg& msg);
+
+    /// A transaction of this leg is still running (INVITE, BYE, our 2xx).
+    bool busy() const { return m_inviteReq || m_byeReq || m_reinviteReq || m_answer; }
+
+    Role role() const { return m_role; }
+    State state() const { return m_state; }
+    const Dialog& dialog() const { return m_dialog; }
+    uint64_t id() const { return m_id; }
+    /// The peer's SDP offer/answer carried by the initial INVITE (incoming leg).
+    const Body& initialBody() const { return m_initialBody; }
+    const std::string& peerAddress() const { return m_peerAddress; }
+
+    /// Request headers every message of ours carries (Allow, Supported).
+    static std::string capabilityHeaders();
+
+private:
+    CallLeg(SipStack& stack, CallLegListener& listener, Role role);
+
+    // call_leg_uas.cpp
+    void handleCancel();
+    void replyInvite(uint16_t code, const std::string& reason, const std::string& headers, const Body& body);
+    void retransmitAnswer();
+    // call_leg_uac.cpp
+    void handleInviteResponse(int err, const ::sip_msg* msg);
+    void sendAck(uint32_t cseq);
+    // call_leg.cpp
+    friend struct CallLegCallbacks;  // libre's C callbacks, with their exact signatures
+    bool sendInDialog(const std::string& method, const std::string& extra, const Body& body, struct ::sip_request** reqp,
+                      bool stateful);
+    void handleByeResponse(int err, const ::sip_msg* msg);
+    void handleReinviteResponse(int err, const ::sip_msg* msg);
+    void replyInDialog(const ::sip_msg& msg, uint16_t code, const std::string& reason, const std::string& headers = {},
+                       const Body& body = {});
+    void handleReinvite(const ::sip_msg& msg);
+    void terminate(const std::string& reason);
+
+    SipStack& m_stack;
+    CallLegListener& m_listener;
+    Role m_role;
+    State m_state = State::Calling;
+    uint64_t m_id = 0;
+    Dialog m_dialog;
+    std::string m_contactUser = "switchboard";
+    std::string m_peerAddress;
+    Body m_initialBody;
+
+    // Incoming INVITE: the transaction, the request, and our 2xx until ACKed.
+    ::sip_strans* m_inviteTrans = nullptr;
+    const ::sip_msg* m_invite = nullptr;  // referenced (mem_ref)
+    ::mbuf* m_answer = nullptr;           // referenced; retransmitted over UDP
+    uint32_t m_answerTx = 0;
+    Timer m_answerTimer;
+    Timer m_ackTimeout;
+
+    // Outgoing INVITE (libre owns the request and clears the pointer).
+    struct ::sip_request* m_inviteReq = nullptr;
+    uint32_t m_inviteCseq = 0;
+    bool m_cancelWanted = false;
+
+    // In-dialog transactions.
+    struct ::sip_request* m_byeReq = nullptr;
+    struct ::sip_request* m_reinviteReq = nullptr;
+    uint32_t m_reinviteCseq = 0;
+    ::sip_strans* m_reinviteTrans = nullptr;
+    const ::sip_msg* m_reinvite = nullptr;  // referenced
+};
+
+}  // namespace sb::sip

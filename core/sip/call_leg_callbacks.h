@@ -1,0 +1,40 @@
+#pragma once
+
+// Private to the CallLeg files: libre's C callbacks with their exact
+// signatures, forwarding to the leg.
+
+#include <re.h>
+
+#include "sip/call_leg.h"
+#include "sip/sip_stack.h"
+
+namespace sb::sip {
+
+struct CallLegCallbacks {
+    // Every request we send carries our Contact for the transport and local
+    // address libre picked (known only at send time).
+    static int send(enum sip_transp tp, const struct sa* src, const struct sa*, struct mbuf* mb, void* arg) {
+        auto* leg = static_cast<CallLeg*>(arg);
+        const std::string contact = leg->m_stack.contactUri(leg->m_contactUser, tp, *src);
+        return mbuf_printf(mb, "Contact: <%s>\r\n", contact.c_str());
+    }
+    static void inviteResponse(int err, const struct sip_msg* msg, void* arg) {
+        static_cast<CallLeg*>(arg)->handleInviteResponse(err, msg);
+    }
+    static void byeResponse(int err, const struct sip_msg* msg, void* arg) {
+        static_cast<CallLeg*>(arg)->handleByeResponse(err, msg);
+    }
+    static void reinviteResponse(int err, const struct sip_msg* msg, void* arg) {
+        static_cast<CallLeg*>(arg)->handleReinviteResponse(err, msg);
+    }
+    static void cancel(void* arg) { static_cast<CallLeg*>(arg)->handleCancel(); }
+};
+
+/// The body of a message with its type.
+inline Body bodyOf(const struct sip_msg& msg) {
+    if (mbuf_get_left(msg.mb) == 0) return {};
+    return Body{toString(msg.ctyp.type) + "/" + toString(msg.ctyp.subtype),
+                std::string(reinterpret_cast<const char*>(mbuf_buf(msg.mb)), mbuf_get_left(msg.mb))};
+}
+
+}  // namespace sb::sip
