@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <ctime>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "engine/engine.h"
 #include "engine/event_queue.h"
 #include "sb_version.h"
+#include "store/cdr_csv.h"
 #include "server_options.h"
 #include "stop_signal.h"
 
@@ -102,6 +104,28 @@ int runExport(const app::ServerOptions& options) {
     return 0;
 }
 
+int runCdrExport(const app::ServerOptions& options) {
+    auto db = openDatabase(options.engine.databasePath);
+    if (!db) {
+        logLine(LogLevel::Error, db.error().message);
+        return 1;
+    }
+    auto records = db->store->cdrsBetween(0, std::numeric_limits<int64_t>::max());
+    if (!records) {
+        logLine(LogLevel::Error, records.error().message);
+        return 1;
+    }
+    const std::string csv = store::cdrCsv(records.value());
+    const auto path = *options.cdrExportFile;
+    std::FILE* f = std::fopen(path.string().c_str(), "wb");
+    if (!f || std::fwrite(csv.data(), 1, csv.size(), f) != csv.size() || std::fclose(f) != 0) {
+        logLine(LogLevel::Error, "cannot write " + path.string());
+        return 1;
+    }
+    logLine(LogLevel::Info, "exported " + std::to_string(records->size()) + " calls to " + path.string());
+    return 0;
+}
+
 int runServer(const app::ServerOptions& options) {
     app::installStopHandler();
     EventQueue events(nullptr);  // drained by polling below; the wait is bounded by the signal wait
@@ -142,5 +166,6 @@ int main(int argc, char** argv) {
     }
     if (options->importFile) return runImport(*options);
     if (options->exportFile) return runExport(*options);
+    if (options->cdrExportFile) return runCdrExport(*options);
     return runServer(*options);
 }

@@ -22,6 +22,7 @@ std::string serverUsage() {
            "  --db FILE            database file (default: per-user data folder)\n"
            "  --import FILE.json   replace the whole configuration from FILE.json, then exit\n"
            "  --export FILE.json   write the configuration to FILE.json, then exit\n"
+           "  --cdr-export FILE.csv  write the call history to FILE.csv, then exit\n"
            "  --sip-port N         SIP port for UDP and TCP (default: from settings, 5060; 0 = any free)\n"
            "  --tls-port N         SIP over TLS port (default: from settings, 5061)\n"
            "  --bind ADDR          address to listen on (default: from settings, 0.0.0.0)\n"
@@ -42,13 +43,14 @@ Result<ServerOptions> parseServerOptions(const std::vector<std::string>& args) {
             out.showHelp = true;
         } else if (flag == "--version") {
             out.showVersion = true;
-        } else if (flag == "--db" || flag == "--import" || flag == "--export" || flag == "--bind" ||
+        } else if (flag == "--db" || flag == "--import" || flag == "--export" || flag == "--bind" || flag == "--cdr-export" ||
                    flag == "--log-level" || flag == "--sip-port" || flag == "--tls-port") {
             auto v = value();
             if (!v) return v.error();
             if (flag == "--db") out.engine.databasePath = *v;
             if (flag == "--import") out.importFile = *v;
             if (flag == "--export") out.exportFile = *v;
+            if (flag == "--cdr-export") out.cdrExportFile = *v;
             if (flag == "--bind") out.engine.bindAddress = *v;
             if (flag == "--log-level" && !parseLogLevel(*v, out.engine.logLevel))
                 return makeError("--log-level: expected error, warning, info or debug, got '" + *v + "'");

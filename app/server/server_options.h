@@ -16,6 +16,7 @@ struct ServerOptions {
     EngineOptions engine;
     std::optional<std::filesystem::path> importFile;
     std::optional<std::filesystem::path> exportFile;
+    std::optional<std::filesystem::path> cdrExportFile;
     bool showVersion = false;
     bool showHelp = false;
 };

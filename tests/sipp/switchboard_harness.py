@@ -138,26 +138,54 @@ class SwitchboardServer:
         print("---- end of log ----", file=sys.stderr)
 
 
-def run_sipp(scenario, server_host, server_port, transport="u1", calls=1, keys=None,
-             extra=(), local_ip="127.0.0.1", timeout_s=30, rate=None):
-    """Run one SIPp scenario to completion; returns (exit code, output)."""
-    workdir = tempfile.mkdtemp(prefix="sb-sippout-")
-    cmd = ["sipp", "-sf", scenario, f"{server_host}:{server_port}", "-t", transport,
-           "-i", local_ip, "-p", str(free_port(local_ip)), "-m", str(calls), "-nostdin",
-           "-timeout", f"{timeout_s}s", "-timeout_error", "-trace_err", "-trace_msg",
-           "-message_file", os.path.join(workdir, "messages.log"),
-           "-error_file", os.path.join(workdir, "errors.log")]
-    if rate:
-        cmd += ["-r", str(rate)]
-    for name, value in (keys or {}).items():
-        cmd += ["-key", name, str(value)]
-    cmd += list(extra)
-    res = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s + 30)
-    out = res.stdout + res.stderr
-    if res.returncode != 0:
-        for name in ("errors.log", "messages.log"):
-            path = os.path.join(workdir, name)
+class SippRun:
+    """One SIPp process; wait() returns (exit code, output incl. logs, message log)."""
+
+    def __init__(self, scenario, server_host, server_port, transport="u1", calls=1, keys=None, extra=(),
+                 local_ip="127.0.0.1", local_port=None, timeout_s=30, rate=None):
+        self.workdir = tempfile.mkdtemp(prefix="sb-sippout-")
+        self.timeout_s = timeout_s
+        self.local_port = local_port or free_port(local_ip)
+        cmd = ["sipp", "-sf", scenario, f"{server_host}:{server_port}", "-t", transport,
+               "-i", local_ip, "-p", str(self.local_port), "-m", str(calls), "-nostdin",
+               "-timeout", f"{timeout_s}s", "-timeout_error", "-trace_err", "-trace_msg",
+               "-message_file", os.path.join(self.workdir, "messages.log"),
+               "-error_file", os.path.join(self.workdir, "errors.log")]
+        if rate:
+            cmd += ["-r", str(rate)]
+        for name, value in (keys or {}).items():
+            cmd += ["-key", name, str(value)]
+        cmd += list(extra)
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                     errors="replace", cwd=self.workdir)
+
+    def messages(self):
+        path = os.path.join(self.workdir, "messages.log")
+        if not os.path.exists(path):
+            return ""
+        with open(path, errors="replace") as f:
+            return f.read()
+
+    def wait(self):
+        try:
+            out, _ = self.proc.communicate(timeout=self.timeout_s + 30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            out, _ = self.proc.communicate()
+        code = self.proc.returncode
+        if code != 0:
+            path = os.path.join(self.workdir, "errors.log")
             if os.path.exists(path):
                 with open(path, errors="replace") as f:
-                    out += f"\n---- sipp {name} ----\n" + f.read()[-8000:]
-    return res.returncode, out
+                    out += "\n---- sipp errors.log ----\n" + f.read()[-8000:]
+            out += "\n---- sipp messages.log ----\n" + self.messages()[-8000:]
+        return code, out, self.messages()
+
+
+def run_sipp(scenario, server_host, server_port, transport="u1", calls=1, keys=None,
+             extra=(), local_ip="127.0.0.1", timeout_s=30, rate=None, local_port=None):
+    """Run one SIPp scenario to completion; returns (exit code, output)."""
+    run = SippRun(scenario, server_host, server_port, transport, calls, keys, extra, local_ip, local_port,
+                  timeout_s, rate)
+    code, out, _ = run.wait()
+    return code, out
