@@ -53,11 +53,12 @@ class Calls(unittest.TestCase):
         with open(path) as f:
             return list(csv.DictReader(f))
 
-    def wait_cdr(self, callee, disposition, timeout_s=5):
+    def wait_cdr(self, callee, disposition, reason=None, timeout_s=5):
         deadline = time.monotonic() + timeout_s
         rows = []
         while time.monotonic() < deadline:
-            rows = [r for r in self.cdr_rows() if r["callee"] == callee and r["disposition"] == disposition]
+            rows = [r for r in self.cdr_rows() if r["callee"] == callee and r["disposition"] == disposition
+                    and (reason is None or reason in r["reason"])]
             if rows:
                 return rows[-1]
             time.sleep(0.2)
@@ -96,6 +97,66 @@ class Calls(unittest.TestCase):
         caller = self.call("caller.xml", "100", "101", transport="t1")
         self.assert_ok(caller)
         self.assert_ok(callee)
+        self.unregister_all("101")
+
+    def provisionals(self, messages):
+        """(code, has SDP) of each 18x the caller received, in order."""
+        out = []
+        for block in messages.split("----------------------------------------------- "):
+            m = re.search(r"^SIP/2\.0 (18\d) ", block, re.M)
+            if m and "message received" in block:
+                out.append((int(m.group(1)), "m=audio" in block))
+        return out
+
+    def run_pair(self, caller_scenario, callee_scenario, ext="101", transport="u1"):
+        port = free_port()
+        self.register(ext, port, transport)
+        callee = self.phone(callee_scenario, ext, port, transport)
+        time.sleep(0.3)
+        caller = self.call(caller_scenario, "100", ext, transport)
+        code, out, messages = caller.wait()
+        self.assertEqual(code, 0, out)
+        self.assert_ok(callee)
+        self.unregister_all(ext)
+        return messages
+
+    def test_183_with_sdp_then_180_without_is_relayed_in_order(self):
+        got = self.provisionals(self.run_pair("caller_18x.xml", "callee_183_180.xml"))
+        self.assertEqual(got, [(183, True), (180, False)])
+
+    def test_180_without_sdp_then_183_with_is_relayed_in_order(self):
+        got = self.provisionals(self.run_pair("caller_18x.xml", "callee_180_183.xml"))
+        self.assertEqual(got, [(180, False), (183, True)])
+
+    def test_callee_hangs_up(self):
+        self.run_pair("caller_receives_bye.xml", "callee_hangs_up.xml")
+        self.wait_cdr("101", "ANSWERED", reason="callee hung up")
+
+    def test_hold_by_reinvite_from_the_caller(self):
+        self.run_pair("caller_hold.xml", "callee_held.xml")
+
+    def test_caller_cancel_reaches_the_callee(self):
+        port = free_port()
+        self.register("101", port)
+        callee = self.phone("callee_noanswer.xml", "101", port)
+        time.sleep(0.3)
+        caller = self.call("caller_cancel.xml", "100", "101")
+        self.assert_ok(caller)
+        self.assert_ok(callee)
+        self.wait_cdr("101", "CANCELLED")
+        self.unregister_all("101")
+
+    def test_forked_ringing_first_answer_wins_the_other_is_cancelled(self):
+        p1, p2 = free_port(), free_port()
+        self.register("101", p1)
+        self.register("101", p2)
+        answering = self.phone("callee.xml", "101", p1)
+        ringing = self.phone("callee_noanswer.xml", "101", p2)
+        time.sleep(0.3)
+        caller = self.call("caller.xml", "100", "101")
+        self.assert_ok(caller)
+        self.assert_ok(answering)
+        self.assert_ok(ringing)
         self.unregister_all("101")
 
     # -- calls that fail -------------------------------------------------------
