@@ -35,7 +35,31 @@ Call::Call(CallManager& manager, uint64_t id, const ::sip_msg& invite, CallParti
 
 Call::~Call() = default;
 
+void Call::setMedia(std::unique_ptr<CallMedia> media) {
+    m_media = std::move(media);
+    m_media->setToneHandler([this](bool playing) {
+        if (playing) {
+            m_stateBeforeTone = m_state;
+            setState("Ring-back");
+        } else if (m_state == "Ring-back") {
+            setState(m_stateBeforeTone.empty() ? "Ringing" : m_stateBeforeTone);
+        }
+    });
+}
+
+Result<sip::Body> Call::relayBody(const sip::CallLeg& from, const sip::Body& body) {
+    if (!m_media) return body;
+    return m_media->relay(&from == m_caller.get() ? media::Leg::A : media::Leg::B, body);
+}
+
 void Call::ring(const std::vector<CallTarget>& targets) {
+    auto offer = relayBody(*m_caller, m_caller->initialBody());
+    if (!offer) {
+        // RFC 3261 §21.4.26: the offer cannot be used.
+        failCaller(488, "Not Acceptable Here");
+        finish(store::Disposition::Failed, 488, "unusable SDP: " + offer.error().message);
+        return;
+    }
     for (const auto& t : targets) {
         sip::OutgoingInvite inv;
         inv.requestUri = t.requestUri;
@@ -43,7 +67,7 @@ void Call::ring(const std::vector<CallTarget>& targets) {
         inv.fromUri = (m_parties.callerName.empty() ? std::string() : "\"" + m_parties.callerName + "\" ") + "<sip:" +
                       m_parties.caller + "@" + m_parties.domain + ">";
         inv.nextHop = t.nextHop;
-        inv.offer = m_caller->initialBody();
+        inv.offer = offer.value();
         std::string error;
         if (auto leg = sip::CallLeg::startInvite(m_manager.stack(), inv, *this, &error)) {
             m_forks.push_back(std::move(leg));
@@ -80,11 +104,22 @@ void Call::publish() {
                                            m_codec, m_startMs, m_answerMs});
 }
 
-void Call::onProgress(sip::CallLeg&, uint16_t code, const std::string& reason, const sip::Body& body) {
+void Call::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reason, const sip::Body& body) {
     if (m_callee || m_finished) return;
-    m_caller->sendProvisional(code, reason, body);
-    if (!body.empty()) m_codec = firstCodec(body.content);
-    setState(body.empty() ? "Ringing" : "Early media");
+    auto relayed = relayBody(leg, body);
+    // An early SDP we cannot use is not worth failing the call over: the
+    // provisional goes on without it and the answer will carry the session.
+    m_caller->sendProvisional(code, reason, relayed ? relayed.value() : sip::Body{});
+    if (relayed && !body.empty()) m_codec = firstCodec(body.content);
+    const bool early = relayed && !body.empty();
+    if (m_state != "Ring-back") setState(early ? "Early media" : "Ringing");
+    if (m_media) {
+        if (early) {
+            m_media->calleeEarlyMedia();
+        } else {
+            m_media->calleeRinging();
+        }
+    }
 }
 
 void Call::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
@@ -92,13 +127,37 @@ void Call::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
         leg.hangup();  // a second fork answered after the first: release it
         return;
     }
+    auto relayed = relayBody(leg, body);
+    if (!relayed) {
+        // The callee answered with SDP we cannot use: no call, on both sides.
+        leg.hangup();
+        m_ringTimer.cancel();
+        cancelForks(nullptr);
+        failCaller(488, "Not Acceptable Here");
+        finish(store::Disposition::Failed, 488, "unusable SDP in the answer: " + relayed.error().message);
+        return;
+    }
     m_callee = &leg;
     m_ringTimer.cancel();
     cancelForks(&leg);
-    m_caller->answer(body);
+    if (m_media) m_media->answered();
+    m_caller->answer(relayed.value());
     m_answerMs = nowMs();
     if (!body.empty()) m_codec = firstCodec(body.content);
     setState("Talking");
+    if (m_media && m_parties.mediaTimeoutS) m_mediaTimer.start(1000, [this] { checkMedia(); });
+}
+
+void Call::checkMedia() {
+    if (m_finished || !m_media) return;
+    const int64_t limit = int64_t{m_parties.mediaTimeoutS} * 1000;
+    if (m_media->silentMs(media::Leg::A) > limit || m_media->silentMs(media::Leg::B) > limit) {
+        m_caller->hangup();
+        if (m_callee) m_callee->hangup();
+        finish(store::Disposition::Answered, 200, "media timeout");
+        return;
+    }
+    m_mediaTimer.start(1000, [this] { checkMedia(); });
 }
 
 void Call::onRejected(sip::CallLeg&, uint16_t code, const std::string&) {
@@ -143,17 +202,27 @@ void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
         return;
     }
     m_reinviteFromCaller = &leg == m_caller.get();
+    auto relayed = relayBody(leg, offer);
+    if (!relayed) {
+        leg.rejectReinvite(488, "Not Acceptable Here");
+        return;
+    }
     const bool hold = offer.content.find("a=sendonly") != std::string::npos ||
                       offer.content.find("a=inactive") != std::string::npos;
     setState(hold ? "On hold" : "Talking");
-    peer->reinvite(offer);
+    peer->reinvite(relayed.value());
 }
 
 void Call::onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body& answer) {
     sip::CallLeg* asker = other(leg);
     if (!asker) return;
     if (code >= 200 && code < 300) {
-        asker->answerReinvite(answer);
+        auto relayed = relayBody(leg, answer);
+        if (!relayed) {
+            asker->rejectReinvite(488, "Not Acceptable Here");
+            return;
+        }
+        asker->answerReinvite(relayed.value());
         if (!answer.empty()) m_codec = firstCodec(answer.content);
         publish();
     } else {
@@ -183,6 +252,11 @@ void Call::cancelForks(const sip::CallLeg* except) {
     }
 }
 
+void Call::refuse(uint16_t code, const std::string& reason, const std::string& why) {
+    failCaller(code, reason);
+    finish(store::Disposition::Failed, code, why);
+}
+
 void Call::hangUp() {
     if (m_finished) return;
     m_ringTimer.cancel();
@@ -201,6 +275,11 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     if (m_finished) return;
     setState("Ending");
     m_finished = true;
+    m_mediaTimer.cancel();
+    if (m_media) {
+        if (m_codec.empty()) m_codec = m_media->codec();
+        m_media.reset();  // the ports go back to the pool now, not when the call is reaped
+    }
     m_finishedMs = nowMs();
     store::CdrRecord cdr;
     cdr.startMs = m_startMs;

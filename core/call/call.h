@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "call/call_media.h"
 #include "common/timer.h"
 #include "sip/call_leg.h"
 #include "store/records.h"
@@ -34,6 +35,7 @@ struct CallParties {
     std::string route;       ///< "extension", a line or a trunk name
     std::string domain;
     uint32_t ringTimeoutS = 30;
+    uint32_t mediaTimeoutS = 60;  ///< 0 = off
 };
 
 class Call : public sip::CallLegListener {
@@ -44,10 +46,14 @@ public:
     bool accepted() const { return m_caller != nullptr; }
     ~Call() override;
 
+    /// Anchor the media through @p media (before ring()).
+    void setMedia(std::unique_ptr<CallMedia> media);
     /// Ring every target in parallel; the first to answer wins.
     void ring(const std::vector<CallTarget>& targets);
     /// End the call from our side (the GUI's Hang up, shutdown).
     void hangUp();
+    /// Refuse the call before it rings (e.g. no RTP ports left).
+    void refuse(uint16_t code, const std::string& reason, const std::string& why);
 
     uint64_t id() const { return m_id; }
     bool finished() const { return m_finished; }
@@ -72,6 +78,8 @@ private:
     void finish(store::Disposition disposition, int sipCode, const std::string& reason);
     void cancelForks(const sip::CallLeg* except);
     void publish();
+    Result<sip::Body> relayBody(const sip::CallLeg& from, const sip::Body& body);
+    void checkMedia();
 
     CallManager& m_manager;
     uint64_t m_id;
@@ -88,6 +96,9 @@ private:
     bool m_finished = false;
     bool m_reinviteFromCaller = false;
     Timer m_ringTimer;
+    Timer m_mediaTimer;
+    std::unique_ptr<CallMedia> m_media;
+    std::string m_stateBeforeTone;
 };
 
 /// The first codec of the first audio m= line of an SDP ("PCMU"), for display.

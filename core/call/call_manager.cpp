@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "call/call.h"
+#include "call/call_media.h"
 #include "sip/call_leg.h"
 #include "sip/dialog.h"
 #include "sip/message.h"
@@ -42,7 +43,19 @@ CallManager::~CallManager() {
     m_calls.clear();
 }
 
-void CallManager::configure(const store::Configuration& config) { m_config = config; }
+void CallManager::configure(const store::Configuration& config) {
+    const auto& s = config.settings;
+    if (!m_ports || m_ports->range().minPort != s.rtpPortMin || m_ports->range().maxPort != s.rtpPortMax) {
+        // Calls in progress keep the pairs they hold; new calls use the new range.
+        auto pool = media::PortPool::create(media::PortRange{s.rtpPortMin, s.rtpPortMax});
+        if (pool) {
+            m_ports.emplace(std::move(pool.value()));
+        } else {
+            m_events.publish(LogMessage{LogLevel::Error, "RTP port range: " + pool.error().message, nowMs()});
+        }
+    }
+    m_config = config;
+}
 
 bool CallManager::onInvite(const ::sip_msg& msg) {
     if (!sip_msg_hdr(&msg, SIP_HDR_CONTACT)) {
@@ -96,12 +109,23 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     parties.route = "extension";
     parties.domain = m_config.settings.domain;
     parties.ringTimeoutS = callee->ringTimeoutS;
+    parties.mediaTimeoutS = m_config.settings.mediaTimeoutS;
     const uint64_t id = m_nextId++;
     auto call = std::make_unique<Call>(*this, id, msg, parties);
     if (!call->accepted()) {
         replyStateless(m_stack, msg, 500, "Server Internal Error");
         return true;
     }
+    // Media is anchored on the address the caller reached us at.
+    auto media = m_ports ? CallMedia::create(*m_ports, m_stack.localAddressFor(msg), m_config.settings.ringback)
+                         : Result<std::unique_ptr<CallMedia>>(makeError("no RTP port range"));
+    if (!media) {
+        m_events.publish(LogMessage{LogLevel::Warning, "call refused: " + media.error().message, nowMs()});
+        call->refuse(503, "Service Unavailable", media.error().message);
+        m_calls.emplace(id, std::move(call));
+        return true;
+    }
+    call->setMedia(std::move(media.value()));
     std::vector<CallTarget> targets;
     for (const auto& b : bindings) {
         if (b.reachable) targets.push_back({b.contact, sip::hopFor(b.source, b.transport)});

@@ -3,10 +3,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/timer.h"
+#include "media/port_pool.h"
 #include "engine/events.h"
 #include "store/records.h"
 
@@ -36,6 +38,8 @@ public:
     /// End a call by id (the GUI's Hang up); false when there is no such call.
     bool hangUp(uint64_t callId);
     size_t activeCalls() const { return m_calls.size(); }
+    /// RTP/RTCP port pairs held by calls right now.
+    size_t rtpPairsInUse() const { return m_ports ? m_ports->inUse() : 0; }
 
     // For Calls.
     sip::SipStack& stack() { return m_stack; }
@@ -51,6 +55,7 @@ private:
     EventSink& m_events;
     store::StoreWriter* m_cdrWriter;
     store::Configuration m_config;
+    std::optional<media::PortPool> m_ports;
     uint64_t m_nextId = 1;
     std::map<uint64_t, std::unique_ptr<Call>> m_calls;
     Timer m_reaper;

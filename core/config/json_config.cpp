@@ -300,6 +300,7 @@ const FieldSpec<Settings> kSettingsFields[] = {
     {"default_expires", &Settings::defaultExpiresS}, {"max_contacts", &Settings::maxContacts},
     {"nonce_lifetime", &Settings::nonceLifetimeS}, {"qualify_interval", &Settings::qualifyIntervalS},
     {"tls_certificate", &Settings::tlsCertificate}, {"tls_private_key", &Settings::tlsPrivateKey},
+    {"media_timeout", &Settings::mediaTimeoutS},
 };
 const FieldSpec<Extension> kExtensionFields[] = {
     {"number", &Extension::number}, {"password", &Extension::password}, {"name", &Extension::name},

@@ -474,6 +474,7 @@ private:
         check("settings.tls_private_key", checkFilePath(s.tlsPrivateKey));
         if (!s.tlsPrivateKey.empty() && s.tlsCertificate.empty())
             add("settings.tls_private_key", "needs tls_certificate (a key alone cannot be used)");
+        range("settings.media_timeout", s.mediaTimeoutS, 0, 86400, " seconds");
     }
 
     void extension(size_t i) {

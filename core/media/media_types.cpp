@@ -4,10 +4,14 @@ namespace sb::media {
 
 std::string_view toString(Direction direction) {
     switch (direction) {
-        case Direction::SendRecv: return "sendrecv";
-        case Direction::SendOnly: return "sendonly";
-        case Direction::RecvOnly: return "recvonly";
-        case Direction::Inactive: return "inactive";
+        case Direction::SendRecv:
+            return "sendrecv";
+        case Direction::SendOnly:
+            return "sendonly";
+        case Direction::RecvOnly:
+            return "recvonly";
+        case Direction::Inactive:
+            return "inactive";
     }
     return "sendrecv";
 }
@@ -22,10 +26,13 @@ std::optional<Direction> directionFromString(std::string_view text) {
 
 Direction mirrored(Direction offered) {
     switch (offered) {
-        case Direction::SendOnly: return Direction::RecvOnly;
-        case Direction::RecvOnly: return Direction::SendOnly;
+        case Direction::SendOnly:
+            return Direction::RecvOnly;
+        case Direction::RecvOnly:
+            return Direction::SendOnly;
         case Direction::SendRecv:
-        case Direction::Inactive: break;
+        case Direction::Inactive:
+            break;
     }
     return offered;
 }

@@ -30,7 +30,9 @@ struct PortPoolState {
 
 namespace {
 
-std::string describe(int err) { return std::generic_category().message(err); }
+std::string describe(int err) {
+    return std::generic_category().message(err);
+}
 
 // Bind one UDP socket; no receive handler yet (the owner sets one).
 int bindUdp(RePtr<struct ::udp_sock>& out, const struct sa& address) {
@@ -64,7 +66,9 @@ PortPair& PortPair::operator=(PortPair&& other) noexcept {
     return *this;
 }
 
-PortPair::~PortPair() { release(); }
+PortPair::~PortPair() {
+    release();
+}
 
 void PortPair::release() {
     // Close first: the port is only free once nothing is bound to it.
@@ -79,8 +83,8 @@ Result<PortPool> PortPool::create(PortRange range) {
     // RTP on even ports (RFC 3550 §11), so start at the first even port >= min.
     const uint32_t first = (range.minPort + 1u) & ~1u;
     if (range.minPort == 0 || first + 1 > range.maxPort) {
-        return makeError("RTP port range " + std::to_string(range.minPort) + "-" + std::to_string(range.maxPort) +
-                             " holds no even/odd port pair",
+        return makeError("RTP port range " + std::to_string(range.minPort) + "-" +
+                             std::to_string(range.maxPort) + " holds no even/odd port pair",
                          EINVAL);
     }
     auto state = std::make_shared<detail::PortPoolState>();
@@ -94,9 +98,13 @@ PortPool::PortPool(PortRange range, std::shared_ptr<detail::PortPoolState> state
 
 PortPool::~PortPool() = default;
 
-size_t PortPool::inUse() const { return m_state ? m_state->inUse : 0; }
+size_t PortPool::inUse() const {
+    return m_state ? m_state->inUse : 0;
+}
 
-size_t PortPool::capacity() const { return m_state ? m_state->used.size() : 0; }
+size_t PortPool::capacity() const {
+    return m_state ? m_state->used.size() : 0;
+}
 
 Result<PortPair> PortPool::allocate(const std::string& localAddress) {
     if (!m_state) return makeError("the port pool was moved from", EINVAL);
@@ -121,8 +129,8 @@ Result<PortPair> PortPool::allocate(const std::string& localAddress) {
         // Taken by another program (or a socket of ours outside the pool): try the next pair.
         if (err == EADDRINUSE || err == EACCES) continue;
         if (err != 0) {
-            return makeError("cannot bind RTP port " + std::to_string(rtpPort) + " on " + localAddress + ": " +
-                                 describe(err),
+            return makeError("cannot bind RTP port " + std::to_string(rtpPort) + " on " + localAddress +
+                                 ": " + describe(err),
                              err);
         }
         s.used[index] = true;
@@ -134,7 +142,8 @@ Result<PortPair> PortPool::allocate(const std::string& localAddress) {
         return pair;
     }
     return makeError("no free RTP port pair in " + std::to_string(m_range.minPort) + "-" +
-                         std::to_string(m_range.maxPort) + " (" + std::to_string(s.inUse) + " in use by calls)",
+                         std::to_string(m_range.maxPort) + " (" + std::to_string(s.inUse) +
+                         " in use by calls)",
                      EADDRINUSE);
 }
 

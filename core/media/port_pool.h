@@ -47,8 +47,12 @@ public:
     Endpoint rtpEndpoint() const { return {m_address, m_rtpPort}; }
 
     /// The libre sockets; set their receive handler with udp_handler_set().
-    struct ::udp_sock* rtpSocket() const { return m_rtp.get(); }
-    struct ::udp_sock* rtcpSocket() const { return m_rtcp.get(); }
+    struct ::udp_sock* rtpSocket() const {
+        return m_rtp.get();
+    }
+    struct ::udp_sock* rtcpSocket() const {
+        return m_rtcp.get();
+    }
 
     /// Close the sockets and give the ports back now.
     void release();

@@ -2,18 +2,24 @@
 
 #include <re.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
+#include <vector>
 
 namespace sb::media {
 
 namespace {
 
 // RFC 3550 §5.1: version 2 and at least the fixed header.
-bool looksLikeRtp(const uint8_t* p, size_t n) { return n >= 12 && (p[0] >> 6) == 2; }
+bool looksLikeRtp(const uint8_t* p, size_t n) {
+    return n >= 12 && (p[0] >> 6) == 2;
+}
 
 // RFC 3550 §6.4: version 2, 8-byte minimum; RFC 5761 §4: RTCP packet types 192..223.
-bool looksLikeRtcp(const uint8_t* p, size_t n) { return n >= 8 && (p[0] >> 6) == 2 && p[1] >= 192 && p[1] <= 223; }
+bool looksLikeRtcp(const uint8_t* p, size_t n) {
+    return n >= 8 && (p[0] >> 6) == 2 && p[1] >= 192 && p[1] <= 223;
+}
 
 Endpoint toEndpoint(const struct sa& address) {
     char text[64] = {0};
@@ -21,11 +27,15 @@ Endpoint toEndpoint(const struct sa& address) {
     return Endpoint{text, sa_port(&address)};
 }
 
-size_t indexOf(Leg leg) { return leg == Leg::A ? 0 : 1; }
+size_t indexOf(Leg leg) {
+    return leg == Leg::A ? 0 : 1;
+}
 
 }  // namespace
 
-std::string_view toString(Leg leg) { return leg == Leg::A ? "A" : "B"; }
+std::string_view toString(Leg leg) {
+    return leg == Leg::A ? "A" : "B";
+}
 
 struct RtpRelay::Impl {
     struct SocketContext {
@@ -62,7 +72,13 @@ struct RtpRelay::Impl {
     };
 
     std::array<LegState, 2> legs;
+    std::vector<struct sa> ownAddresses;  // our four sockets
     FirstRtpHandler onFirstRtp;
+
+    bool isOwnAddress(const struct sa& address) const {
+        return std::any_of(ownAddresses.begin(), ownAddresses.end(),
+                           [&](const struct sa& own) { return sa_cmp(&own, &address, SA_ALL); });
+    }
 
     LegState& leg(Leg l) { return legs[indexOf(l)]; }
     const LegState& leg(Leg l) const { return legs[indexOf(l)]; }
@@ -92,8 +108,9 @@ void RtpRelay::Impl::receive(Leg fromLeg, bool rtcp, const struct sa& src, struc
         }
     } else {
         // Only real RTP/RTCP may decide where the leg is: a stray STUN probe or
-        // garbage must not steer the call's media.
-        if (!(rtcp ? looksLikeRtcp(data, size) : looksLikeRtp(data, size))) {
+        // garbage must not steer the call's media, and neither may our own
+        // other leg (an SDP pointing a leg at the relay itself would loop).
+        if (!(rtcp ? looksLikeRtcp(data, size) : looksLikeRtp(data, size)) || isOwnAddress(src)) {
             ++from.stats.dropped;
             return;
         }
@@ -145,21 +162,28 @@ Result<std::unique_ptr<RtpRelay>> RtpRelay::create(PortPool& pool, const std::st
     auto impl = std::make_unique<Impl>();
     for (const Leg l : {Leg::A, Leg::B}) {
         auto pair = pool.allocate(localAddress);
-        if (!pair) return makeError("media relay leg " + std::string(toString(l)) + ": " + pair.error().message,
-                                    pair.error().code);
+        if (!pair)
+            return makeError("media relay leg " + std::string(toString(l)) + ": " + pair.error().message,
+                             pair.error().code);
         Impl::LegState& state = impl->leg(l);
         state.ports = std::move(*pair);
         state.rtpContext = {impl.get(), l, false};
         state.rtcpContext = {impl.get(), l, true};
         udp_handler_set(state.ports.rtpSocket(), &Impl::onPacket, &state.rtpContext);
         udp_handler_set(state.ports.rtcpSocket(), &Impl::onPacket, &state.rtcpContext);
+        for (struct ::udp_sock* sock : {state.ports.rtpSocket(), state.ports.rtcpSocket()}) {
+            struct sa own;
+            if (udp_local_get(sock, &own) == 0) impl->ownAddresses.push_back(own);
+        }
         state.toneBuffer.reset(mbuf_alloc(kRtpHeaderSize + kToneSamplesPerPacket));
         if (!state.toneBuffer) return makeError("out of memory creating the media relay", ENOMEM);
     }
     return std::unique_ptr<RtpRelay>(new RtpRelay(std::move(impl)));
 }
 
-Endpoint RtpRelay::localEndpoint(Leg leg) const { return m_impl->leg(leg).ports.rtpEndpoint(); }
+Endpoint RtpRelay::localEndpoint(Leg leg) const {
+    return m_impl->leg(leg).ports.rtpEndpoint();
+}
 
 Result<void> RtpRelay::setRemote(Leg leg, const Endpoint& rtp, std::optional<Endpoint> rtcp) {
     auto resolve = [](const Endpoint& e, std::optional<struct sa>& out) -> Result<void> {
@@ -190,11 +214,17 @@ Result<void> RtpRelay::setRemote(Leg leg, const Endpoint& rtp, std::optional<End
     return {};
 }
 
-void RtpRelay::setDirection(Leg leg, Direction direction) { m_impl->leg(leg).direction = direction; }
+void RtpRelay::setDirection(Leg leg, Direction direction) {
+    m_impl->leg(leg).direction = direction;
+}
 
-Direction RtpRelay::direction(Leg leg) const { return m_impl->leg(leg).direction; }
+Direction RtpRelay::direction(Leg leg) const {
+    return m_impl->leg(leg).direction;
+}
 
-void RtpRelay::setFirstRtpHandler(FirstRtpHandler handler) { m_impl->onFirstRtp = std::move(handler); }
+void RtpRelay::setFirstRtpHandler(FirstRtpHandler handler) {
+    m_impl->onFirstRtp = std::move(handler);
+}
 
 Result<void> RtpRelay::startTone(Leg leg, uint8_t payloadType, G711Law law, std::string_view presetName) {
     auto tone = RingbackTone::create(presetName, law, payloadType);
@@ -202,9 +232,8 @@ Result<void> RtpRelay::startTone(Leg leg, uint8_t payloadType, G711Law law, std:
     Impl::LegState& state = m_impl->leg(leg);
     stopTone(leg);
     Impl* impl = m_impl.get();
-    state.tone = std::make_unique<TonePlayer>(std::move(*tone), [impl, leg](const uint8_t* data, size_t size) {
-        impl->sendTone(leg, data, size);
-    });
+    state.tone = std::make_unique<TonePlayer>(
+        std::move(*tone), [impl, leg](const uint8_t* data, size_t size) { impl->sendTone(leg, data, size); });
     state.tone->start();
     return {};
 }
@@ -227,13 +256,17 @@ uint64_t RtpRelay::tonePacketsSent(Leg leg) const {
     return state.tone ? state.tone->packetsSent() : state.lastTonePackets;
 }
 
-const RelayStats& RtpRelay::stats(Leg from) const { return m_impl->leg(from).stats; }
+const RelayStats& RtpRelay::stats(Leg from) const {
+    return m_impl->leg(from).stats;
+}
 
 std::optional<RtpRelay::Clock::time_point> RtpRelay::lastPacketAt(Leg leg) const {
     return m_impl->leg(leg).lastPacket;
 }
 
-bool RtpRelay::latched(Leg leg) const { return m_impl->leg(leg).latchedRtp.has_value(); }
+bool RtpRelay::latched(Leg leg) const {
+    return m_impl->leg(leg).latchedRtp.has_value();
+}
 
 std::optional<Endpoint> RtpRelay::rtpDestination(Leg leg) const {
     const struct sa* d = m_impl->leg(leg).rtpDestination();

@@ -18,7 +18,9 @@ namespace sb::media {
 /// The two sides of a call: A is the caller's leg, B the callee's.
 enum class Leg { A = 1, B = 2 };
 
-constexpr Leg otherLeg(Leg leg) { return leg == Leg::A ? Leg::B : Leg::A; }
+constexpr Leg otherLeg(Leg leg) {
+    return leg == Leg::A ? Leg::B : Leg::A;
+}
 std::string_view toString(Leg leg);
 
 /// Traffic received on one leg. "Forwarded" counts what went on to the other
@@ -99,7 +101,8 @@ public:
     /// Stop the tone toward @p leg at once; no-op when none plays.
     void stopTone(Leg leg);
     bool tonePlaying(Leg leg) const;
-    /// Tone packets sent toward @p leg by the current or last tone.
+    /// Tone packets produced toward @p leg by the current or last tone (sent
+    /// when the leg has a destination, which is the normal case).
     uint64_t tonePacketsSent(Leg leg) const;
 
     /// Traffic received on @p from.

@@ -101,8 +101,8 @@ struct AttributeSlot {
 
 /// One m= section (RFC 4566 §5.14).
 struct MediaSection {
-    std::string media;  ///< "audio", "video", "image", ...
-    uint16_t port = 0;  ///< 0 = stream disabled/rejected (RFC 3264 §5.1, §6)
+    std::string media;                  ///< "audio", "video", "image", ...
+    uint16_t port = 0;                  ///< 0 = stream disabled/rejected (RFC 3264 §5.1, §6)
     std::optional<uint16_t> portCount;  ///< "m=audio 49170/2 ..."
     std::string proto;                  ///< "RTP/AVP", "RTP/SAVP", "udptl", ...
     std::vector<Format> formats;        ///< in m= line order (preference order)
@@ -175,7 +175,7 @@ std::string firstAudioCodecName(const SessionDescription& sdp);
 
 /// A codec both sides of an offer/answer support.
 struct NegotiatedCodec {
-    RtpMap codec;                ///< as the answer names it
+    RtpMap codec;  ///< as the answer names it
     uint8_t offerPayloadType = 0;
     uint8_t answerPayloadType = 0;
     std::optional<std::string> answerFmtp;
@@ -243,7 +243,6 @@ private:
 ///   (RFC 3264 §6): the relay only carries the first audio stream;
 /// - o= becomes @p origin's (LegOrigin::stamp);
 /// - codecs, fmtp, direction, ptime and all other lines are kept.
-SessionDescription rewriteForLeg(const SessionDescription& received, const Endpoint& ours,
-                                 LegOrigin& origin);
+SessionDescription rewriteForLeg(const SessionDescription& received, const Endpoint& ours, LegOrigin& origin);
 
 }  // namespace sb::media

@@ -15,7 +15,9 @@ namespace {
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+               auto lower = [](char c) {
+                   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+               };
                return lower(x) == lower(y);
            });
 }
@@ -29,12 +31,12 @@ struct StaticPayload {
 
 // RFC 3551 §6, Table 4 (audio) and Table 5 (video).
 constexpr std::array<StaticPayload, 23> kStaticPayloads{{
-    {0, "PCMU", 8000, ""},     {3, "GSM", 8000, ""},       {4, "G723", 8000, ""},   {5, "DVI4", 8000, ""},
-    {6, "DVI4", 16000, ""},    {7, "LPC", 8000, ""},       {8, "PCMA", 8000, ""},   {9, "G722", 8000, ""},
-    {10, "L16", 44100, "2"},   {11, "L16", 44100, ""},     {12, "QCELP", 8000, ""}, {13, "CN", 8000, ""},
-    {14, "MPA", 90000, ""},    {15, "G728", 8000, ""},     {16, "DVI4", 11025, ""}, {17, "DVI4", 22050, ""},
-    {18, "G729", 8000, ""},    {25, "CelB", 90000, ""},    {26, "JPEG", 90000, ""}, {28, "nv", 90000, ""},
-    {31, "H261", 90000, ""},   {32, "MPV", 90000, ""},     {34, "H263", 90000, ""},
+    {0, "PCMU", 8000, ""},   {3, "GSM", 8000, ""},    {4, "G723", 8000, ""},   {5, "DVI4", 8000, ""},
+    {6, "DVI4", 16000, ""},  {7, "LPC", 8000, ""},    {8, "PCMA", 8000, ""},   {9, "G722", 8000, ""},
+    {10, "L16", 44100, "2"}, {11, "L16", 44100, ""},  {12, "QCELP", 8000, ""}, {13, "CN", 8000, ""},
+    {14, "MPA", 90000, ""},  {15, "G728", 8000, ""},  {16, "DVI4", 11025, ""}, {17, "DVI4", 22050, ""},
+    {18, "G729", 8000, ""},  {25, "CelB", 90000, ""}, {26, "JPEG", 90000, ""}, {28, "nv", 90000, ""},
+    {31, "H261", 90000, ""}, {32, "MPV", 90000, ""},  {34, "H263", 90000, ""},
 }};
 
 bool isSignallingCodec(std::string_view encoding) {
@@ -43,10 +45,13 @@ bool isSignallingCodec(std::string_view encoding) {
 }
 
 // Channel count for matching: an absent parameter means one (RFC 4566 §6).
-std::string_view channels(const RtpMap& m) { return m.encodingParams.empty() ? "1" : m.encodingParams; }
+std::string_view channels(const RtpMap& m) {
+    return m.encodingParams.empty() ? std::string_view("1") : std::string_view(m.encodingParams);
+}
 
 bool sameCodec(const RtpMap& a, const RtpMap& b) {
-    return equalsIgnoreCase(a.encoding, b.encoding) && a.clockRate == b.clockRate && channels(a) == channels(b);
+    return equalsIgnoreCase(a.encoding, b.encoding) && a.clockRate == b.clockRate &&
+           channels(a) == channels(b);
 }
 
 // ICE attributes (RFC 8839 §5) name addresses other than the relay's.
@@ -75,7 +80,9 @@ std::optional<uint8_t> Format::payloadType() const {
     return static_cast<uint8_t>(v);
 }
 
-bool MediaSection::isRtp() const { return proto.find("RTP/") != std::string::npos; }
+bool MediaSection::isRtp() const {
+    return proto.find("RTP/") != std::string::npos;
+}
 
 const Format* MediaSection::findFormat(std::string_view id) const {
     for (const Format& f : formats) {
@@ -121,10 +128,12 @@ std::optional<Endpoint> audioEndpoint(const SessionDescription& sdp) {
     return Endpoint{c->address.substr(0, c->address.find('/')), m.port};
 }
 
-std::optional<uint8_t> findPayloadType(const MediaSection& media, std::string_view encoding, uint32_t clockRate) {
+std::optional<uint8_t> findPayloadType(const MediaSection& media, std::string_view encoding,
+                                       uint32_t clockRate) {
     for (const Format& f : media.formats) {
         const auto map = resolveRtpMap(f);
-        if (map && equalsIgnoreCase(map->encoding, encoding) && map->clockRate == clockRate) return f.payloadType();
+        if (map && equalsIgnoreCase(map->encoding, encoding) && map->clockRate == clockRate)
+            return f.payloadType();
     }
     return std::nullopt;
 }
@@ -158,8 +167,8 @@ Result<Negotiation> negotiate(const SessionDescription& offer, const SessionDesc
     const MediaSection& offered = offer.media[*index];
     const MediaSection& answered = answer.media[*index];
     if (answered.media != offered.media) {
-        return makeError("m= line " + std::to_string(*index + 1) + " is " + offered.media + " in the offer but " +
-                             answered.media + " in the answer",
+        return makeError("m= line " + std::to_string(*index + 1) + " is " + offered.media +
+                             " in the offer but " + answered.media + " in the answer",
                          EPROTO);
     }
     Negotiation n;
@@ -183,7 +192,8 @@ Result<Negotiation> negotiate(const SessionDescription& offer, const SessionDesc
             }
         }
     }
-    if (n.codecs.empty()) return makeError("the answer accepts audio but has no codec in common with the offer", EPROTO);
+    if (n.codecs.empty())
+        return makeError("the answer accepts audio but has no codec in common with the offer", EPROTO);
     return n;
 }
 
@@ -203,7 +213,8 @@ void LegOrigin::stamp(SessionDescription& sdp, const std::string& address) {
     sdp.origin.sessionVersion = m_version;
 }
 
-SessionDescription rewriteForLeg(const SessionDescription& received, const Endpoint& ours, LegOrigin& origin) {
+SessionDescription rewriteForLeg(const SessionDescription& received, const Endpoint& ours,
+                                 LegOrigin& origin) {
     SessionDescription out = received;
     const Connection ourConnection{"IN", addrTypeOf(ours.address), ours.address};
     out.connection = ourConnection;

@@ -21,7 +21,9 @@ bool isTokenChar(char c) {
     return std::string_view("\"(),/:;<=>?@[\\]").find(c) == std::string_view::npos;
 }
 
-bool isToken(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), isTokenChar); }
+bool isToken(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), isTokenChar);
+}
 
 bool isVisible(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -71,6 +73,12 @@ std::string quote(std::string_view s) {
     }
     if (s.size() > kMax) out += "...";
     return out + "\"";
+}
+
+// The value of an attribute as a view into the attribute itself (never into a
+// temporary, which value_or() would return).
+std::string_view valueOf(const Attribute& a) {
+    return a.value ? std::string_view(*a.value) : std::string_view();
 }
 
 class Parser {
@@ -165,7 +173,8 @@ std::optional<Error> Parser::sessionLine(char type, std::string_view value) {
         case 'c':
             if (m_sdp.connection) return fail("second session-level c= line");
             return connection(value, m_sdp.connection);
-        case 'a': return sessionAttribute(value);
+        case 'a':
+            return sessionAttribute(value);
         case 't': {
             const auto f = splitFields(value);
             if (f.size() != 2 || !parseNumber(f[0], UINT64_MAX) || !parseNumber(f[1], UINT64_MAX)) {
@@ -178,8 +187,16 @@ std::optional<Error> Parser::sessionLine(char type, std::string_view value) {
                 return fail("b= needs <bwtype>:<bandwidth>, got " + quote(value));
             }
             break;
-        case 'i': case 'u': case 'e': case 'p': case 'r': case 'z': case 'k': break;
-        default: return fail(std::string("unknown line type '") + type + "='");
+        case 'i':
+        case 'u':
+        case 'e':
+        case 'p':
+        case 'r':
+        case 'z':
+        case 'k':
+            break;
+        default:
+            return fail(std::string("unknown line type '") + type + "='");
     }
     m_sdp.lines.push_back({type, std::string(value)});
     return std::nullopt;
@@ -190,18 +207,28 @@ std::optional<Error> Parser::mediaLine(char type, std::string_view value) {
         case 'c':
             if (m_media->connection) return fail("second c= line in one media section");
             return connection(value, m_media->connection);
-        case 'a': return mediaAttribute(value);
+        case 'a':
+            return mediaAttribute(value);
         case 'b':
             if (value.find(':') == std::string_view::npos || value.front() == ':') {
                 return fail("b= needs <bwtype>:<bandwidth>, got " + quote(value));
             }
             [[fallthrough]];
-        case 'i': case 'k':
+        case 'i':
+        case 'k':
             m_media->lines.push_back({type, std::string(value)});
             return std::nullopt;
-        case 'o': case 's': case 'u': case 'e': case 'p': case 't': case 'r': case 'z':
+        case 'o':
+        case 's':
+        case 'u':
+        case 'e':
+        case 'p':
+        case 't':
+        case 'r':
+        case 'z':
             return fail(std::string(1, type) + "= belongs to the session part, not after m=");
-        default: return fail(std::string("unknown line type '") + type + "='");
+        default:
+            return fail(std::string("unknown line type '") + type + "='");
     }
 }
 
@@ -230,9 +257,10 @@ std::optional<Error> Parser::connection(std::string_view value, std::optional<Co
     if (f[1] != "IP4" && f[1] != "IP6") return fail("address type " + quote(f[1]) + " is not IP4 or IP6");
     // Numeric addresses, host names (RFC 4566 §5.7 allows FQDNs) and "/ttl".
     const bool addressOk = f[2].size() <= 255 && std::all_of(f[2].begin(), f[2].end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               std::string_view(".-:/_%").find(c) != std::string_view::npos;
-    });
+                               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                      (c >= 'A' && c <= 'Z') ||
+                                      std::string_view(".-:/_%").find(c) != std::string_view::npos;
+                           });
     if (!addressOk) return fail("bad connection address " + quote(f[2]));
     out = Connection{std::string(f[0]), std::string(f[1]), std::string(f[2])};
     return std::nullopt;
@@ -258,14 +286,17 @@ std::optional<Error> Parser::mediaStart(std::string_view value) {
     const auto port = parseNumber(portText, 65535);
     if (!port) return fail("m= port " + quote(f[1]) + " is not a number 0..65535");
     m.port = static_cast<uint16_t>(*port);
-    const bool protoOk = std::all_of(f[2].begin(), f[2].end(), [](char c) { return isTokenChar(c) || c == '/'; });
+    const bool protoOk =
+        std::all_of(f[2].begin(), f[2].end(), [](char c) { return isTokenChar(c) || c == '/'; });
     if (!protoOk) return fail("bad transport protocol " + quote(f[2]));
     m.proto = std::string(f[2]);
-    if (f.size() - 3 > kMaxFormatsPerMedia) return fail("more than " + std::to_string(kMaxFormatsPerMedia) + " formats");
+    if (f.size() - 3 > kMaxFormatsPerMedia)
+        return fail("more than " + std::to_string(kMaxFormatsPerMedia) + " formats");
     std::set<std::string_view> seen;
     for (size_t i = 3; i < f.size(); ++i) {
         if (m.isRtp() ? !parseNumber(f[i], 127) : !isToken(f[i])) {
-            return fail("format " + quote(f[i]) + (m.isRtp() ? " is not an RTP payload type 0..127" : " is not a token"));
+            return fail("format " + quote(f[i]) +
+                        (m.isRtp() ? " is not an RTP payload type 0..127" : " is not a token"));
         }
         if (!seen.insert(f[i]).second) return fail("format " + quote(f[i]) + " listed twice");
         m.formats.push_back(Format{std::string(f[i]), std::nullopt, std::nullopt});
@@ -329,7 +360,7 @@ std::optional<Error> Parser::mediaAttribute(std::string_view value) {
     if (a.name == "rtpmap" && m.isRtp()) return rtpmap(m, a);
     if (a.name == "fmtp") return fmtp(m, a);
     if (a.name == "ptime") {
-        const std::string_view v = a.value.value_or("");
+        const std::string_view v = valueOf(a);
         if (const auto ms = parseNumber(v, 100000); ms && *ms > 0) {
             if (m.ptimeMs) return fail("second a=ptime");
             m.ptimeMs = static_cast<uint32_t>(*ms);
@@ -349,9 +380,9 @@ std::optional<Error> Parser::mediaAttribute(std::string_view value) {
 }
 
 std::optional<Error> Parser::rtpmap(MediaSection& m, const Attribute& a) {
-    const auto f = splitFields(a.value.value_or(""));
+    const auto f = splitFields(valueOf(a));
     if (f.size() != 2) {
-        return fail("a=rtpmap needs <payload type> <encoding>/<clock rate>, got " + quote(a.value.value_or("")));
+        return fail("a=rtpmap needs <payload type> <encoding>/<clock rate>, got " + quote(valueOf(a)));
     }
     const auto pt = parseNumber(f[0], 127);
     if (!pt) return fail("rtpmap payload type " + quote(f[0]) + " is not 0..127");
@@ -387,7 +418,7 @@ std::optional<Error> Parser::rtpmap(MediaSection& m, const Attribute& a) {
 }
 
 std::optional<Error> Parser::fmtp(MediaSection& m, const Attribute& a) {
-    const std::string_view v = a.value.value_or("");
+    const std::string_view v = valueOf(a);
     const size_t space = v.find(' ');
     const std::string_view id = v.substr(0, space);
     if (!isToken(id)) return fail("a=fmtp needs <format> <parameters>, got " + quote(v));
@@ -408,6 +439,8 @@ std::optional<Error> Parser::fmtp(MediaSection& m, const Attribute& a) {
 
 }  // namespace
 
-Result<SessionDescription> parseSdp(std::string_view text) { return Parser().run(text); }
+Result<SessionDescription> parseSdp(std::string_view text) {
+    return Parser().run(text);
+}
 
 }  // namespace sb::media

@@ -12,12 +12,22 @@ namespace {
 // Rank of the verbatim lines in RFC 4566 §5 order; c= sits between 1 and 2.
 int lineRank(char type) {
     switch (type) {
-        case 'i': case 'u': case 'e': case 'p': return 1;
-        case 'b': return 2;
-        case 't': case 'r': return 3;
-        case 'z': return 4;
-        case 'k': return 5;
-        default: return 6;
+        case 'i':
+        case 'u':
+        case 'e':
+        case 'p':
+            return 1;
+        case 'b':
+            return 2;
+        case 't':
+        case 'r':
+            return 3;
+        case 'z':
+            return 4;
+        case 'k':
+            return 5;
+        default:
+            return 6;
     }
 }
 
@@ -38,9 +48,7 @@ public:
     void connection(const std::optional<Connection>& c) {
         if (c) line('c', c->netType + " " + c->addrType + " " + c->address);
     }
-    void attribute(const Attribute& a) {
-        line('a', a.value ? a.name + ":" + *a.value : a.name);
-    }
+    void attribute(const Attribute& a) { line('a', a.value ? a.name + ":" + *a.value : a.name); }
     void direction(Direction d) { line('a', toString(d)); }
 
     std::string take() { return std::move(m_out); }
@@ -138,14 +146,15 @@ std::string renderSdp(const SessionDescription& sdp) {
     Writer w;
     w.line('v', "0");
     const Origin& o = sdp.origin;
-    w.line('o', o.username + " " + o.sessionId + " " + std::to_string(o.sessionVersion) + " " + o.netType + " " +
-                    o.addrType + " " + o.address);
+    w.line('o', o.username + " " + o.sessionId + " " + std::to_string(o.sessionVersion) + " " + o.netType +
+                    " " + o.addrType + " " + o.address);
     // RFC 4566 §5.3: s= must not be empty; "-" is the customary placeholder.
     w.line('s', sdp.sessionName.empty() ? "-" : sdp.sessionName);
     w.lines(sdp.lines, 1, 1);
     w.connection(sdp.connection);
     w.lines(sdp.lines, 2, 2);
-    const bool hasTime = std::any_of(sdp.lines.begin(), sdp.lines.end(), [](const Line& l) { return l.type == 't'; });
+    const bool hasTime =
+        std::any_of(sdp.lines.begin(), sdp.lines.end(), [](const Line& l) { return l.type == 't'; });
     if (!hasTime) w.line('t', "0 0");  // RFC 3264 §5: "t=0 0" for SIP sessions
     w.lines(sdp.lines, 3, 6);
     renderSessionAttributes(w, sdp);

@@ -99,7 +99,8 @@ std::vector<std::string> tonePresetNames() {
 Result<RingbackTone> RingbackTone::create(std::string_view presetName, G711Law law, uint8_t payloadType) {
     auto preset = findTonePreset(presetName);
     if (!preset) return makeError("unknown ring-back tone \"" + std::string(presetName) + "\"", EINVAL);
-    if (payloadType > 127) return makeError("RTP payload type " + std::to_string(payloadType) + " is above 127", EINVAL);
+    if (payloadType > 127)
+        return makeError("RTP payload type " + std::to_string(payloadType) + " is above 127", EINVAL);
     auto pcm = oneSecondPcm(*preset);
     if (!pcm) return pcm.error();
 
@@ -138,9 +139,12 @@ void RingbackTone::nextPacket(std::vector<uint8_t>& out) {
     ++m_slot;
 }
 
-void RingbackTone::skip(uint64_t count) { m_slot += count; }
+void RingbackTone::skip(uint64_t count) {
+    m_slot += count;
+}
 
-TonePlayer::TonePlayer(RingbackTone tone, SendFunction send) : m_tone(std::move(tone)), m_send(std::move(send)) {}
+TonePlayer::TonePlayer(RingbackTone tone, SendFunction send)
+    : m_tone(std::move(tone)), m_send(std::move(send)) {}
 
 void TonePlayer::start() {
     if (m_playing) return;

@@ -104,6 +104,7 @@ private:
 /// missed slots are skipped instead of sent in a burst.
 class TonePlayer {
 public:
+    /// Delivers one packet; it may call stop() but must not destroy the player.
     using SendFunction = std::function<void(const uint8_t* data, size_t size)>;
     static constexpr uint64_t kMaxBurst = 5;
 
@@ -117,6 +118,7 @@ public:
     /// Stop at once; no packet is sent after this returns.
     void stop();
     bool playing() const { return m_playing; }
+    /// Packets handed to the send function so far.
     uint64_t packetsSent() const { return m_sent; }
     const RingbackTone& tone() const { return m_tone; }
 

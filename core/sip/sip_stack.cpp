@@ -296,6 +296,14 @@ std::string SipStack::contactUri(const std::string& user, int tp, const ::sa& lo
     return uri;
 }
 
+std::string SipStack::localAddressFor(const ::sip_msg& msg) const {
+    struct sa local;
+    if (sip_transp_laddr(m_sip.get(), &local, msg.tp, &msg.src) != 0) local = msg.dst;
+    char ip[64] = {0};
+    if (sa_ntop(&local, ip, sizeof(ip)) != 0) return m_addresses.empty() ? "127.0.0.1" : m_addresses.front();
+    return ip;
+}
+
 std::string SipStack::contactFor(const std::string& user, const ::sip_msg& msg) const {
     struct sa local;
     if (sip_transp_laddr(m_sip.get(), &local, msg.tp, &msg.src) != 0) local = msg.dst;

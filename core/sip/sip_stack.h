@@ -72,6 +72,8 @@ public:
     void removeLeg(CallLeg* leg);
     /// Contact URI for messages sent over @p tp from local address @p local.
     std::string contactUri(const std::string& user, int tp, const ::sa& local) const;
+    /// The local IP address @p msg arrived on (where replies come from).
+    std::string localAddressFor(const ::sip_msg& msg) const;
     /// Contact URI for answering @p msg (the local address it arrived on).
     std::string contactFor(const std::string& user, const ::sip_msg& msg) const;
 

@@ -38,6 +38,7 @@ struct Settings {
     uint32_t qualifyIntervalS = 30;     ///< "qualify_interval": OPTIONS ping period
     std::string tlsCertificate;         ///< "tls_certificate": PEM file; empty = generated
     std::string tlsPrivateKey;          ///< "tls_private_key": PEM file; empty = in the certificate file
+    uint32_t mediaTimeoutS = 60;        ///< "media_timeout": no RTP this long ends a call; 0 = off
 
     bool operator==(const Settings&) const = default;
 };

@@ -39,7 +39,7 @@ Result<Configuration> Store::loadConfiguration() {
                   "SELECT config_version, domain, bind_address, sip_port, tls_port, rtp_port_min,"
                   " rtp_port_max, outgroup_prefix, ringback, log_level, auth_algorithms, min_expires_s,"
                   " max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s, qualify_interval_s,"
-                  " tls_certificate, tls_private_key FROM settings WHERE id = 1");
+                  " tls_certificate, tls_private_key, media_timeout_s FROM settings WHERE id = 1");
     if (rc == SQLITE_OK)  // no row yet: the defaults of Settings stand
         rc = op.readRows(q, [&](RowReader& r) {
             Settings& s = config.settings;
@@ -62,6 +62,7 @@ Result<Configuration> Store::loadConfiguration() {
             s.qualifyIntervalS = r.integer<uint32_t>();
             s.tlsCertificate = r.text();
             s.tlsPrivateKey = r.text();
+            s.mediaTimeoutS = r.integer<uint32_t>();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -178,14 +179,14 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      "INSERT INTO settings (id, config_version, domain, bind_address, sip_port, tls_port,"
                      " rtp_port_min, rtp_port_max, outgroup_prefix, ringback, log_level, auth_algorithms,"
                      " min_expires_s, max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s,"
-                     " qualify_interval_s, tls_certificate, tls_private_key)"
+                     " qualify_interval_s, tls_certificate, tls_private_key, media_timeout_s)"
                      " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                     " ?18, ?19)");
+                     " ?18, ?19, ?20)");
     if (rc == SQLITE_OK)
         rc = ins.run(config.version, s.domain, s.bindAddress, s.sipPort, s.tlsPort, s.rtpPortMin,
                      s.rtpPortMax, s.outgroupPrefix, s.ringback, s.logLevel, s.authAlgorithms, s.minExpiresS,
                      s.maxExpiresS, s.defaultExpiresS, s.maxContacts, s.nonceLifetimeS, s.qualifyIntervalS,
-                     s.tlsCertificate, s.tlsPrivateKey);
+                     s.tlsCertificate, s.tlsPrivateKey, int64_t{s.mediaTimeoutS});
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     rc = ins.prepare(m_db,

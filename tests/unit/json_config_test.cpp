@@ -117,7 +117,7 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     // JSON key in json_config.cpp, rules in validation.cpp, a row in
     // docs/config.md and a non-default value in richConfiguration(), then
     // update the count.
-    EXPECT_EQ(fieldCount<store::Settings>(), 18u);
+    EXPECT_EQ(fieldCount<store::Settings>(), 19u);
     EXPECT_EQ(fieldCount<store::Extension>(), 6u);
     EXPECT_EQ(fieldCount<store::ExternalLine>(), 14u);
     EXPECT_EQ(fieldCount<store::SipTrunk>(), 10u);

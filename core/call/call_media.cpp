@@ -1,0 +1,92 @@
+#include "call/call_media.h"
+
+namespace sb::call {
+
+using media::Leg;
+
+Result<std::unique_ptr<CallMedia>> CallMedia::create(media::PortPool& pool, const std::string& localAddress,
+                                                     std::string ringbackPreset) {
+    auto relay = media::RtpRelay::create(pool, localAddress);
+    if (!relay) return relay.error();
+    return std::unique_ptr<CallMedia>(new CallMedia(std::move(relay.value()), std::move(ringbackPreset)));
+}
+
+CallMedia::CallMedia(std::unique_ptr<media::RtpRelay> relay, std::string ringbackPreset)
+    : m_relay(std::move(relay)), m_preset(std::move(ringbackPreset)), m_created(media::RtpRelay::Clock::now()) {
+    m_relay->setFirstRtpHandler([this](Leg leg) {
+        // Real media from the callee replaces the tone at once.
+        if (leg == Leg::B) {
+            m_graceTimer.cancel();
+            stopRingback();
+        }
+    });
+}
+
+Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body) {
+    if (body.empty()) return body;
+    if (body.type != "application/sdp") return makeError("unsupported body type " + body.type);
+    auto sdp = media::parseSdp(body.content);
+    if (!sdp) return sdp.error();
+    auto endpoint = media::audioEndpoint(sdp.value());
+    auto audio = media::firstAudioIndex(sdp.value());
+    if (!endpoint || !audio) return makeError("the SDP has no usable audio stream");
+    if (auto set = m_relay->setRemote(from, *endpoint); !set) return set.error();
+    m_relay->setDirection(from, media::effectiveDirection(sdp.value(), sdp->media[*audio]));
+    if (auto name = media::firstAudioCodecName(sdp.value()); !name.empty()) m_codec = name;
+
+    const Leg to = media::otherLeg(from);
+    auto rewritten = media::rewriteForLeg(sdp.value(), m_relay->localEndpoint(to), to == Leg::A ? m_originA : m_originB);
+    if (to == Leg::A) {
+        m_towardCaller = rewritten;
+        if (!m_answered) m_callerHasEarlyMedia = true;
+    }
+    return sip::Body::sdp(media::renderSdp(rewritten));
+}
+
+void CallMedia::calleeRinging() {
+    if (m_callerHasEarlyMedia && !m_answered) startRingback();
+}
+
+void CallMedia::calleeEarlyMedia(uint64_t graceMs) {
+    if (m_answered || m_relay->latched(Leg::B)) return;
+    m_graceTimer.start(graceMs, [this] {
+        if (!m_answered && !m_relay->latched(Leg::B)) startRingback();
+    });
+}
+
+void CallMedia::answered() {
+    m_answered = true;
+    m_graceTimer.cancel();
+    stopRingback();
+}
+
+void CallMedia::startRingback() {
+    if (m_relay->tonePlaying(Leg::A) || !m_towardCaller) return;
+    auto audio = media::firstAudioIndex(*m_towardCaller);
+    if (!audio) return;
+    const auto& m = m_towardCaller->media[*audio];
+    // The tone goes out in the G.711 law the caller's early session uses.
+    auto pt = media::findPayloadType(m, "PCMU", 8000);
+    media::G711Law law = media::G711Law::MuLaw;
+    if (!pt) {
+        pt = media::findPayloadType(m, "PCMA", 8000);
+        law = media::G711Law::ALaw;
+    }
+    if (!pt) return;
+    if (m_relay->startTone(Leg::A, *pt, law, m_preset) && m_toneHandler) m_toneHandler(true);
+}
+
+void CallMedia::stopRingback() {
+    if (!m_relay->tonePlaying(Leg::A)) return;
+    m_relay->stopTone(Leg::A);
+    if (m_toneHandler) m_toneHandler(false);
+}
+
+bool CallMedia::tonePlaying() const { return m_relay->tonePlaying(Leg::A); }
+
+int64_t CallMedia::silentMs(Leg leg) const {
+    const auto last = m_relay->lastPacketAt(leg).value_or(m_created);
+    return std::chrono::duration_cast<std::chrono::milliseconds>(media::RtpRelay::Clock::now() - last).count();
+}
+
+}  // namespace sb::call

@@ -1,0 +1,68 @@
+#pragma once
+
+// The media side of one Call: the relay that anchors RTP, the SDP rewrite
+// between the legs, and the ring-back policy (seed notes: "18X with/without
+// SDP ... in any order ... used to play different ring-back tone").
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "common/result.h"
+#include "common/timer.h"
+#include "media/rtp_relay.h"
+#include "media/sdp.h"
+#include "sip/call_leg.h"
+
+namespace sb::call {
+
+class CallMedia {
+public:
+    /// Ring-back started (true) or stopped (false).
+    using ToneHandler = std::function<void(bool playing)>;
+
+    static Result<std::unique_ptr<CallMedia>> create(media::PortPool& pool, const std::string& localAddress,
+                                                     std::string ringbackPreset);
+
+    /// An offer or answer received on @p from, rewritten for the other leg
+    /// with the relay in the path. No body stays no body. An SDP that cannot
+    /// be used is an error (the SIP layer answers 488).
+    Result<sip::Body> relay(media::Leg from, const sip::Body& body);
+
+    /// The callee side rings without SDP (180): if the caller was already
+    /// given early media, it would hear silence — play ring-back into it.
+    void calleeRinging();
+    /// The callee side sent early-media SDP: if no RTP follows within
+    /// @p graceMs, play ring-back until it does.
+    void calleeEarlyMedia(uint64_t graceMs = 1000);
+    /// The call is answered: real media from now on.
+    void answered();
+
+    void setToneHandler(ToneHandler h) { m_toneHandler = std::move(h); }
+    bool tonePlaying() const;
+    /// "PCMU", "PCMA", ... of the latest answer; empty before one.
+    const std::string& codec() const { return m_codec; }
+    /// Milliseconds since a packet last came from @p leg (since start when none came).
+    int64_t silentMs(media::Leg leg) const;
+    const media::RtpRelay& relay() const { return *m_relay; }
+
+private:
+    CallMedia(std::unique_ptr<media::RtpRelay> relay, std::string ringbackPreset);
+    void startRingback();
+    void stopRingback();
+
+    std::unique_ptr<media::RtpRelay> m_relay;
+    std::string m_preset;
+    media::LegOrigin m_originA{"switchboard"};
+    media::LegOrigin m_originB{"switchboard"};
+    bool m_callerHasEarlyMedia = false;
+    bool m_answered = false;
+    std::string m_codec;
+    std::optional<media::SessionDescription> m_towardCaller;  ///< last SDP sent to A
+    media::RtpRelay::Clock::time_point m_created;
+    Timer m_graceTimer;
+    ToneHandler m_toneHandler;
+};
+
+}  // namespace sb::call
