@@ -150,8 +150,21 @@ bool CallManager::hangUp(uint64_t callId) {
 
 void CallManager::reap() {
     const int64_t now = nowMs();
+    size_t released = 0;
     for (auto it = m_calls.begin(); it != m_calls.end();) {
-        it = it->second->canBeDeleted(now) ? m_calls.erase(it) : std::next(it);
+        if (it->second->canBeDeleted(now)) {
+            it = m_calls.erase(it);
+            ++released;
+        } else {
+            ++it;
+        }
+    }
+    if (released) {
+        m_events.publish(LogMessage{LogLevel::Debug,
+                                    "released " + std::to_string(released) + " calls; " +
+                                        std::to_string(m_calls.size()) + " active, " +
+                                        std::to_string(rtpPairsInUse()) + " RTP port pairs in use",
+                                    nowMs()});
     }
     m_reaper.start(kReapMs, [this] { reap(); });
 }

@@ -196,3 +196,130 @@ class SipClient:
                                cnonce)
         return (f'{header}: Digest username="{user}", realm="{chall["realm"]}", nonce="{chall["nonce"]}", '
                 f'uri="{uri}", response="{resp}", algorithm={algorithm}, cnonce="{cnonce}", qop=auth, nc={ncs}')
+
+
+def rtp_packet(seq, ts, ssrc=0x11223344, pt=0, payload=b"\xff" * 160):
+    import struct
+    return struct.pack("!BBHII", 0x80, pt, seq & 0xFFFF, ts & 0xFFFFFFFF, ssrc) + payload
+
+
+class MediaSocket:
+    """A phone's RTP socket: counts what arrives, sends to where the SDP says."""
+
+    def __init__(self, local_ip="127.0.0.1"):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind((local_ip, 0))
+        self.sock.settimeout(0.05)
+        self.port = self.sock.getsockname()[1]
+        self.received = []  # (time, payload type, payload length, source)
+
+    def sdp(self, ip="127.0.0.1", direction="sendrecv"):
+        return ("v=0\r\no=phone 1 1 IN IP4 %s\r\ns=-\r\nc=IN IP4 %s\r\nt=0 0\r\n"
+                "m=audio %d RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\n"
+                "a=rtpmap:101 telephone-event/8000\r\na=%s\r\n" % (ip, ip, self.port, direction))
+
+    def drain(self, seconds):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                data, src = self.sock.recvfrom(2048)
+            except socket.timeout:
+                continue
+            if len(data) >= 12:
+                self.received.append((time.monotonic(), data[1] & 0x7F, len(data) - 12, src))
+
+    def close(self):
+        self.sock.close()
+
+
+def sdp_endpoint(body):
+    c = re.search(r"^c=IN IP4 (\S+)", body, re.M)
+    m = re.search(r"^m=audio (\d+)", body, re.M)
+    return (c.group(1), int(m.group(1))) if c and m else None
+
+
+class OutgoingCall:
+    """A phone placing a call through Switchboard (UAC), answering the 407."""
+
+    def __init__(self, client, caller, password, callee, body, content_type="application/sdp"):
+        self.c = client
+        self.caller, self.password, self.callee = caller, password, callee
+        self.uri = "sip:%s@%s:%d" % (callee, client.server[0], client.server[1])
+        self.body = body
+        self.responses = []
+        self.to_header = None
+        self.invite_cseq = None
+        self.branch = None
+
+    def _send_invite(self, extra=()):
+        self.c.cseq += 1
+        self.invite_cseq = self.c.cseq
+        self.branch = "z9hG4bK%x" % random.getrandbits(64)
+        lines = [f"INVITE {self.uri} SIP/2.0",
+                 f"Via: SIP/2.0/{self.c.transport.upper()} {self.c.local_ip}:{self.c.local_port};branch={self.branch};rport",
+                 "Max-Forwards: 70",
+                 f"From: <sip:{self.caller}@{self.c.server[0]}>;tag={self.c.tag}",
+                 f"To: <sip:{self.callee}@{self.c.server[0]}>",
+                 f"Call-ID: {self.c.call_id}", f"CSeq: {self.invite_cseq} INVITE",
+                 f"Contact: <{self.c.contact(self.caller)}>", *extra,
+                 "Content-Type: application/sdp", f"Content-Length: {len(self.body.encode())}", "", self.body]
+        self.c.send_raw("\r\n".join(lines))
+
+    def _ack(self, resp, uri=None):
+        to = resp.get("To")
+        branch = self.branch if resp.status >= 300 else "z9hG4bK%x" % random.getrandbits(64)
+        lines = [f"ACK {uri or self.uri} SIP/2.0",
+                 f"Via: SIP/2.0/{self.c.transport.upper()} {self.c.local_ip}:{self.c.local_port};branch={branch};rport",
+                 "Max-Forwards: 70", f"From: <sip:{self.caller}@{self.c.server[0]}>;tag={self.c.tag}",
+                 f"To: {to}", f"Call-ID: {self.c.call_id}", f"CSeq: {self.invite_cseq} ACK", "Content-Length: 0", "", ""]
+        self.c.send_raw("\r\n".join(lines))
+
+    def start(self):
+        """Send the INVITE and get past the digest challenge."""
+        self._send_invite()
+        first = self._next()
+        if first.status == 407:
+            self._ack(first)
+            chall = parse_challenge(first.all("Proxy-Authenticate")[0])
+            auth = self.c.authorization(self.caller, self.password, "INVITE", self.uri, chall, "MD5",
+                                        header="Proxy-Authorization")
+            self._send_invite([auth])
+        return self
+
+    def _next(self, timeout=None):
+        old = self.c.sock.gettimeout()
+        if timeout:
+            self.c.sock.settimeout(timeout)
+        try:
+            while True:
+                data, addr = self.c.sock.recvfrom(65535)
+                text = data.decode(errors="replace")
+                if text.startswith("SIP/2.0 "):
+                    r = Response(text)
+                    if r.status != 100:
+                        return r
+                else:
+                    self.c.answer_request(text, addr)
+        finally:
+            self.c.sock.settimeout(old)
+
+    def next_response(self, timeout=5):
+        r = self._next(timeout)
+        self.responses.append(r)
+        if r.status >= 200:
+            contact = re.search(r"<([^>]+)>", r.get("Contact", "")) if r.status < 300 else None
+            self.remote_target = contact.group(1) if contact else self.uri
+            self._ack(r, self.remote_target if r.status < 300 else None)
+            self.to_header = r.get("To")
+        return r
+
+    def bye(self):
+        self.c.cseq += 1
+        branch = "z9hG4bK%x" % random.getrandbits(64)
+        lines = [f"BYE {self.remote_target} SIP/2.0",
+                 f"Via: SIP/2.0/{self.c.transport.upper()} {self.c.local_ip}:{self.c.local_port};branch={branch};rport",
+                 "Max-Forwards: 70", f"From: <sip:{self.caller}@{self.c.server[0]}>;tag={self.c.tag}",
+                 f"To: {self.to_header}", f"Call-ID: {self.c.call_id}", f"CSeq: {self.c.cseq} BYE",
+                 "Content-Length: 0", "", ""]
+        self.c.send_raw("\r\n".join(lines))
+        return self._next(5)

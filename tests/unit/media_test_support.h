@@ -13,8 +13,8 @@
 #include <functional>
 #include <mutex>
 #include <numbers>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -91,7 +91,8 @@ public:
         struct sa local;
         EXPECT_EQ(sa_set_str(&local, address, port), 0);
         struct ::udp_sock* sock = nullptr;
-        EXPECT_EQ(udp_listen(&sock, &local, &TestPhone::onPacket, this), 0) << "bind " << address << ":" << port;
+        EXPECT_EQ(udp_listen(&sock, &local, &TestPhone::onPacket, this), 0)
+            << "bind " << address << ":" << port;
         m_sock.reset(sock);
         struct sa bound;
         if (sock && udp_local_get(sock, &bound) == 0) {
@@ -120,7 +121,8 @@ private:
         char text[64] = {0};
         sa_ntop(src, text, sizeof(text));
         const uint8_t* p = mbuf_buf(mb);
-        self->received.push_back({Endpoint{text, sa_port(src)}, std::vector<uint8_t>(p, p + mbuf_get_left(mb))});
+        self->received.push_back(
+            {Endpoint{text, sa_port(src)}, std::vector<uint8_t>(p, p + mbuf_get_left(mb))});
     }
 
     RePtr<struct ::udp_sock> m_sock;
@@ -149,14 +151,16 @@ inline std::vector<uint8_t> makeRtcpReceiverReport(uint32_t ssrc) {
     return p;
 }
 
-inline uint16_t rtpSequence(const std::vector<uint8_t>& p) { return static_cast<uint16_t>(p[2] << 8 | p[3]); }
+inline uint16_t rtpSequence(const std::vector<uint8_t>& p) {
+    return static_cast<uint16_t>(p[2] << 8 | p[3]);
+}
 inline uint32_t rtpTimestamp(const std::vector<uint8_t>& p) {
-    return static_cast<uint32_t>(p[4]) << 24 | static_cast<uint32_t>(p[5]) << 16 | static_cast<uint32_t>(p[6]) << 8 |
-           p[7];
+    return static_cast<uint32_t>(p[4]) << 24 | static_cast<uint32_t>(p[5]) << 16 |
+           static_cast<uint32_t>(p[6]) << 8 | p[7];
 }
 inline uint32_t rtpSsrc(const std::vector<uint8_t>& p) {
-    return static_cast<uint32_t>(p[8]) << 24 | static_cast<uint32_t>(p[9]) << 16 | static_cast<uint32_t>(p[10]) << 8 |
-           p[11];
+    return static_cast<uint32_t>(p[8]) << 24 | static_cast<uint32_t>(p[9]) << 16 |
+           static_cast<uint32_t>(p[10]) << 8 | p[11];
 }
 
 /// Power of @p freqHz in 8 kHz @p samples (Goertzel), normalised by length.
@@ -183,7 +187,8 @@ inline double meanAmplitude(const std::vector<int16_t>& samples) {
 inline std::vector<int16_t> decodeG711(const std::vector<std::vector<uint8_t>>& packets, bool muLaw) {
     std::vector<int16_t> out;
     for (const auto& p : packets) {
-        for (size_t i = 12; i < p.size(); ++i) out.push_back(muLaw ? g711_ulaw2pcm(p[i]) : g711_alaw2pcm(p[i]));
+        for (size_t i = 12; i < p.size(); ++i)
+            out.push_back(muLaw ? g711_ulaw2pcm(p[i]) : g711_alaw2pcm(p[i]));
     }
     return out;
 }

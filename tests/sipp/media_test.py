@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Media through Switchboard's relay: RTP both ways, ring-back, no port leak.
+
+The callee is SIPp (it echoes RTP with -rtp_echo, or sends none at all); the
+caller is tests/sipp/sip_client.py with a real RTP socket, so packets can be
+counted at the caller's end."""
+import os
+import re
+import sys
+import time
+import unittest
+
+from sip_client import MediaSocket, OutgoingCall, SipClient, rtp_packet, sdp_endpoint
+from switchboard_harness import SippRun, SwitchboardServer, free_port, run_sipp
+
+SERVER = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+CONFIG = os.path.join(HERE, "configs", "calls.json")
+CALLS = os.path.join(HERE, "scenarios", "calls")
+REGISTER = os.path.join(HERE, "scenarios", "register_auth.xml")
+
+
+def even_free_port():
+    while True:
+        p = free_port()
+        if p % 2 == 0 and p < 65000:
+            return p
+
+
+class Media(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = SwitchboardServer(SERVER, config_json=CONFIG).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.server._tmp.cleanup()
+
+    def callee(self, scenario, extra=(), **keys):
+        port = free_port()
+        code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_port=port,
+                             keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
+        self.assertEqual(code, 0, out)
+        run = SippRun(os.path.join(CALLS, scenario), "127.0.0.1", self.server.port, local_port=port,
+                      keys={"ext": "101", "mport": free_port(), **keys}, extra=list(extra))
+        time.sleep(0.3)
+        return run
+
+    def place_call(self, media):
+        client = SipClient("127.0.0.1", self.server.port)
+        self.addCleanup(client.close)
+        return OutgoingCall(client, "100", "pw-100-secret", "101", media.sdp()).start()
+
+    def test_rtp_flows_both_ways_through_the_relay(self):
+        mp = even_free_port()
+        callee = self.callee("callee_echo.xml", extra=["-rtp_echo", "-mp", str(mp)])
+        media = MediaSocket()
+        self.addCleanup(media.close)
+        call = self.place_call(media)
+        while True:
+            r = call.next_response()
+            if r.status >= 200:
+                break
+        self.assertEqual(r.status, 200, r.raw)
+        relay = sdp_endpoint(r.body)
+        self.assertIsNotNone(relay, r.body)
+        self.assertNotEqual(relay[1], mp, "the caller must be given the relay, not the callee's port")
+        sent = 100
+        for i in range(sent):
+            media.sock.sendto(rtp_packet(i, i * 160), relay)
+            media.drain(0.02)
+        media.drain(0.5)
+        echoed = [p for p in media.received if p[1] == 0 and p[2] == 160]
+        self.assertGreaterEqual(len(echoed), sent - 2, "RTP lost in the relay: %d of %d back" % (len(echoed), sent))
+        self.assertTrue(all(p[3] == relay for p in echoed), "RTP came back from somewhere else than the relay")
+        self.assertEqual(call.bye().status, 200)
+        code, out, _ = callee.wait()
+        self.assertEqual(code, 0, out)
+
+    def test_ringback_after_183_then_180_without_sdp(self):
+        callee = self.callee("callee_ringback.xml")
+        media = MediaSocket()
+        self.addCleanup(media.close)
+        call = self.place_call(media)
+        r183 = call.next_response()
+        self.assertEqual(r183.status, 183)
+        self.assertIn("m=audio", r183.body)
+        r180 = call.next_response()
+        self.assertEqual(r180.status, 180)
+        # The callee sends nothing: whatever arrives now is Switchboard's tone.
+        media.drain(1.2)
+        ringing = list(media.received)
+        self.assertGreaterEqual(len(ringing), 40, "no ring-back while the callee rang without media")
+        self.assertTrue(all(p[1] == 0 and p[2] == 160 for p in ringing), "ring-back must be 20 ms PCMU")
+        self.assertEqual(ringing[0][3], sdp_endpoint(r183.body), "ring-back from the relay's port")
+        r200 = call.next_response()
+        self.assertEqual(r200.status, 200)
+        media.drain(0.1)  # what queued up while we read the SIP responses
+        media.received.clear()
+        media.drain(0.5)
+        self.assertLessEqual(len(media.received), 2, "ring-back must stop when the call is answered")
+        self.assertEqual(call.bye().status, 200)
+        code, out, _ = callee.wait()
+        self.assertEqual(code, 0, out)
+
+    def test_no_ports_leak_after_many_calls(self):
+        calls = 200
+        port = free_port()
+        code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_port=port,
+                             keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
+        self.assertEqual(code, 0, out)
+        callee = SippRun(os.path.join(CALLS, "callee.xml"), "127.0.0.1", self.server.port, local_port=port,
+                         calls=calls, keys={"ext": "101", "mport": free_port()}, timeout_s=120)
+        time.sleep(0.3)
+        caller = SippRun(os.path.join(CALLS, "caller.xml"), "127.0.0.1", self.server.port, calls=calls,
+                         rate=50, keys={"ext": "100", "callee": "101", "mport": free_port()},
+                         extra=["-au", "100", "-ap", "pw-100-secret", "-l", "100"], timeout_s=120)
+        code, out, _ = caller.wait()
+        self.assertEqual(code, 0, out)
+        code, out, _ = callee.wait()
+        self.assertEqual(code, 0, out)
+        m = self.server.wait_log(r"released \d+ calls; 0 active, 0 RTP port pairs in use", timeout_s=10)
+        self.assertIsNotNone(m)
+
+
+if __name__ == "__main__":
+    SERVER = sys.argv.pop(1)
+    unittest.main(verbosity=2)
