@@ -83,8 +83,8 @@ std::string toString(const ::pl& p) { return p.p ? std::string(p.p, p.l) : std::
 SipStack::SipStack(EventSink& events) : m_events(events) {}
 
 SipStack::~SipStack() {
-    m_responseListener.reset();
-    m_listener.reset();
+    mem_deref(m_responseListener);
+    mem_deref(m_listener);
     if (m_sip) {
         sip_close(m_sip.get(), true);
         m_sip.reset();
@@ -130,14 +130,10 @@ Result<std::unique_ptr<SipStack>> SipStack::create(const ListenConfig& config, E
         if (auto tls = self->addTls(config); !tls) return tls.error();
     }
 
-    struct sip_lsnr* lsnr = nullptr;
-    err = sip_listen(&lsnr, s, true, &SipStack::onRequest, self.get());
+    err = sip_listen(&self->m_listener, s, true, &SipStack::onRequest, self.get());
     if (err) return makeError(std::string("cannot listen for SIP requests: ") + strerror(err), err);
-    self->m_listener.reset(lsnr);
-    struct sip_lsnr* rlsnr = nullptr;
-    err = sip_listen(&rlsnr, s, false, &SipStack::onResponse, self.get());
+    err = sip_listen(&self->m_responseListener, s, false, &SipStack::onResponse, self.get());
     if (err) return makeError(std::string("cannot listen for SIP responses: ") + strerror(err), err);
-    self->m_responseListener.reset(rlsnr);
 
     sip_set_trace_handler(s, &onTrace);
     return self;

@@ -94,8 +94,10 @@ private:
     RePtr<struct ::dnsc> m_dnsc;
     RePtr<struct ::tls> m_tls;
     RePtr<struct ::sip> m_sip;
-    RePtr<struct ::sip_lsnr> m_listener;
-    RePtr<struct ::sip_lsnr> m_responseListener;
+    // libre remembers where these pointers live and clears them when the
+    // listener goes away, so they must be members, not copies of locals.
+    struct ::sip_lsnr* m_listener = nullptr;
+    struct ::sip_lsnr* m_responseListener = nullptr;
     std::unordered_multimap<std::string, CallLeg*> m_legs;  ///< by Call-ID
     std::map<std::string, RequestHandler> m_handlers;
     std::string m_bindAddress;
