@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -17,6 +18,7 @@
 
 #include "config/json_config.h"
 #include "core_bridge.h"
+#include "dialogs/server_info_dialog.h"
 #include "models/calls_model.h"
 #include "models/extensions_model.h"
 #include "models/lines_model.h"
@@ -25,6 +27,7 @@
 #include "models/trace_model.h"
 #include "models/trunks_model.h"
 #include "sb_version.h"
+#include "widgets/extensions_panel.h"
 #include "widgets/log_dock.h"
 #include "widgets/table_view.h"
 #include "widgets/trace_panel.h"
@@ -100,8 +103,8 @@ void MainWindow::createTabs() {
     addTab(calls, "calls", tr("Calls"));
     addTab(makeTableView(m_registrations, QStringLiteral("registrationsView"), m_tabs), "registrations",
            tr("Registrations"));
-    addTab(makeTableView(m_extensions, QStringLiteral("extensionsView"), m_tabs), "extensions",
-           tr("Extensions"));
+    m_extensionsPanel = new ExtensionsPanel(m_extensions, m_bridge, m_tabs);
+    addTab(m_extensionsPanel, "extensions", tr("Extensions"));
     addTab(makeTableView(m_lines, QStringLiteral("linesView"), m_tabs), "lines", tr("External lines"));
     addTab(makeTableView(m_trunks, QStringLiteral("trunksView"), m_tabs), "trunks", tr("SIP trunks"));
     // Routes are tried in list order: keep that order until a header is clicked.
@@ -132,6 +135,8 @@ void MainWindow::createMenus() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* serverInfo = help->addAction(tr("&Server information…"), this, &MainWindow::showServerInfo);
+    serverInfo->setObjectName(QStringLiteral("serverInfoAction"));
     QAction* aboutAction = help->addAction(tr("&About Switchboard"), this, &MainWindow::about);
     aboutAction->setObjectName(QStringLiteral("aboutAction"));
     aboutAction->setMenuRole(QAction::AboutRole);
@@ -144,11 +149,16 @@ void MainWindow::connectBridge() {
     connect(&m_bridge, &CoreBridge::logMessage, this, &MainWindow::onLogMessage);
     connect(&m_bridge, &CoreBridge::callsChanged, m_calls, &CallsModel::apply);
     connect(&m_bridge, &CoreBridge::registrationsChanged, m_registrations, &RegistrationsModel::apply);
+    connect(&m_bridge, &CoreBridge::registrationsChanged, m_extensions, &ExtensionsModel::applyRegistrations);
     connect(&m_bridge, &CoreBridge::lineStatusChanged, m_lines, &LinesModel::setStatus);
     connect(&m_bridge, &CoreBridge::sipTracedBatch, m_trace, &TraceModel::append);
+    connect(m_extensionsPanel, &ExtensionsPanel::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
 }
 
 void MainWindow::onEngineStarted(const sb::EngineStarted& started) {
+    m_started = started;
+    if (m_serverInfo) m_serverInfo->setServerInfo(started);
     m_listening->setText(tr("Listening on %1").arg(QString::fromStdString(started.listening)));
     m_listening->setToolTip(tr("Database: %1").arg(QString::fromStdString(started.databasePath)));
 }
@@ -166,7 +176,15 @@ void MainWindow::onConfigurationChanged(const sb::store::Configuration& config) 
 }
 
 void MainWindow::onConfigurationRejected(const QString& reason) {
-    statusBar()->showMessage(tr("Configuration rejected: %1").arg(reason), kStatusMessageMs);
+    const QString text = tr("Configuration rejected: %1").arg(reason);
+    statusBar()->showMessage(text, kStatusMessageMs);
+    // The engine does not log rejections itself: the log keeps the full reason
+    // after the status bar message has gone.
+    sb::LogMessage line;
+    line.level = LogLevel::Warning;
+    line.text = text.toStdString();
+    line.timeMs = QDateTime::currentMSecsSinceEpoch();
+    onLogMessage(line);
     if (m_importPending) {
         m_importPending = false;
         // open(), not exec(): this runs inside CoreBridge::drain().
@@ -233,6 +251,16 @@ void MainWindow::exportConfiguration() {
     statusBar()->showMessage(tr("Configuration exported to %1 (it contains passwords).")
                                  .arg(QDir::toNativeSeparators(path)),
                              kStatusMessageMs);
+}
+
+void MainWindow::showServerInfo() {
+    if (!m_serverInfo) {
+        m_serverInfo = new ServerInfoDialog(this);
+        m_serverInfo->setServerInfo(m_started);
+    }
+    m_serverInfo->show();
+    m_serverInfo->raise();
+    m_serverInfo->activateWindow();
 }
 
 void MainWindow::about() {

@@ -14,10 +14,12 @@ namespace sb::ui {
 class CoreBridge;
 class CallsModel;
 class ExtensionsModel;
+class ExtensionsPanel;
 class LinesModel;
 class LogDock;
 class RegistrationsModel;
 class RoutesModel;
+class ServerInfoDialog;
 class TraceModel;
 class TrunksModel;
 
@@ -37,11 +39,13 @@ public:
     TrunksModel* trunksModel() const { return m_trunks; }
     RoutesModel* routesModel() const { return m_routes; }
     TraceModel* traceModel() const { return m_trace; }
+    ExtensionsPanel* extensionsPanel() const { return m_extensionsPanel; }
 
 private slots:
     void importConfiguration();
     void exportConfiguration();
     void about();
+    void showServerInfo();
     void onEngineStarted(const sb::EngineStarted& started);
     void onConfigurationChanged(const sb::store::Configuration& config);
     void onConfigurationRejected(const QString& reason);
@@ -63,8 +67,11 @@ private:
     TraceModel* m_trace = nullptr;
 
     QTabWidget* m_tabs = nullptr;
+    ExtensionsPanel* m_extensionsPanel = nullptr;
     QLabel* m_listening = nullptr;
     LogDock* m_log = nullptr;
+    ServerInfoDialog* m_serverInfo = nullptr;  ///< created on first use, then kept current
+    sb::EngineStarted m_started;
     QAction* m_exportAction = nullptr;
     bool m_importPending = false;
 };

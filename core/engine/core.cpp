@@ -121,6 +121,20 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
     return {};
 }
 
+bool Core::hangUpCall(uint64_t callId) { return m_calls && m_calls->hangUp(callId); }
+
+void Core::queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs) {
+    if (!m_writer) {
+        m_events.publish(CallHistory{requestId, {}, "the database is not open"});
+        return;
+    }
+    m_writer->read([requestId, fromMs, toMs, &events = m_events](store::Store& s) {
+        auto rows = s.cdrsBetween(fromMs, toMs);
+        events.publish(rows ? CallHistory{requestId, std::move(rows.value()), {}}
+                            : CallHistory{requestId, {}, rows.error().message});
+    });
+}
+
 void Core::applyLive() {
     if (m_registrar) m_registrar->configure(registrarSettings(m_config));
     if (m_qualifier) m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);

@@ -52,6 +52,12 @@ public:
     Result<void> startStoreWriter();
     store::StoreWriter* storeWriter() { return m_writer.get(); }
 
+    /// End call @p callId (the GUI's Hang up); false when there is no such call.
+    bool hangUpCall(uint64_t callId);
+    /// Read calls that started in [fromMs, toMs) off the engine thread; the
+    /// answer arrives as a CallHistory event with @p requestId.
+    void queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs);
+
     /// Bring up SIP (UDP, TCP and, when configured, TLS).
     Result<void> startSip(const sip::ListenConfig& listen, bool traceSip);
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "store/records.h"
 
@@ -84,9 +85,16 @@ struct LineStatusChanged {
     int lastCode = 0;
 };
 
+/// The answer to a call history query (Core::queryCallHistory).
+struct CallHistory {
+    uint64_t requestId = 0;
+    std::vector<store::CdrRecord> records;  ///< oldest first
+    std::string error;                      ///< empty on success
+};
+
 using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected,
                            SipTraced, CallUpdated, CallEnded, RegistrationChanged,
-                           LineStatusChanged>;
+                           LineStatusChanged, CallHistory>;
 
 /// Receives engine events. Called on the engine thread: implementations must
 /// only queue the event and return (never block, never touch GUI objects).

@@ -62,6 +62,15 @@ void StoreWriter::appendCdr(CdrRecord record) {
     m_wake.notify_one();
 }
 
+void StoreWriter::read(std::function<void(Store&)> job) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_reads.push_back(std::move(job));
+        ++m_queued;
+    }
+    m_wake.notify_one();
+}
+
 void StoreWriter::flush() {
     std::unique_lock lock(m_mutex);
     const uint64_t target = m_queued;
@@ -85,8 +94,10 @@ void StoreWriter::run() {
 
         auto bindings = std::move(m_bindings);
         auto cdrs = std::move(m_cdrs);
+        auto reads = std::move(m_reads);
         m_bindings.clear();
         m_cdrs.clear();
+        m_reads.clear();
         const uint64_t taken = m_queued;
         lock.unlock();
 
@@ -103,6 +114,7 @@ void StoreWriter::run() {
         if (!upserts.empty() || !removals.empty()) ok = m_store->saveBindings(upserts, removals, wallClockMs());
         if (ok && !cdrs.empty()) ok = m_store->appendCdrs(cdrs);
         if (!ok && m_onError) m_onError(ok.error());
+        for (auto& job : reads) job(*m_store);
 
         lock.lock();
         m_written = taken;

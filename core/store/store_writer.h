@@ -39,6 +39,11 @@ public:
     void removeBinding(const std::string& extension, const std::string& contact);
     void appendCdr(CdrRecord record);
 
+    /// Run @p job on the writer thread with its connection, after what is
+    /// queued before it has been written (so it reads its own writes). For
+    /// reads the engine thread must not wait on, such as call history.
+    void read(std::function<void(Store&)> job);
+
     /// Block until everything queued so far is committed (tests, shutdown).
     void flush();
 
@@ -60,6 +65,7 @@ private:
     // last change to a binding wins, so a busy phone costs one row per batch.
     std::map<std::pair<std::string, std::string>, std::optional<BindingRecord>> m_bindings;
     std::vector<CdrRecord> m_cdrs;
+    std::vector<std::function<void(Store&)>> m_reads;
     uint64_t m_queued = 0;
     uint64_t m_written = 0;
     uint64_t m_batches = 0;

@@ -124,6 +124,47 @@ class Media(unittest.TestCase):
         self.assertIsNotNone(m)
 
 
+class MediaTimeout(unittest.TestCase):
+    def test_silent_call_is_ended_with_a_cdr_reason(self):
+        import json
+        import tempfile
+        with open(CONFIG) as f:
+            config = json.load(f)
+        config["settings"]["media_timeout"] = 2
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+        json.dump(config, tmp)
+        tmp.close()
+        self.addCleanup(os.unlink, tmp.name)
+        with SwitchboardServer(SERVER, config_json=tmp.name) as server:
+            port = free_port()
+            code, out = run_sipp(REGISTER, "127.0.0.1", server.port, local_port=port,
+                                 keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
+            self.assertEqual(code, 0, out)
+            callee = SippRun(os.path.join(CALLS, "callee.xml"), "127.0.0.1", server.port, local_port=port,
+                             keys={"ext": "101", "mport": free_port()})
+            time.sleep(0.3)
+            t0 = time.monotonic()
+            caller = SippRun(os.path.join(CALLS, "caller_receives_bye.xml"), "127.0.0.1", server.port,
+                             keys={"ext": "100", "callee": "101", "mport": free_port()},
+                             extra=["-au", "100", "-ap", "pw-100-secret"])
+            for run in (caller, callee):
+                code, out, _ = run.wait()
+                self.assertEqual(code, 0, out)
+            elapsed = time.monotonic() - t0
+            self.assertGreater(elapsed, 1.8)
+            self.assertLess(elapsed, 10)
+            path = os.path.join(server.workdir, "cdr.csv")
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                server.cli("--cdr-export", path)
+                with open(path) as f:
+                    if "media timeout" in f.read():
+                        break
+                time.sleep(0.2)
+            with open(path) as f:
+                self.assertIn("media timeout", f.read())
+
+
 if __name__ == "__main__":
     SERVER = sys.argv.pop(1)
     unittest.main(verbosity=2)

@@ -39,7 +39,7 @@ inline sb::LineStatusChanged lineStatus(std::string line, std::string status, in
 }
 
 inline sb::RegistrationChanged binding(std::string ext, std::string contact, int64_t expiresAtMs,
-                                       bool removed = false) {
+                                       bool removed = false, bool reachable = true) {
     sb::RegistrationChanged r;
     r.extension = std::move(ext);
     r.contact = std::move(contact);
@@ -48,6 +48,7 @@ inline sb::RegistrationChanged binding(std::string ext, std::string contact, int
     r.userAgent = "Softphone 1.0";
     r.expiresAtMs = expiresAtMs;
     r.removed = removed;
+    r.reachable = reachable;
     return r;
 }
 
@@ -62,10 +63,12 @@ inline sb::SipTraced traced(bool outgoing, std::string text, int64_t timeMs) {
     return t;
 }
 
-inline sb::EngineStarted engineStarted(std::string listening, std::string databasePath) {
+inline sb::EngineStarted engineStarted(std::string listening, std::string databasePath,
+                                      std::string tlsFingerprint = {}) {
     sb::EngineStarted s;
     s.listening = std::move(listening);
     s.databasePath = std::move(databasePath);
+    s.tlsFingerprint = std::move(tlsFingerprint);
     return s;
 }
 

@@ -95,6 +95,7 @@ private slots:
     void traceParsesColumns();
     void traceBurstKeepsTheCap();
     void configurationSnapshotsReset();
+    void extensionsCountContacts();
     void lineStatusSurvivesReset();
     void proxySortsOnRawValues();
 };
@@ -222,6 +223,7 @@ void ModelsTest::registrationsAddUpdateRemove() {
     QCOMPARE(cell(model, 1, RegistrationsModel::UserAgent), QStringLiteral("Softphone 1.0"));
     QCOMPARE(model.index(1, RegistrationsModel::ExpiresIn).data(RawRole).toLongLong(), 120);
     QCOMPARE(cell(model, 1, RegistrationsModel::ExpiresIn), QStringLiteral("120 s"));
+    QCOMPARE(cell(model, 1, RegistrationsModel::Reachable), QStringLiteral("Yes"));
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.update(binding("101", "sip:101@192.0.2.11:5062", kNowMs + 300'000));  // refresh
@@ -230,9 +232,20 @@ void ModelsTest::registrationsAddUpdateRemove() {
     QCOMPARE(changed[0][0].toModelIndex().row(), 1);
     QCOMPARE(model.index(1, RegistrationsModel::ExpiresIn).data(RawRole).toLongLong(), 300);
 
+    // Qualify pings go unanswered: the same binding, now unreachable.
+    model.update(binding("101", "sip:101@192.0.2.11:5062", kNowMs + 300'000, false, false));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed[1][0].toModelIndex().row(), 1);
+    QCOMPARE(cell(model, 1, RegistrationsModel::Reachable), QStringLiteral("No"));
+    QCOMPARE(model.index(1, RegistrationsModel::Reachable).data(RawRole).toBool(), false);
+    QCOMPARE(model.headerData(RegistrationsModel::Reachable, Qt::Horizontal).toString(),
+             QStringLiteral("Reachable"));
+    changed.clear();
+
     now += 90'000;  // the 60 s binding has lapsed; it is shown until the engine removes it
     model.tick();
-    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.count(), 1);
     QCOMPARE(cell(model, 2, RegistrationsModel::ExpiresIn), QStringLiteral("expired"));
     QCOMPARE(model.index(1, RegistrationsModel::ExpiresIn).data(RawRole).toLongLong(), 210);
 
@@ -364,6 +377,55 @@ void ModelsTest::configurationSnapshotsReset() {
     QCOMPARE(routes.rowCount(), 0);
     extensions.setConfiguration({});
     QCOMPARE(extensions.rowCount(), 0);
+}
+
+void ModelsTest::extensionsCountContacts() {
+    ExtensionsModel model;
+    auto tester = attachTester(&model);
+    auto config = configuration();  // 9, 100, 101
+    config.extensions[1].qualify = true;
+    model.setConfiguration(config);
+    QCOMPARE(model.columnCount(), int(ExtensionsModel::ColumnCount));
+    QCOMPARE(cell(model, 1, ExtensionsModel::Qualify), QStringLiteral("Yes"));
+    QCOMPARE(cell(model, 0, ExtensionsModel::Qualify), QStringLiteral("No"));
+    QCOMPARE(model.rowOfNumber(QStringLiteral("101")), 2);
+    QCOMPARE(model.rowOfNumber(QStringLiteral("555")), -1);
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(cell(model, row, ExtensionsModel::Contacts), QStringLiteral("0"));
+
+    // One batch touching two rows: one dataChanged over the Contacts column.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applyRegistrations({binding("100", "sip:a@192.0.2.1", 1), binding("100", "sip:b@192.0.2.2", 1),
+                              binding("9", "sip:c@192.0.2.3", 1), binding("555", "sip:d@192.0.2.4", 1)});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed[0][0].toModelIndex(), model.index(0, ExtensionsModel::Contacts));
+    QCOMPARE(changed[0][1].toModelIndex(), model.index(1, ExtensionsModel::Contacts));
+    QCOMPARE(cell(model, 1, ExtensionsModel::Contacts), QStringLiteral("2"));
+    QCOMPARE(model.index(1, ExtensionsModel::Contacts).data(RawRole).toInt(), 2);
+    QCOMPARE(cell(model, 0, ExtensionsModel::Contacts), QStringLiteral("1"));
+    QCOMPARE(model.contacts(QStringLiteral("555")).contacts, 1);  // counted, though not in the table
+
+    // Refreshes and removals of unknown contacts change nothing.
+    model.applyRegistrations(
+        {binding("100", "sip:a@192.0.2.1", 2), binding("101", "sip:x@192.0.2.9", 0, true)});
+    QCOMPARE(changed.count(), 1);
+
+    model.applyRegistrations({binding("100", "sip:b@192.0.2.2", 2, false, false)});
+    QCOMPARE(cell(model, 1, ExtensionsModel::Contacts), QStringLiteral("2 (1 unreachable)"));
+    QVERIFY(!model.index(1, ExtensionsModel::Contacts).data(Qt::ToolTipRole).toString().isEmpty());
+    model.applyRegistrations({binding("100", "sip:b@192.0.2.2", 0, true)});
+    QCOMPARE(cell(model, 1, ExtensionsModel::Contacts), QStringLiteral("1"));
+    QCOMPARE(changed.count(), 3);
+
+    // A new snapshot keeps the counts; the number index follows the new rows.
+    config.extensions.erase(config.extensions.begin());
+    config.extensions.push_back(extension("555", "Late"));
+    model.setConfiguration(config);
+    QCOMPARE(model.rowOfNumber(QStringLiteral("100")), 0);
+    QCOMPARE(model.rowOfNumber(QStringLiteral("9")), -1);
+    QCOMPARE(cell(model, model.rowOfNumber(QStringLiteral("555")), ExtensionsModel::Contacts),
+             QStringLiteral("1"));
+    QCOMPARE(cell(model, 0, ExtensionsModel::Contacts), QStringLiteral("1"));
 }
 
 void ModelsTest::lineStatusSurvivesReset() {

@@ -39,6 +39,7 @@ QVariant RegistrationsModel::data(const QModelIndex& index, int role) const {
         if (role == RawRole) return s;
         return s > 0 ? tr("%1 s").arg(s) : tr("expired");
     }
+    case Reachable: return role == RawRole ? QVariant(reg.reachable) : QVariant(yesNo(reg.reachable));
     case ColumnCount: break;
     }
     return {};
@@ -54,6 +55,7 @@ QVariant RegistrationsModel::headerData(int section, Qt::Orientation orientation
     case Transport: return tr("Transport");
     case UserAgent: return tr("User agent");
     case ExpiresIn: return tr("Expires in");
+    case Reachable: return tr("Reachable");
     case ColumnCount: break;
     }
     return {};
@@ -64,7 +66,7 @@ void RegistrationsModel::apply(const RegistrationChanges& changes) {
     rows.reserve(changes.size());
     for (const auto& c : changes) {
         RegistrationRow row{qs(c.extension), qs(c.contact), qs(c.source),
-                            qs(c.transport), qs(c.userAgent), c.expiresAtMs};
+                            qs(c.transport), qs(c.userAgent), c.expiresAtMs, c.reachable};
         QString key = row.key();
         if (c.removed)
             rows.emplace_back(std::move(key), std::nullopt);

@@ -21,18 +21,20 @@ struct RegistrationRow {
     QString transport;
     QString userAgent;
     qint64 expiresAtMs = 0;
+    bool reachable = true;  ///< false while qualify pings go unanswered
 
     /// A binding is identified by its extension and contact URI.
     QString key() const { return extension + QLatin1Char('\n') + contact; }
     bool operator==(const RegistrationRow&) const = default;
 };
 
-/// Bindings of local extensions, fed by RegistrationChanged. The "Expires
-/// in" column counts down once a second.
+/// Bindings of local extensions, fed by RegistrationChanged in drained
+/// batches (one coalesced update per batch, not one per event). The
+/// "Expires in" column counts down once a second.
 class RegistrationsModel final : public KeyedTableModel<RegistrationRow, QString> {
     Q_OBJECT
 public:
-    enum Column : int { Extension, Contact, Source, Transport, UserAgent, ExpiresIn, ColumnCount };
+    enum Column : int { Extension, Contact, Source, Transport, UserAgent, ExpiresIn, Reachable, ColumnCount };
 
     using Clock = std::function<qint64()>;
 

@@ -23,6 +23,7 @@ public:
         if (records == m_records) return false;
         beginResetModel();
         m_records = records;
+        recordsReplaced();
         endResetModel();
         return true;
     }
@@ -30,6 +31,10 @@ public:
     const std::vector<Record>& records() const { return m_records; }
 
 protected:
+    /// Called inside the reset, after the records changed and before views
+    /// hear of it: rebuild indexes over the records here.
+    virtual void recordsReplaced() {}
+
     const Record& recordAt(int row) const { return m_records[static_cast<size_t>(row)]; }
 
     bool validIndex(const QModelIndex& index) const {
