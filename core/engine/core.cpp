@@ -5,6 +5,7 @@
 
 #include "call/call_manager.h"
 #include "config/validation.h"
+#include "sip/line_registrations.h"
 #include "sip/qualifier.h"
 #include "sip/registrar.h"
 #include "sip/sip_stack.h"
@@ -50,6 +51,7 @@ Core::Core(EventSink& events, std::unique_ptr<store::Store> store, store::Config
 Core::~Core() {
     // These hook into the SIP stack: they go first; the writer goes last so
     // it still takes (and then flushes) what they hand it while closing.
+    m_lines.reset();
     m_calls.reset();
     m_qualifier.reset();
     m_registrar.reset();
@@ -116,6 +118,8 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
     }
     m_calls = std::make_unique<call::CallManager>(*m_sip, *m_registrar, m_events, m_writer.get());
     m_calls->configure(m_config);
+    m_lines = std::make_unique<sip::LineRegistrations>(*m_sip, m_events);
+    m_lines->configure(m_config.lines);
     m_qualifier = std::make_unique<sip::Qualifier>(*m_sip, *m_registrar);
     m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
     return {};
@@ -139,6 +143,7 @@ void Core::applyLive() {
     if (m_registrar) m_registrar->configure(registrarSettings(m_config));
     if (m_qualifier) m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
     if (m_calls) m_calls->configure(m_config);
+    if (m_lines) m_lines->configure(m_config.lines);
 }
 
 }  // namespace sb

@@ -15,6 +15,7 @@ namespace sb::sip {
 class SipStack;
 class Registrar;
 class Qualifier;
+class LineRegistrations;
 struct ListenConfig;
 }
 
@@ -72,6 +73,7 @@ private:
     std::unique_ptr<sip::Registrar> m_registrar;
     std::unique_ptr<sip::Qualifier> m_qualifier;
     std::unique_ptr<call::CallManager> m_calls;
+    std::unique_ptr<sip::LineRegistrations> m_lines;
     LogLevel m_logLevel;
 };
 

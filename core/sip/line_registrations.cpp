@@ -1,0 +1,135 @@
+#include "sip/line_registrations.h"
+
+#include <re.h>
+
+#include <cstring>
+
+#include "sip/sip_stack.h"
+
+namespace sb::sip {
+
+namespace {
+
+// The credentials live in a libre object that the registration's auth
+// context references (aref), so an un-REGISTER that libre sends after we
+// dropped the line can still answer a challenge.
+struct Credentials {
+    char* username;
+    char* password;
+};
+
+void destroyCredentials(void* arg) {
+    auto* c = static_cast<Credentials*>(arg);
+    mem_deref(c->username);
+    mem_deref(c->password);
+}
+
+int answerChallenge(char** username, char** password, const char*, void* arg) {
+    auto* c = static_cast<Credentials*>(arg);
+    int err = str_dup(username, c->username);
+    if (!err) err = str_dup(password, c->password);
+    return err;
+}
+
+}  // namespace
+
+struct LineRegistrations::Registration {
+    LineRegistrations* owner = nullptr;
+    store::ExternalLine line;
+    std::string status;
+    int lastCode = 0;
+    struct sipreg* reg = nullptr;  // owned
+
+    ~Registration() { mem_deref(reg); }
+
+    static void response(int err, const struct sip_msg* msg, void* arg) {
+        auto* self = static_cast<Registration*>(arg);
+        if (err) {
+            self->owner->report(*self, std::string("Unreachable: ") + strerror(err), 0);
+            return;
+        }
+        if (!msg || msg->scode < 200) return;
+        const std::string reason(msg->reason.p, msg->reason.l);
+        if (msg->scode < 300) {
+            self->owner->report(*self, "Registered", msg->scode);
+        } else {
+            // libre retries after a failure on its own, waiting longer each time.
+            self->owner->report(*self, "Failed: " + std::to_string(msg->scode) + " " + reason, msg->scode);
+        }
+    }
+};
+
+std::string authorizationName(const store::ExternalLine& line) {
+    const std::string base = line.authId.empty() ? line.account : line.authId;
+    if (line.authIdIncludesAddress && base.find('@') == std::string::npos) return base + "@" + line.domain;
+    return base;
+}
+
+std::string lineRoute(const store::ExternalLine& line) {
+    std::string route = "sip:" + (line.proxy.empty() ? line.domain : line.proxy) + ";lr";
+    if (line.transport == store::Transport::Tcp) route += ";transport=tcp";
+    if (line.transport == store::Transport::Tls) route += ";transport=tls";
+    return route;
+}
+
+LineRegistrations::LineRegistrations(SipStack& stack, EventSink& events) : m_stack(stack), m_events(events) {}
+
+LineRegistrations::~LineRegistrations() { m_registrations.clear(); }
+
+void LineRegistrations::report(Registration& r, const std::string& status, int code) {
+    if (r.status == status && r.lastCode == code) return;
+    r.status = status;
+    r.lastCode = code;
+    m_events.publish(LineStatusChanged{r.line.name, status, code});
+    m_events.publish(LogMessage{code >= 300 || code == 0 ? LogLevel::Warning : LogLevel::Info,
+                                "line " + r.line.name + ": " + status, 0});
+}
+
+void LineRegistrations::configure(const std::vector<store::ExternalLine>& lines) {
+    std::map<std::string, std::unique_ptr<Registration>> next;
+    for (const auto& line : lines) {
+        if (!line.enabled || !line.registerEnabled) {
+            m_events.publish(LineStatusChanged{line.name, line.enabled ? "Not registering" : "Disabled", 0});
+            continue;
+        }
+        auto it = m_registrations.find(line.name);
+        if (it != m_registrations.end() && it->second->line == line) {
+            next.emplace(line.name, std::move(it->second));
+            continue;
+        }
+        auto r = std::make_unique<Registration>();
+        r->owner = this;
+        r->line = line;
+        const std::string aor = "sip:" + line.account + "@" + line.domain;
+        const std::string registrar = "sip:" + line.domain;
+        const std::string route = lineRoute(line);
+        const char* routev[] = {route.c_str()};
+        auto* creds = static_cast<Credentials*>(mem_zalloc(sizeof(Credentials), &destroyCredentials));
+        if (!creds || str_dup(&creds->username, authorizationName(line).c_str()) ||
+            str_dup(&creds->password, line.password.c_str())) {
+            mem_deref(creds);
+            report(*r, "Failed: out of memory", 0);
+            continue;
+        }
+        const int err = sipreg_register(&r->reg, m_stack.raw(), registrar.c_str(), aor.c_str(), nullptr, aor.c_str(),
+                                        line.expiresS, line.account.c_str(), routev, 1, 0, &answerChallenge, creds,
+                                        true, &Registration::response, r.get(), nullptr,
+                                        "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE\r\n");
+        mem_deref(creds);  // the registration holds its own reference now
+        if (err) {
+            report(*r, std::string("Failed: ") + strerror(err), 0);
+            continue;
+        }
+        report(*r, "Registering", 0);
+        next.emplace(line.name, std::move(r));
+    }
+    // Lines that are gone or changed: dropping the old sipreg unregisters it.
+    m_registrations = std::move(next);
+}
+
+std::string LineRegistrations::status(const std::string& line) const {
+    auto it = m_registrations.find(line);
+    return it == m_registrations.end() ? std::string() : it->second->status;
+}
+
+}  // namespace sb::sip

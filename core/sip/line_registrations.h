@@ -1,0 +1,53 @@
+#pragma once
+
+// Registration of the external lines (carrier / IMS accounts) with libre's
+// sipreg: digest auth (401/407), 423, refresh before expiry and retry with
+// back-off are libre's; ours are the carrier quirks from the field notes —
+// the authorization name may have to be the full "account@domain", and all
+// requests may have to go to an outbound proxy while the domain stays a
+// logical IMS domain that cannot be reached itself.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/events.h"
+#include "store/records.h"
+
+struct sipreg;
+
+namespace sb::sip {
+
+class SipStack;
+
+/// The digest username a line presents (the seed notes' "authorization ID
+/// should include address information").
+std::string authorizationName(const store::ExternalLine& line);
+
+/// Where a line's requests go: its outbound proxy when set, else its domain,
+/// as a loose-route URI ("sip:198.51.100.7:5060;lr;transport=tcp").
+std::string lineRoute(const store::ExternalLine& line);
+
+class LineRegistrations {
+public:
+    LineRegistrations(SipStack& stack, EventSink& events);
+    ~LineRegistrations();
+
+    /// Start, refresh or stop registrations to match @p lines; a line whose
+    /// settings changed registers anew.
+    void configure(const std::vector<store::ExternalLine>& lines);
+
+    /// Last status text per line ("Registered", "Failed: 403 Forbidden", ...).
+    std::string status(const std::string& line) const;
+
+private:
+    struct Registration;
+    void report(Registration& r, const std::string& status, int code);
+
+    SipStack& m_stack;
+    EventSink& m_events;
+    std::map<std::string, std::unique_ptr<Registration>> m_registrations;
+};
+
+}  // namespace sb::sip
