@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "call/call_manager.h"
+#include "routing/dial_plan.h"
 
 namespace sb::call {
 
@@ -60,20 +61,9 @@ void Call::ring(const std::vector<CallTarget>& targets) {
         finish(store::Disposition::Failed, 488, "unusable SDP: " + offer.error().message);
         return;
     }
+    m_offerForCallee = offer.value();
     for (const auto& t : targets) {
-        sip::OutgoingInvite inv;
-        inv.requestUri = t.requestUri;
-        inv.toUri = "<sip:" + m_parties.callee + "@" + m_parties.domain + ">";
-        inv.fromUri = (m_parties.callerName.empty() ? std::string() : "\"" + m_parties.callerName + "\" ") + "<sip:" +
-                      m_parties.caller + "@" + m_parties.domain + ">";
-        inv.nextHop = t.nextHop;
-        inv.offer = offer.value();
-        std::string error;
-        if (auto leg = sip::CallLeg::startInvite(m_manager.stack(), inv, *this, &error)) {
-            m_forks.push_back(std::move(leg));
-        } else {
-            m_forkFailures.push_back(503);
-        }
+        if (!startFork(t, offer.value())) m_forkFailures.push_back(503);
     }
     if (m_forks.empty()) {
         failCaller(480, "Temporarily Unavailable");
@@ -85,6 +75,44 @@ void Call::ring(const std::vector<CallTarget>& targets) {
         failCaller(480, "Temporarily Unavailable");
         finish(store::Disposition::NoAnswer, 480, "no answer");
     });
+}
+
+bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
+    sip::OutgoingInvite inv;
+    inv.requestUri = t.requestUri;
+    inv.toUri = t.toUri.empty() ? "<sip:" + m_parties.callee + "@" + m_parties.domain + ">" : t.toUri;
+    inv.fromUri = !t.fromUri.empty() ? t.fromUri
+                                     : (m_parties.callerName.empty() ? std::string()
+                                                                     : "\"" + m_parties.callerName + "\" ") +
+                                           "<sip:" + m_parties.caller + "@" + m_parties.domain + ">";
+    inv.nextHop = t.nextHop;
+    inv.routeSet = t.routeSet;
+    inv.authUser = t.authUser;
+    inv.authPassword = t.authPassword;
+    inv.offer = offer;
+    std::string error;
+    auto leg = sip::CallLeg::startInvite(m_manager.stack(), inv, *this, &error);
+    if (!leg) {
+        m_manager.events().publish(LogMessage{LogLevel::Warning, "call " + std::to_string(m_id) + ": " + error, nowMs()});
+        return false;
+    }
+    if (!t.name.empty() && m_parties.route != t.name) {
+        m_parties.route = t.name;
+        publish();
+    }
+    m_forks.push_back(std::move(leg));
+    return true;
+}
+
+void Call::ringInTurn(std::vector<CallTarget> targets) {
+    if (targets.empty()) {
+        failCaller(503, "Service Unavailable");
+        finish(store::Disposition::Failed, 503, "no usable route target");
+        return;
+    }
+    CallTarget first = targets.front();
+    m_laterTargets.assign(targets.begin() + 1, targets.end());
+    ring({first});
 }
 
 sip::CallLeg* Call::other(const sip::CallLeg& leg) {
@@ -162,6 +190,17 @@ void Call::checkMedia() {
 
 void Call::onRejected(sip::CallLeg&, uint16_t code, const std::string&) {
     if (m_callee || m_finished) return;
+    // Failover to the next carrier when this one (or the way to it) failed.
+    while (!m_laterTargets.empty() && m_offerForCallee && routing::shouldFailOver(code)) {
+        CallTarget next = m_laterTargets.front();
+        m_laterTargets.erase(m_laterTargets.begin());
+        m_forkFailures.push_back(code);
+        m_manager.events().publish(LogMessage{LogLevel::Info, "call " + std::to_string(m_id) + ": " +
+                                                                  std::to_string(code) + ", failing over to " +
+                                                                  next.name, nowMs()});
+        if (startFork(next, *m_offerForCallee)) return;
+        code = 503;
+    }
     m_forkFailures.push_back(code);
     const size_t done = m_forkFailures.size();
     if (done < m_forks.size()) return;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,12 @@ class CallManager;
 struct CallTarget {
     std::string requestUri;
     std::string nextHop;
+    // Only for calls out through a line or trunk:
+    std::string toUri;     ///< To header value; default <sip:callee@domain>
+    std::string fromUri;   ///< From header value; default the caller at our domain
+    std::vector<std::string> routeSet;
+    std::string authUser, authPassword;
+    std::string name;      ///< line or trunk name, for the Calls table and CDR
 };
 
 /// Who is calling whom, fixed when the call starts.
@@ -50,6 +57,9 @@ public:
     void setMedia(std::unique_ptr<CallMedia> media);
     /// Ring every target in parallel; the first to answer wins.
     void ring(const std::vector<CallTarget>& targets);
+    /// Try @p targets one after the other: the next when the previous
+    /// failed in a way another carrier may not (routing::shouldFailOver).
+    void ringInTurn(std::vector<CallTarget> targets);
     /// End the call from our side (the GUI's Hang up, shutdown).
     void hangUp();
     /// Refuse the call before it rings (e.g. no RTP ports left).
@@ -93,6 +103,9 @@ private:
     int64_t m_answerMs = 0;
     int64_t m_finishedMs = 0;
     std::vector<uint16_t> m_forkFailures;
+    std::vector<CallTarget> m_laterTargets;  ///< failover attempts still to try
+    bool startFork(const CallTarget& target, const sip::Body& offer);
+    std::optional<sip::Body> m_offerForCallee;
     bool m_finished = false;
     bool m_reinviteFromCaller = false;
     Timer m_ringTimer;

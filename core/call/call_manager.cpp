@@ -8,6 +8,7 @@
 #include "call/call_media.h"
 #include "sip/call_leg.h"
 #include "sip/dialog.h"
+#include "sip/line_registrations.h"
 #include "sip/message.h"
 #include "sip/registrar.h"
 #include "sip/sip_stack.h"
@@ -44,6 +45,7 @@ CallManager::~CallManager() {
 }
 
 void CallManager::configure(const store::Configuration& config) {
+    m_plan = routing::DialPlan(config);
     const auto& s = config.settings;
     if (!m_ports || m_ports->range().minPort != s.rtpPortMin || m_ports->range().maxPort != s.rtpPortMax) {
         // Calls in progress keep the pairs they hold; new calls use the new range.
@@ -62,7 +64,23 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
         replyStateless(m_stack, msg, 400, "Missing Contact");
         return true;
     }
-    // Only extensions place calls for now; they prove who they are (RFC 3261 §22.3).
+    // A TEL Request-URI names the number in its "host" (libre); the routing
+    // module reads both kinds into one Party.
+    const auto requestParty = routing::fromUri(sip::toString(msg.ruri));
+    const auto toParty = routing::fromNameAddr(sip::toString(msg.to.val));
+    if (!requestParty) {
+        replyStateless(m_stack, msg, 416, "Unsupported URI Scheme");
+        return true;
+    }
+
+    // Carriers are recognised by where they send from and are not challenged.
+    if (auto inbound = m_plan.inbound(sip::addressText(msg.src), requestParty.value(),
+                                      toParty ? toParty.value() : requestParty.value())) {
+        startInbound(msg, *inbound);
+        return true;
+    }
+
+    // Everyone else must be an extension and prove it (RFC 3261 §22.3).
     auto outcome = m_registrar.authenticator().check(
         msg, true, [this](const std::string& user) { return m_registrar.passwordOf(user); });
     switch (outcome.verdict) {
@@ -82,58 +100,113 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
         break;
     }
 
-    // The number dialled: the Request-URI's user, or a TEL URI's number.
-    std::string target = sip::toString(msg.uri.user);
-    if (pl_strcasecmp(&msg.uri.scheme, "tel") == 0) target = sip::toString(msg.uri.host);
-
-    const store::Extension* callee = nullptr;
-    const store::Extension* caller = nullptr;
-    for (const auto& ext : m_config.extensions) {
-        if (ext.number == target && ext.enabled) callee = &ext;
-        if (ext.number == outcome.user) caller = &ext;
+    const std::string dialled = requestParty->number;
+    const store::Extension* caller = findExtension(outcome.user);
+    if (const store::Extension* callee = findExtension(dialled); callee && callee->enabled) {
+        CallParties parties;
+        parties.caller = outcome.user;
+        parties.callerName = caller ? caller->name : std::string();
+        startToExtension(msg, *callee, parties);
+        return true;
     }
-    if (!callee) {
+
+    routing::OutgoingPlan plan = m_plan.plan(dialled, outcome.user);
+    if (!plan.route) {
         replyStateless(m_stack, msg, 404, "Not Found");
         return true;
     }
-    const auto bindings = m_registrar.bindings().bindingsOf(callee->number);
-    if (bindings.empty()) {
-        replyStateless(m_stack, msg, 480, "Temporarily Unavailable");
-        return true;
-    }
+    startOutgoing(msg, outcome.user, caller ? caller->name : std::string(), plan);
+    return true;
+}
 
-    CallParties parties;
-    parties.caller = outcome.user;
-    parties.callerName = caller ? caller->name : std::string();
-    parties.callee = callee->number;
-    parties.route = "extension";
+const store::Extension* CallManager::findExtension(const std::string& number) const {
+    for (const auto& ext : m_config.extensions) {
+        if (ext.number == number) return &ext;
+    }
+    return nullptr;
+}
+
+Call* CallManager::createCall(const ::sip_msg& msg, CallParties parties) {
     parties.domain = m_config.settings.domain;
-    parties.ringTimeoutS = callee->ringTimeoutS;
     parties.mediaTimeoutS = m_config.settings.mediaTimeoutS;
     const uint64_t id = m_nextId++;
     auto call = std::make_unique<Call>(*this, id, msg, parties);
     if (!call->accepted()) {
         replyStateless(m_stack, msg, 500, "Server Internal Error");
-        return true;
+        return nullptr;
     }
+    Call* ref = call.get();
+    m_calls.emplace(id, std::move(call));
     // Media is anchored on the address the caller reached us at.
     auto media = m_ports ? CallMedia::create(*m_ports, m_stack.localAddressFor(msg), m_config.settings.ringback)
                          : Result<std::unique_ptr<CallMedia>>(makeError("no RTP port range"));
     if (!media) {
         m_events.publish(LogMessage{LogLevel::Warning, "call refused: " + media.error().message, nowMs()});
-        call->refuse(503, "Service Unavailable", media.error().message);
-        m_calls.emplace(id, std::move(call));
-        return true;
+        ref->refuse(503, "Service Unavailable", media.error().message);
+        return nullptr;
     }
-    call->setMedia(std::move(media.value()));
+    ref->setMedia(std::move(media.value()));
+    return ref;
+}
+
+void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties) {
+    const auto bindings = m_registrar.bindings().bindingsOf(callee.number);
     std::vector<CallTarget> targets;
     for (const auto& b : bindings) {
-        if (b.reachable) targets.push_back({b.contact, sip::hopFor(b.source, b.transport)});
+        if (b.reachable) targets.push_back(CallTarget{b.contact, sip::hopFor(b.source, b.transport), {}, {}, {}, {}, {}, {}});
     }
-    Call& ref = *call;
-    m_calls.emplace(id, std::move(call));
-    ref.ring(targets);
-    return true;
+    if (targets.empty()) {
+        replyStateless(m_stack, msg, 480, "Temporarily Unavailable");
+        return;
+    }
+    parties.callee = callee.number;
+    if (parties.route.empty()) parties.route = "extension";
+    parties.ringTimeoutS = callee.ringTimeoutS;
+    if (Call* call = createCall(msg, parties)) call->ring(targets);
+}
+
+void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound) {
+    const store::Extension* callee = findExtension(inbound.extension);
+    if (!callee || !callee->enabled) {
+        replyStateless(m_stack, msg, 404, "Not Found");
+        return;
+    }
+    // The caller shown in the Calls table and CDR: P-Asserted-Identity, then
+    // Remote-Party-ID, then From.
+    CallParties parties;
+    parties.caller = routing::callerNumber(sip::headerValue(msg, SIP_HDR_P_ASSERTED_IDENTITY),
+                                           sip::headerValue(msg, "Remote-Party-ID"),
+                                           sip::toString(msg.from.val))
+                         .value_or("anonymous");
+    parties.route = inbound.name;
+    startToExtension(msg, *callee, parties);
+}
+
+void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller, const std::string& callerName,
+                                const routing::OutgoingPlan& plan) {
+    std::vector<CallTarget> targets;
+    for (const auto& a : plan.attempts) {
+        CallTarget t{a.requestUri, a.nextHopUri(), {}, {}, {}, {}, {}, a.name};
+        t.toUri = "<" + a.requestUri + ">";
+        t.fromUri = "<sip:" + a.fromUser + "@" + a.fromHost + ">";
+        if (a.viaProxy) t.routeSet = {"<" + a.nextHopUri() + ">"};
+        if (a.kind == routing::TargetKind::Line) {
+            for (const auto& line : m_config.lines) {
+                if (line.name == a.name) {
+                    t.authUser = sip::authorizationName(line);
+                    t.authPassword = line.password;
+                }
+            }
+        }
+        targets.push_back(std::move(t));
+    }
+    CallParties parties;
+    parties.caller = caller;
+    parties.callerName = callerName;
+    parties.callee = plan.route->number;
+    parties.route = plan.attempts.empty() ? plan.route->target : plan.attempts.front().name;
+    parties.ringTimeoutS = 120;  // a carrier decides when the far end gives up
+    if (Call* call = createCall(msg, parties)) call->ringInTurn(std::move(targets));
 }
 
 void CallManager::callFinished(Call& call, const store::CdrRecord& cdr) {

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "common/timer.h"
+#include "call/call.h"
 #include "media/port_pool.h"
+#include "routing/dial_plan.h"
 #include "engine/events.h"
 #include "store/records.h"
 
@@ -24,7 +26,6 @@ class StoreWriter;
 
 namespace sb::call {
 
-class Call;
 
 /// Entry point for new INVITEs: authenticates the caller, routes the number
 /// and runs the resulting Calls. Engine thread only.
@@ -48,6 +49,12 @@ public:
 
 private:
     bool onInvite(const ::sip_msg& msg);
+    const store::Extension* findExtension(const std::string& number) const;
+    Call* createCall(const ::sip_msg& msg, CallParties parties);
+    void startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties);
+    void startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound);
+    void startOutgoing(const ::sip_msg& msg, const std::string& caller, const std::string& callerName,
+                       const routing::OutgoingPlan& plan);
     void reap();
 
     sip::SipStack& m_stack;
@@ -55,6 +62,7 @@ private:
     EventSink& m_events;
     store::StoreWriter* m_cdrWriter;
     store::Configuration m_config;
+    routing::DialPlan m_plan{store::Configuration{}};
     std::optional<media::PortPool> m_ports;
     uint64_t m_nextId = 1;
     std::map<uint64_t, std::unique_ptr<Call>> m_calls;

@@ -30,6 +30,7 @@ CallLeg::~CallLeg() {
     if (m_inviteReq) mem_deref(m_inviteReq);
     if (m_byeReq) mem_deref(m_byeReq);
     if (m_reinviteReq) mem_deref(m_reinviteReq);
+    mem_deref(m_auth);
     if (m_inviteTrans && m_invite && m_state != State::Terminated) {
         // An incoming INVITE still unanswered when its call goes away.
         (void)sip_treplyf(&m_inviteTrans, nullptr, m_stack.raw(), m_invite, false, 500, "Server Internal Error",

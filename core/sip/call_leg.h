@@ -10,11 +10,13 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/timer.h"
 #include "sip/dialog.h"
 
 struct sip_msg;
+struct sip_auth;
 struct sip_strans;
 struct sip_request;
 struct mbuf;
@@ -59,9 +61,13 @@ struct OutgoingInvite {
     std::string toUri;        ///< To header value, e.g. "<sip:101@pbx>"
     std::string fromUri;      ///< From header value without tag
     std::string nextHop;      ///< where to send: "sip:ip:port;transport=x"
+    std::vector<std::string> routeSet;  ///< Route values, e.g. an outbound proxy "<sip:p;lr>"
     std::string contactUser = "switchboard";
     std::string extraHeaders; ///< CRLF-terminated lines
     Body offer;
+    /// Credentials for a 401/407 to this INVITE (a carrier line or trunk).
+    std::string authUser;
+    std::string authPassword;
 };
 
 class CallLeg {
@@ -120,6 +126,7 @@ private:
     // call_leg_uac.cpp
     void handleInviteResponse(int err, const ::sip_msg* msg);
     void sendAck(uint32_t cseq);
+    bool sendInvite(std::string* error);
     // call_leg.cpp
     friend struct CallLegCallbacks;  // libre's C callbacks, with their exact signatures
     bool sendInDialog(const std::string& method, const std::string& extra, const Body& body, struct ::sip_request** reqp,
@@ -153,6 +160,9 @@ private:
     struct ::sip_request* m_inviteReq = nullptr;
     uint32_t m_inviteCseq = 0;
     bool m_cancelWanted = false;
+    OutgoingInvite m_outgoing;            // kept to re-send it with credentials
+    struct ::sip_auth* m_auth = nullptr;  // owned
+    int m_authAttempts = 0;
 
     // In-dialog transactions.
     struct ::sip_request* m_byeReq = nullptr;

@@ -10,6 +10,15 @@
 
 namespace sb::sip {
 
+namespace {
+int answerChallenge(char** username, char** password, const char*, void* arg) {
+    const auto* invite = static_cast<const OutgoingInvite*>(arg);
+    int err = str_dup(username, invite->authUser.c_str());
+    if (!err) err = str_dup(password, invite->authPassword.c_str());
+    return err;
+}
+}  // namespace
+
 std::unique_ptr<CallLeg> CallLeg::startInvite(SipStack& stack, const OutgoingInvite& invite, CallLegListener& listener,
                                               std::string* error) {
     std::unique_ptr<CallLeg> leg(new CallLeg(stack, listener, Role::Uac));
@@ -20,12 +29,26 @@ std::unique_ptr<CallLeg> CallLeg::startInvite(SipStack& stack, const OutgoingInv
     d.remoteUri = invite.toUri;
     d.remoteTarget = invite.requestUri;
     d.nextHop = invite.nextHop;
+    d.routeSet = invite.routeSet;
     d.localCseq = static_cast<uint32_t>(rand_u16()) + 1;
     leg->m_contactUser = invite.contactUser;
-    leg->m_inviteCseq = d.localCseq++;
     leg->m_peerAddress = invite.nextHop;
+    leg->m_outgoing = invite;
+    if (!invite.authUser.empty() &&
+        sip_auth_alloc(&leg->m_auth, &answerChallenge, &leg->m_outgoing, false) != 0) {
+        if (error) *error = "out of memory";
+        return nullptr;
+    }
+    stack.addLeg(leg.get());
+    if (!leg->sendInvite(error)) return nullptr;
+    return leg;
+}
 
-    std::string headers = d.requestHeaders("INVITE", leg->m_inviteCseq) + capabilityHeaders() + invite.extraHeaders;
+bool CallLeg::sendInvite(std::string* error) {
+    Dialog& d = m_dialog;
+    m_inviteCseq = d.localCseq++;
+    const OutgoingInvite& invite = m_outgoing;
+    std::string headers = d.requestHeaders("INVITE", m_inviteCseq) + capabilityHeaders() + invite.extraHeaders;
     if (!invite.offer.empty()) headers += "Content-Type: " + invite.offer.type + "\r\n";
     headers += "Content-Length: " + std::to_string(invite.offer.content.size()) + "\r\n\r\n" + invite.offer.content;
 
@@ -35,17 +58,16 @@ std::unique_ptr<CallLeg> CallLeg::startInvite(SipStack& stack, const OutgoingInv
     pl_set_str(&hopPl, hop.c_str());
     if (uri_decode(&route, &hopPl) != 0) {
         if (error) *error = "cannot route to " + hop;
-        return nullptr;
+        return false;
     }
-    stack.addLeg(leg.get());
-    const int err = sip_requestf(&leg->m_inviteReq, stack.raw(), true, "INVITE", invite.requestUri.c_str(), &route,
-                                 nullptr, &CallLegCallbacks::send, &CallLegCallbacks::inviteResponse, leg.get(), "%s",
+    const int err = sip_requestf(&m_inviteReq, m_stack.raw(), true, "INVITE", invite.requestUri.c_str(), &route,
+                                 m_auth, &CallLegCallbacks::send, &CallLegCallbacks::inviteResponse, this, "%s",
                                  headers.c_str());
     if (err) {
         if (error) *error = std::string("cannot send INVITE to ") + hop + ": " + strerror(err);
-        return nullptr;
+        return false;
     }
-    return leg;
+    return true;
 }
 
 void CallLeg::cancel() {
@@ -98,6 +120,14 @@ void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
         return;
     }
     if (m_state == State::Terminated) return;
+    // A carrier challenging our INVITE: answer with the line's or trunk's
+    // credentials, once per challenge round (RFC 3261 §22.2).
+    if ((code == 401 || code == 407) && m_auth && !m_cancelWanted && m_authAttempts < 2 &&
+        sip_auth_authenticate(m_auth, msg) == 0) {
+        ++m_authAttempts;
+        std::string error;
+        if (sendInvite(&error)) return;
+    }
     m_state = State::Terminated;
     m_listener.onRejected(*this, code, reason);
 }
