@@ -89,6 +89,7 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
     inv.routeSet = t.routeSet;
     inv.authUser = t.authUser;
     inv.authPassword = t.authPassword;
+    inv.omit100rel = t.omit100rel;
     inv.offer = offer;
     std::string error;
     auto leg = sip::CallLeg::startInvite(m_manager.stack(), inv, *this, &error);
@@ -279,7 +280,23 @@ void Call::onTerminated(sip::CallLeg& leg, const std::string& reason) {
     if (m_finished) return;
     if (&leg == m_caller.get() || &leg == m_callee) {
         if (sip::CallLeg* peer = other(leg); peer && peer != &leg) peer->hangup();
+        m_ringTimer.cancel();
+        cancelForks(nullptr);
         finish(m_answerMs ? store::Disposition::Answered : store::Disposition::Failed, m_answerMs ? 200 : 500, reason);
+    }
+}
+
+Result<sip::Body> Call::onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer) {
+    if (!m_media) return makeError("no media anchored");
+    const bool hold = offer.content.find("a=sendonly") != std::string::npos ||
+                      offer.content.find("a=inactive") != std::string::npos;
+    if (m_answerMs) setState(hold ? "On hold" : "Talking");
+    return m_media->answerLocally(&leg == m_caller.get() ? media::Leg::A : media::Leg::B, offer);
+}
+
+void Call::onPrackRefused(sip::CallLeg& leg, uint16_t code) {
+    for (const auto& f : m_forks) {
+        if (f.get() == &leg) m_manager.prackRefused(m_parties.route, code);
     }
 }
 

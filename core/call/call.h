@@ -32,6 +32,7 @@ struct CallTarget {
     std::vector<std::string> routeSet;
     std::string authUser, authPassword;
     std::string name;      ///< line or trunk name, for the Calls table and CDR
+    bool omit100rel = false;
 };
 
 /// Who is calling whom, fixed when the call starts.
@@ -80,6 +81,8 @@ public:
     void onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body& answer) override;
     void onBye(sip::CallLeg& leg) override;
     void onTerminated(sip::CallLeg& leg, const std::string& reason) override;
+    Result<sip::Body> onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer) override;
+    void onPrackRefused(sip::CallLeg& leg, uint16_t code) override;
 
 private:
     sip::CallLeg* other(const sip::CallLeg& leg);

@@ -153,7 +153,8 @@ void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension&
     const auto bindings = m_registrar.bindings().bindingsOf(callee.number);
     std::vector<CallTarget> targets;
     for (const auto& b : bindings) {
-        if (b.reachable) targets.push_back(CallTarget{b.contact, sip::hopFor(b.source, b.transport), {}, {}, {}, {}, {}, {}});
+        if (b.reachable)
+            targets.push_back(CallTarget{b.contact, sip::hopFor(b.source, b.transport), {}, {}, {}, {}, {}, {}, false});
     }
     if (targets.empty()) {
         replyStateless(m_stack, msg, 480, "Temporarily Unavailable");
@@ -186,7 +187,7 @@ void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller,
                                 const routing::OutgoingPlan& plan) {
     std::vector<CallTarget> targets;
     for (const auto& a : plan.attempts) {
-        CallTarget t{a.requestUri, a.nextHopUri(), {}, {}, {}, {}, {}, a.name};
+        CallTarget t{a.requestUri, a.nextHopUri(), {}, {}, {}, {}, {}, a.name, a.omit100rel || m_no100rel.count(a.name) > 0};
         t.toUri = "<" + a.requestUri + ">";
         t.fromUri = "<sip:" + a.fromUser + "@" + a.fromHost + ">";
         if (a.viaProxy) t.routeSet = {"<" + a.nextHopUri() + ">"};
@@ -212,6 +213,20 @@ void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller,
 void CallManager::callFinished(Call& call, const store::CdrRecord& cdr) {
     if (m_cdrWriter) m_cdrWriter->appendCdr(cdr);
     m_events.publish(CallEnded{call.id()});
+}
+
+void CallManager::prackRefused(const std::string& target, uint16_t code) {
+    if (target.empty() || target == "extension") return;
+    const bool first = m_no100rel.insert(target).second;
+    if (!first) return;
+    const std::string warning = "peer requires 100rel but rejects PRACK (" + std::to_string(code) +
+                                "); 100rel is no longer offered on " + target + " until the warning is cleared";
+    m_events.publish(LogMessage{LogLevel::Warning, target + ": " + warning, nowMs()});
+    m_events.publish(LineStatusChanged{target, "Warning: " + warning, code});
+}
+
+void CallManager::clearPrackWarning(const std::string& target) {
+    if (m_no100rel.erase(target)) m_events.publish(LineStatusChanged{target, "Warning cleared", 0});
 }
 
 bool CallManager::hangUp(uint64_t callId) {

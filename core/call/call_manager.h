@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,6 +47,12 @@ public:
     sip::SipStack& stack() { return m_stack; }
     EventSink& events() { return m_events; }
     void callFinished(Call& call, const store::CdrRecord& cdr);
+    /// A line or trunk demanded 100rel and refused our PRACK: warn, and (the
+    /// automatic version of the seed notes' manual workaround) stop offering
+    /// 100rel on it until the operator clears the warning.
+    void prackRefused(const std::string& target, uint16_t code);
+    /// Clear that warning: offer 100rel on @p target again.
+    void clearPrackWarning(const std::string& target);
 
 private:
     bool onInvite(const ::sip_msg& msg);
@@ -64,6 +71,7 @@ private:
     store::Configuration m_config;
     routing::DialPlan m_plan{store::Configuration{}};
     std::optional<media::PortPool> m_ports;
+    std::set<std::string> m_no100rel;  ///< lines/trunks that refused PRACK
     uint64_t m_nextId = 1;
     std::map<uint64_t, std::unique_ptr<Call>> m_calls;
     Timer m_reaper;

@@ -43,6 +43,25 @@ Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body) {
     return sip::Body::sdp(media::renderSdp(rewritten));
 }
 
+Result<sip::Body> CallMedia::answerLocally(Leg from, const sip::Body& offer) {
+    auto sdp = media::parseSdp(offer.content);
+    if (!sdp) return sdp.error();
+    auto endpoint = media::audioEndpoint(sdp.value());
+    auto audio = media::firstAudioIndex(sdp.value());
+    if (!endpoint || !audio) return makeError("the SDP has no usable audio stream");
+    if (auto set = m_relay->setRemote(from, *endpoint); !set) return set.error();
+    const media::Direction offered = media::effectiveDirection(sdp.value(), sdp->media[*audio]);
+    m_relay->setDirection(from, offered);
+    // Our answer mirrors the offer from the relay's side; directions turn round.
+    auto answer = media::rewriteForLeg(sdp.value(), m_relay->localEndpoint(from), from == Leg::A ? m_originA : m_originB);
+    media::Direction mine = offered;
+    if (offered == media::Direction::SendOnly) mine = media::Direction::RecvOnly;
+    if (offered == media::Direction::RecvOnly) mine = media::Direction::SendOnly;
+    answer.direction.reset();
+    answer.media[*audio].direction = mine;
+    return sip::Body::sdp(media::renderSdp(answer));
+}
+
 void CallMedia::calleeRinging() {
     if (m_callerHasEarlyMedia && !m_answered) startRingback();
 }

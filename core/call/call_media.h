@@ -30,6 +30,11 @@ public:
     /// be used is an error (the SIP layer answers 488).
     Result<sip::Body> relay(media::Leg from, const sip::Body& body);
 
+    /// An offer that ends here (an UPDATE: Switchboard anchors the media, so
+    /// the other leg need not hear of a new address): re-point the relay
+    /// toward @p from and answer with our side of it.
+    Result<sip::Body> answerLocally(media::Leg from, const sip::Body& offer);
+
     /// The callee side rings without SDP (180): if the caller was already
     /// given early media, it would hear silence — play ring-back into it.
     void calleeRinging();

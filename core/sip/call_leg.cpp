@@ -16,8 +16,9 @@ namespace {
 std::atomic<uint64_t> g_nextLegId{1};
 }  // namespace
 
-std::string CallLeg::capabilityHeaders() {
-    return "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO\r\nSupported: replaces\r\n";
+std::string CallLeg::capabilityHeaders(bool with100rel) {
+    return std::string("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE\r\nSupported: ") +
+           (with100rel ? "100rel, replaces" : "replaces") + "\r\n";
 }
 
 CallLeg::CallLeg(SipStack& stack, CallLegListener& listener, Role role)
@@ -30,6 +31,7 @@ CallLeg::~CallLeg() {
     if (m_inviteReq) mem_deref(m_inviteReq);
     if (m_byeReq) mem_deref(m_byeReq);
     if (m_reinviteReq) mem_deref(m_reinviteReq);
+    if (m_prackReq) mem_deref(m_prackReq);
     mem_deref(m_auth);
     if (m_inviteTrans && m_invite && m_state != State::Terminated) {
         // An incoming INVITE still unanswered when its call goes away.
@@ -51,7 +53,8 @@ bool CallLeg::sendInDialog(const std::string& method, const std::string& extra, 
     const uint32_t cseq = method == "ACK" ? m_inviteCseq : m_dialog.localCseq++;
     if (method == "INVITE" && reqp == &m_reinviteReq) m_reinviteCseq = cseq;
     std::string headers = m_dialog.requestHeaders(method, cseq) + extra;
-    if (method != "ACK" && method != "BYE") headers += capabilityHeaders();
+    if (method != "ACK" && method != "BYE" && method != "PRACK")
+        headers += capabilityHeaders(!m_outgoing.omit100rel);
     if (!body.empty()) headers += "Content-Type: " + body.type + "\r\n";
     headers += "Content-Length: " + std::to_string(body.content.size()) + "\r\n\r\n" + body.content;
 
@@ -62,6 +65,7 @@ bool CallLeg::sendInDialog(const std::string& method, const std::string& extra, 
     if (uri_decode(&route, &hopPl) != 0) return false;
     sip_resp_h* handler = nullptr;
     if (method == "BYE") handler = &CallLegCallbacks::byeResponse;
+    if (method == "PRACK") handler = &CallLegCallbacks::prackResponse;
     if (method == "INVITE") handler = &CallLegCallbacks::reinviteResponse;
     const int err = sip_requestf(reqp, m_stack.raw(), stateful, method.c_str(), m_dialog.remoteTarget.c_str(), &route,
                                  nullptr, &CallLegCallbacks::send, handler, this, "%s", headers.c_str());
@@ -155,6 +159,14 @@ void CallLeg::onRequest(const ::sip_msg& msg) {
     }
     if (method == "INVITE") {
         handleReinvite(msg);
+        return;
+    }
+    if (method == "PRACK") {
+        handlePrack(msg);
+        return;
+    }
+    if (method == "UPDATE") {
+        handleUpdate(msg);
         return;
     }
     if (method == "INFO" || method == "OPTIONS") {

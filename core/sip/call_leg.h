@@ -9,11 +9,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "common/timer.h"
 #include "sip/dialog.h"
+#include "sip/reliable_provisional.h"
 
 struct sip_msg;
 struct sip_auth;
@@ -52,6 +55,12 @@ public:
     virtual void onReinvite(CallLeg&, const Body& /*offer*/) {}
     virtual void onReinviteAnswered(CallLeg&, uint16_t /*code*/, const Body& /*answer*/) {}
     virtual void onBye(CallLeg&) {}
+    /// The peer sent an UPDATE with an SDP offer (RFC 3311); return the
+    /// answer to put in our 200, or an error for a 488.
+    virtual Result<Body> onUpdateOffer(CallLeg&, const Body& offer) { return offer; }
+    /// Our PRACK was refused (405/501/420…): the peer demands 100rel but
+    /// will not take PRACK (the seed notes' broken provider).
+    virtual void onPrackRefused(CallLeg&, uint16_t /*code*/) {}
     virtual void onTerminated(CallLeg&, const std::string& /*reason*/) {}
 };
 
@@ -68,6 +77,8 @@ struct OutgoingInvite {
     /// Credentials for a 401/407 to this INVITE (a carrier line or trunk).
     std::string authUser;
     std::string authPassword;
+    /// Leave 100rel out entirely (the line's or trunk's "Disable 100rel").
+    bool omit100rel = false;
 };
 
 class CallLeg {
@@ -103,7 +114,7 @@ public:
     void onStrayResponse(const ::sip_msg& msg);
 
     /// A transaction of this leg is still running (INVITE, BYE, our 2xx).
-    bool busy() const { return m_inviteReq || m_byeReq || m_reinviteReq || m_answer; }
+    bool busy() const { return m_inviteReq || m_byeReq || m_reinviteReq || m_prackReq || m_answer; }
 
     Role role() const { return m_role; }
     State state() const { return m_state; }
@@ -113,8 +124,8 @@ public:
     const Body& initialBody() const { return m_initialBody; }
     const std::string& peerAddress() const { return m_peerAddress; }
 
-    /// Request headers every message of ours carries (Allow, Supported).
-    static std::string capabilityHeaders();
+    /// Allow and Supported headers; @p with100rel adds 100rel to Supported.
+    static std::string capabilityHeaders(bool with100rel = true);
 
 private:
     CallLeg(SipStack& stack, CallLegListener& listener, Role role);
@@ -137,6 +148,13 @@ private:
                        const Body& body = {});
     void handleReinvite(const ::sip_msg& msg);
     void terminate(const std::string& reason);
+    // call_leg_reliable.cpp
+    void sendReliable(const ReliableProvisionalUas::Provisional& p);
+    void retransmitReliable();
+    void handlePrack(const ::sip_msg& msg);
+    bool acceptReliableResponse(const ::sip_msg& msg);
+    void handlePrackResponse(int err, const ::sip_msg* msg);
+    void handleUpdate(const ::sip_msg& msg);
 
     SipStack& m_stack;
     CallLegListener& m_listener;
@@ -163,6 +181,17 @@ private:
     OutgoingInvite m_outgoing;            // kept to re-send it with credentials
     struct ::sip_auth* m_auth = nullptr;  // owned
     int m_authAttempts = 0;
+
+    // RFC 3262, as the answering side (the INVITE required 100rel) ...
+    bool m_peerRequires100rel = false;
+    std::optional<ReliableProvisionalUas> m_reliable;
+    uint32_t m_reliableTx = 0;
+    uint64_t m_reliableStartMs = 0;
+    Timer m_reliableTimer;
+    std::optional<Body> m_deferredAnswer;  // a 2xx held back until the SDP-carrying 18x is PRACKed
+    // ... and as the calling side.
+    ReliableProvisionalUac m_reliableIn;
+    struct ::sip_request* m_prackReq = nullptr;
 
     // In-dialog transactions.
     struct ::sip_request* m_byeReq = nullptr;

@@ -27,6 +27,9 @@ struct CallLegCallbacks {
     static void reinviteResponse(int err, const struct sip_msg* msg, void* arg) {
         static_cast<CallLeg*>(arg)->handleReinviteResponse(err, msg);
     }
+    static void prackResponse(int err, const struct sip_msg* msg, void* arg) {
+        static_cast<CallLeg*>(arg)->handlePrackResponse(err, msg);
+    }
     static void cancel(void* arg) { static_cast<CallLeg*>(arg)->handleCancel(); }
 };
 

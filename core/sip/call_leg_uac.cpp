@@ -48,7 +48,8 @@ bool CallLeg::sendInvite(std::string* error) {
     Dialog& d = m_dialog;
     m_inviteCseq = d.localCseq++;
     const OutgoingInvite& invite = m_outgoing;
-    std::string headers = d.requestHeaders("INVITE", m_inviteCseq) + capabilityHeaders() + invite.extraHeaders;
+    std::string headers =
+        d.requestHeaders("INVITE", m_inviteCseq) + capabilityHeaders(!invite.omit100rel) + invite.extraHeaders;
     if (!invite.offer.empty()) headers += "Content-Type: " + invite.offer.type + "\r\n";
     headers += "Content-Length: " + std::to_string(invite.offer.content.size()) + "\r\n\r\n" + invite.offer.content;
 
@@ -102,6 +103,7 @@ void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
     if (code < 200) {
         if (m_state == State::Terminated) return;
         if (pl_isset(&msg->to.tag) && !m_dialog.established()) m_dialog.updateFromResponse(*msg);
+        if (!acceptReliableResponse(*msg)) return;
         m_state = State::Early;
         m_listener.onProgress(*this, code, reason, bodyOf(*msg));
         return;

@@ -21,6 +21,9 @@ std::unique_ptr<CallLeg> CallLeg::acceptInvite(SipStack& stack, const ::sip_msg&
     leg->m_dialog = Dialog::fromInvite(invite, tag);
     leg->m_peerAddress = addressText(invite.src);
     leg->m_initialBody = bodyOf(invite);
+    // RFC 3262: only a caller that *requires* 100rel gets reliable 18x; one
+    // that merely supports it is not asked to PRACK (seed notes).
+    leg->m_peerRequires100rel = sip_msg_hdr_has_value(&invite, SIP_HDR_REQUIRE, "100rel");
     stack.addLeg(leg.get());
     (void)sip_treplyf(&leg->m_inviteTrans, nullptr, stack.raw(), &invite, false, 100, "Trying",
                       "Content-Length: 0\r\n\r\n");
@@ -48,12 +51,23 @@ void CallLeg::replyInvite(uint16_t code, const std::string& reason, const std::s
 
 void CallLeg::sendProvisional(uint16_t code, const std::string& reason, const Body& body) {
     if (m_role != Role::Uas || (m_state != State::Calling && m_state != State::Early)) return;
-    replyInvite(code, reason, {}, body);
     m_state = State::Early;
+    if (m_peerRequires100rel && code > 100) {
+        if (!m_reliable) m_reliable.emplace(static_cast<uint32_t>(rand_u32() & 0x7fffffff));
+        if (auto now = m_reliable->submit({0, code, reason, body.type, body.content})) sendReliable(*now);
+        return;
+    }
+    replyInvite(code, reason, {}, body);
 }
 
 void CallLeg::answer(const Body& body) {
     if (m_role != Role::Uas || (m_state != State::Calling && m_state != State::Early)) return;
+    if (m_reliable && m_reliable->answerMustWait()) {
+        // RFC 3262 §3: no 2xx while a reliable 18x with SDP is unacknowledged.
+        m_deferredAnswer = body;
+        return;
+    }
+    m_reliableTimer.cancel();
     replyInvite(200, "OK", {}, body);
     m_state = State::Answered;
     // The transaction layer forgets a 2xx at once; until the ACK comes we
