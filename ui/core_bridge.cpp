@@ -25,6 +25,7 @@ void registerMetaTypes() {
     qRegisterMetaType<sb::CallEnded>();
     qRegisterMetaType<sb::RegistrationChanged>();
     qRegisterMetaType<sb::LineStatusChanged>();
+    qRegisterMetaType<sb::CallHistory>();
     qRegisterMetaType<sb::ui::CallChanges>();
     qRegisterMetaType<sb::ui::TraceBatch>();
     qRegisterMetaType<sb::ui::RegistrationChanges>();
@@ -107,6 +108,8 @@ void CoreBridge::drainOnce() {
                     registrations.push_back(std::move(e));
                 } else if constexpr (std::is_same_v<T, sb::LineStatusChanged>) {
                     emit lineStatusChanged(e);
+                } else if constexpr (std::is_same_v<T, sb::CallHistory>) {
+                    emit callHistory(e);
                 } else {
                     static_assert(kAlwaysFalse<T>, "CoreBridge::drain does not handle an Event type");
                 }

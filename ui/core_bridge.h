@@ -56,6 +56,10 @@ public:
     /// The last configuration snapshot received (empty before the first).
     const sb::store::Configuration& configuration() const { return m_configuration; }
 
+    /// A request id no other query of this bridge has used (never 0), for
+    /// commands whose answer comes back as an event carrying it. GUI thread.
+    quint64 nextRequestId() { return ++m_lastRequestId; }
+
 public slots:
     /// Take all pending events and emit them. Called (queued) by the wake
     /// callback; harmless to call when nothing is pending. Re-entrant calls
@@ -73,6 +77,8 @@ signals:
     void callEnded(const sb::CallEnded& call);
     void registrationChanged(const sb::RegistrationChanged& change);
     void lineStatusChanged(const sb::LineStatusChanged& change);
+    /// The answer to a queryCallHistory() command; match it by requestId.
+    void callHistory(const sb::CallHistory& history);
 
     /// Per drain, after the per-event signals, only when non-empty.
     void callsChanged(const sb::ui::CallChanges& changes);
@@ -89,6 +95,7 @@ private:
     sb::store::Configuration m_configuration;
     bool m_draining = false;
     bool m_drainAgain = false;
+    quint64 m_lastRequestId = 0;
 };
 
 /// Register the sb:: value types with Qt's meta-type system (idempotent).
@@ -104,6 +111,7 @@ Q_DECLARE_METATYPE(sb::CallUpdated)
 Q_DECLARE_METATYPE(sb::CallEnded)
 Q_DECLARE_METATYPE(sb::RegistrationChanged)
 Q_DECLARE_METATYPE(sb::LineStatusChanged)
+Q_DECLARE_METATYPE(sb::CallHistory)
 Q_DECLARE_METATYPE(sb::ui::CallChanges)
 Q_DECLARE_METATYPE(sb::ui::TraceBatch)
 Q_DECLARE_METATYPE(sb::ui::RegistrationChanges)

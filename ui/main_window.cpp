@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
-#include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
@@ -19,6 +18,7 @@
 #include "config/json_config.h"
 #include "core_bridge.h"
 #include "dialogs/server_info_dialog.h"
+#include "models/call_history_model.h"
 #include "models/calls_model.h"
 #include "models/extensions_model.h"
 #include "models/lines_model.h"
@@ -27,6 +27,8 @@
 #include "models/trace_model.h"
 #include "models/trunks_model.h"
 #include "sb_version.h"
+#include "widgets/call_history_panel.h"
+#include "widgets/calls_panel.h"
 #include "widgets/extensions_panel.h"
 #include "widgets/log_dock.h"
 #include "widgets/table_view.h"
@@ -81,6 +83,7 @@ void MainWindow::createModels() {
     m_trunks = new TrunksModel(this);
     m_routes = new RoutesModel(this);
     m_trace = new TraceModel(this);
+    m_history = new CallHistoryModel(this);
     m_calls->setObjectName(QStringLiteral("callsModel"));
     m_registrations->setObjectName(QStringLiteral("registrationsModel"));
     m_extensions->setObjectName(QStringLiteral("extensionsModel"));
@@ -88,6 +91,7 @@ void MainWindow::createModels() {
     m_trunks->setObjectName(QStringLiteral("trunksModel"));
     m_routes->setObjectName(QStringLiteral("routesModel"));
     m_trace->setObjectName(QStringLiteral("traceModel"));
+    m_history->setObjectName(QStringLiteral("callHistoryModel"));
 }
 
 void MainWindow::createTabs() {
@@ -98,9 +102,8 @@ void MainWindow::createTabs() {
     auto addTab = [this](QWidget* page, const char* icon, const QString& title) {
         m_tabs->addTab(page, QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(icon))), title);
     };
-    QTableView* calls = makeTableView(m_calls, QStringLiteral("callsView"), m_tabs, CallsModel::Started);
-    calls->horizontalHeader()->setSortIndicator(CallsModel::Started, Qt::DescendingOrder);
-    addTab(calls, "calls", tr("Calls"));
+    m_callsPanel = new CallsPanel(m_calls, m_bridge, m_tabs);
+    addTab(m_callsPanel, "calls", tr("Calls"));
     addTab(makeTableView(m_registrations, QStringLiteral("registrationsView"), m_tabs), "registrations",
            tr("Registrations"));
     m_extensionsPanel = new ExtensionsPanel(m_extensions, m_bridge, m_tabs);
@@ -109,7 +112,10 @@ void MainWindow::createTabs() {
     addTab(makeTableView(m_trunks, QStringLiteral("trunksView"), m_tabs), "trunks", tr("SIP trunks"));
     // Routes are tried in list order: keep that order until a header is clicked.
     addTab(makeTableView(m_routes, QStringLiteral("routesView"), m_tabs, -1), "routes", tr("Routes"));
-    addTab(new TracePanel(m_trace, m_tabs), "trace", tr("SIP trace"));
+    m_tracePanel = new TracePanel(m_trace, m_tabs);
+    addTab(m_tracePanel, "trace", tr("SIP trace"));
+    m_historyPanel = new CallHistoryPanel(m_history, m_bridge, m_tabs);
+    addTab(m_historyPanel, "calls", tr("Call history"));
     setCentralWidget(m_tabs);
 }
 
@@ -152,8 +158,11 @@ void MainWindow::connectBridge() {
     connect(&m_bridge, &CoreBridge::registrationsChanged, m_extensions, &ExtensionsModel::applyRegistrations);
     connect(&m_bridge, &CoreBridge::lineStatusChanged, m_lines, &LinesModel::setStatus);
     connect(&m_bridge, &CoreBridge::sipTracedBatch, m_trace, &TraceModel::append);
-    connect(m_extensionsPanel, &ExtensionsPanel::statusMessage, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    const auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); };
+    connect(m_callsPanel, &CallsPanel::statusMessage, this, showStatus);
+    connect(m_extensionsPanel, &ExtensionsPanel::statusMessage, this, showStatus);
+    connect(m_tracePanel, &TracePanel::statusMessage, this, showStatus);
+    connect(m_historyPanel, &CallHistoryPanel::statusMessage, this, showStatus);
 }
 
 void MainWindow::onEngineStarted(const sb::EngineStarted& started) {

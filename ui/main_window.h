@@ -12,7 +12,10 @@ class QTabWidget;
 namespace sb::ui {
 
 class CoreBridge;
+class CallHistoryModel;
+class CallHistoryPanel;
 class CallsModel;
+class CallsPanel;
 class ExtensionsModel;
 class ExtensionsPanel;
 class LinesModel;
@@ -21,10 +24,11 @@ class RegistrationsModel;
 class RoutesModel;
 class ServerInfoDialog;
 class TraceModel;
+class TracePanel;
 class TrunksModel;
 
 /// The Switchboard main window: one tab per live table or configuration
-/// list, all fed by the CoreBridge's signals. It owns the models; the
+/// list, all fed by the CoreBridge's signals, and last the call history. It owns the models; the
 /// bridge must outlive it.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -39,7 +43,11 @@ public:
     TrunksModel* trunksModel() const { return m_trunks; }
     RoutesModel* routesModel() const { return m_routes; }
     TraceModel* traceModel() const { return m_trace; }
+    CallHistoryModel* callHistoryModel() const { return m_history; }
+    CallsPanel* callsPanel() const { return m_callsPanel; }
     ExtensionsPanel* extensionsPanel() const { return m_extensionsPanel; }
+    TracePanel* tracePanel() const { return m_tracePanel; }
+    CallHistoryPanel* callHistoryPanel() const { return m_historyPanel; }
 
 private slots:
     void importConfiguration();
@@ -65,9 +73,13 @@ private:
     TrunksModel* m_trunks = nullptr;
     RoutesModel* m_routes = nullptr;
     TraceModel* m_trace = nullptr;
+    CallHistoryModel* m_history = nullptr;
 
     QTabWidget* m_tabs = nullptr;
+    CallsPanel* m_callsPanel = nullptr;
     ExtensionsPanel* m_extensionsPanel = nullptr;
+    TracePanel* m_tracePanel = nullptr;
+    CallHistoryPanel* m_historyPanel = nullptr;
     QLabel* m_listening = nullptr;
     LogDock* m_log = nullptr;
     ServerInfoDialog* m_serverInfo = nullptr;  ///< created on first use, then kept current

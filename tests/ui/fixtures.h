@@ -4,6 +4,7 @@
 // compiling (-Wmissing-field-initializers) when core adds a field.
 
 #include <string>
+#include <vector>
 
 #include "engine/events.h"
 #include "store/records.h"
@@ -90,6 +91,49 @@ inline sb::CallEnded callEnded(uint64_t id) {
     sb::CallEnded e;
     e.callId = id;
     return e;
+}
+
+inline sb::CallUpdated callUpdated(uint64_t id, std::string caller, std::string callee, std::string route,
+                                   std::string state, std::string codec, int64_t startMs,
+                                   int64_t answerMs = 0) {
+    sb::CallUpdated c;
+    c.callId = id;
+    c.caller = std::move(caller);
+    c.callee = std::move(callee);
+    c.route = std::move(route);
+    c.state = std::move(state);
+    c.codec = std::move(codec);
+    c.startMs = startMs;
+    c.answerMs = answerMs;
+    return c;
+}
+
+inline sb::store::CdrRecord cdr(int64_t id, std::string caller, std::string callee,
+                                sb::store::Disposition disposition, int sipCode, int64_t startMs,
+                                int64_t answerMs, int64_t endMs) {
+    sb::store::CdrRecord r;
+    r.id = id;
+    r.startMs = startMs;
+    r.answerMs = answerMs;
+    r.endMs = endMs;
+    r.caller = std::move(caller);
+    r.callee = std::move(callee);
+    r.route = "office";
+    r.disposition = disposition;
+    r.sipCode = sipCode;
+    r.reason = sipCode == 200 ? "caller hung up" : "";
+    r.codec = answerMs ? "PCMU" : "";
+    r.callId = "cdr-" + std::to_string(id) + "@127.0.0.1";
+    return r;
+}
+
+inline sb::CallHistory callHistory(uint64_t requestId, std::vector<sb::store::CdrRecord> records,
+                                   std::string error = {}) {
+    sb::CallHistory h;
+    h.requestId = requestId;
+    h.records = std::move(records);
+    h.error = std::move(error);
+    return h;
 }
 
 }  // namespace sb::ui::test

@@ -18,8 +18,10 @@
 
 #include "core_bridge.h"
 #include "main_window.h"
+#include "models/call_history_model.h"
 #include "models/model_roles.h"
 #include "models/trace_model.h"
+#include "widgets/call_history_panel.h"
 
 using namespace sb::ui;
 
@@ -82,12 +84,12 @@ void MainWindowTest::showsWhatTheEngineRuns() {
     const QStringList expected{QStringLiteral("Calls"),        QStringLiteral("Registrations"),
                                QStringLiteral("Extensions"),   QStringLiteral("External lines"),
                                QStringLiteral("SIP trunks"),   QStringLiteral("Routes"),
-                               QStringLiteral("SIP trace")};
+                               QStringLiteral("SIP trace"),    QStringLiteral("Call history")};
     QStringList titles;
     for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
     QCOMPARE(titles, expected);
     for (const char* name : {"callsView", "registrationsView", "extensionsView", "linesView", "trunksView",
-                             "routesView", "traceView"})
+                             "routesView", "traceView", "historyView"})
         QVERIFY2(window.findChild<QTableView*>(QLatin1String(name)), name);
 
     // EngineStarted reaches the status bar.
@@ -141,6 +143,17 @@ void MainWindowTest::showsWhatTheEngineRuns() {
     full.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     QCOMPARE(detail->toPlainText().trimmed(), full.trimmed());
     QVERIFY(!detail->toPlainText().isEmpty());
+
+    // The Call history tab asks the real engine when first shown; a new
+    // database has no calls, and that is an answer, not an error.
+    CallHistoryPanel* history = window.callHistoryPanel();
+    QCOMPARE(history->objectName(), QStringLiteral("callHistory"));
+    tabs->setCurrentWidget(history);
+    QVERIFY(history->pendingRequestId() != 0);
+    QTRY_COMPARE(history->pendingRequestId(), quint64(0));
+    QCOMPARE(window.callHistoryModel()->rowCount(), 0);
+    QVERIFY2(!window.statusBar()->currentMessage().contains(QStringLiteral("could not")),
+             qPrintable(window.statusBar()->currentMessage()));
 
     if (const QString shots = qEnvironmentVariable("SB_UI_SCREENSHOT_DIR"); !shots.isEmpty()) {
         for (int tab : {2, 6}) {

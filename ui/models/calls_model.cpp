@@ -1,10 +1,27 @@
 #include "models/calls_model.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include "models/model_roles.h"
 
 namespace sb::ui {
+
+QString callStateText(const QString& state) {
+    // The engine names states in English; these are the ones it sends.
+    static const char* const kStates[] = {
+        QT_TRANSLATE_NOOP("sb::ui::CallsModel", "Trying"),
+        QT_TRANSLATE_NOOP("sb::ui::CallsModel", "Ringing"),
+        QT_TRANSLATE_NOOP("sb::ui::CallsModel", "Early media"),
+        QT_TRANSLATE_NOOP("sb::ui::CallsModel", "Ring-back"),
+        QT_TRANSLATE_NOOP("sb::ui::CallsModel", "Talking"),
+        QT_TRANSLATE_NOOP("sb::ui::CallsModel", "On hold"),
+        QT_TRANSLATE_NOOP("sb::ui::CallsModel", "Ending"),
+    };
+    for (const char* known : kStates)
+        if (state == QLatin1String(known)) return QCoreApplication::translate("sb::ui::CallsModel", known);
+    return state;
+}
 
 CallsModel::CallsModel(QObject* parent)
     : KeyedTableModel(parent), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); }) {
@@ -33,7 +50,7 @@ QVariant CallsModel::data(const QModelIndex& index, int role) const {
     case Caller: return call.caller;
     case Callee: return call.callee;
     case Route: return call.route;
-    case State: return call.state;
+    case State: return raw ? call.state : callStateText(call.state);
     case Codec: return call.codec;
     case Duration: {
         const qint64 s = durationS(index.row());

@@ -19,6 +19,11 @@ struct CallChange {
 };
 using CallChanges = std::vector<CallChange>;
 
+/// Translated text of a call state the engine sends (CallUpdated::state:
+/// Trying, Ringing, Early media, Ring-back, Talking, On hold, Ending);
+/// unknown states are shown as they come.
+QString callStateText(const QString& state);
+
 /// One live call as the Calls table shows it.
 struct CallRow {
     quint64 callId = 0;
