@@ -125,6 +125,10 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
     return {};
 }
 
+void Core::clearPrackWarning(const std::string& lineOrTrunk) {
+    if (m_calls) m_calls->clearPrackWarning(lineOrTrunk);
+}
+
 bool Core::hangUpCall(uint64_t callId) { return m_calls && m_calls->hangUp(callId); }
 
 void Core::queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs) {

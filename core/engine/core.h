@@ -53,6 +53,9 @@ public:
     Result<void> startStoreWriter();
     store::StoreWriter* storeWriter() { return m_writer.get(); }
 
+    /// Offer 100rel again on a line/trunk that had refused PRACK (the GUI's
+    /// "Clear warning").
+    void clearPrackWarning(const std::string& lineOrTrunk);
     /// End call @p callId (the GUI's Hang up); false when there is no such call.
     bool hangUpCall(uint64_t callId);
     /// Read calls that started in [fromMs, toMs) off the engine thread; the
