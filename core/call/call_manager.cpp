@@ -64,6 +64,11 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
         replyStateless(m_stack, msg, 400, "Missing Contact");
         return true;
     }
+    if (auto se = sip::readSessionExpires(msg); se && se->seconds < sip::kMinSessionExpiresS) {
+        replyStateless(m_stack, msg, 422, "Session Interval Too Small",
+                       "Min-SE: " + std::to_string(sip::kMinSessionExpiresS) + "\r\n");
+        return true;
+    }
     // A TEL Request-URI names the number in its "host" (libre); the routing
     // module reads both kinds into one Party.
     const auto requestParty = routing::fromUri(sip::toString(msg.ruri));

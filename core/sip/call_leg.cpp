@@ -18,7 +18,7 @@ std::atomic<uint64_t> g_nextLegId{1};
 
 std::string CallLeg::capabilityHeaders(bool with100rel) {
     return std::string("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE\r\nSupported: ") +
-           (with100rel ? "100rel, replaces" : "replaces") + "\r\n";
+           (with100rel ? "100rel, timer, replaces" : "timer, replaces") + "\r\n";
 }
 
 CallLeg::CallLeg(SipStack& stack, CallLegListener& listener, Role role)
@@ -103,6 +103,7 @@ void CallLeg::reinvite(const Body& offer) {
         m_listener.onReinviteAnswered(*this, 491, {});
         return;
     }
+    m_lastSdpSent = offer;
     if (!sendInDialog("INVITE", "", offer, &m_reinviteReq, true)) m_listener.onReinviteAnswered(*this, 500, {});
 }
 
@@ -119,6 +120,12 @@ void CallLeg::handleReinviteResponse(int err, const ::sip_msg* msg) {
         m_inviteCseq = m_reinviteCseq;
         (void)sendInDialog("ACK", "", {}, nullptr, false);
         m_inviteCseq = saved;
+        sessionRefreshed();
+    }
+    if (m_refreshing) {
+        // Our own session refresh: nothing for the Call to relay.
+        m_refreshing = false;
+        return;
     }
     m_listener.onReinviteAnswered(*this, msg->scode, body);
 }
@@ -141,6 +148,7 @@ void CallLeg::onRequest(const ::sip_msg& msg) {
             m_ackTimeout.cancel();
             m_answer = static_cast<::mbuf*>(mem_deref(m_answer));
             m_state = State::Established;
+            startSessionTimer(nullptr);
             m_listener.onConfirmed(*this, bodyOf(msg));
         } else if (m_reinvite && msg.cseq.num == m_reinvite->cseq.num) {
             m_reinvite = static_cast<const ::sip_msg*>(mem_deref(const_cast<::sip_msg*>(m_reinvite)));
@@ -193,6 +201,7 @@ void CallLeg::handleReinvite(const ::sip_msg& msg) {
     mem_deref(const_cast<::sip_msg*>(m_reinvite));
     m_reinvite = static_cast<const ::sip_msg*>(mem_ref(const_cast<::sip_msg*>(&msg)));
     m_dialog.refreshTarget(msg);
+    sessionRefreshed();  // a re-INVITE refreshes the session (RFC 4028 §10)
     m_listener.onReinvite(*this, bodyOf(msg));
 }
 
@@ -200,6 +209,10 @@ void CallLeg::answerReinvite(const Body& answer) {
     if (!m_reinviteTrans || !m_reinvite) return;
     std::string h = capabilityHeaders() + "Contact: <" + m_stack.contactFor(m_contactUser, *m_reinvite) + ">\r\n";
     if (!answer.empty()) h += "Content-Type: " + answer.type + "\r\n";
+    if (m_sessionExpiresS)
+        h += "Session-Expires: " + std::to_string(m_sessionExpiresS) + ";refresher=" + (m_weRefresh ? "uas" : "uac") +
+             "\r\n";
+    m_lastSdpSent = answer;
     (void)sip_treplyf(&m_reinviteTrans, nullptr, m_stack.raw(), m_reinvite, true, 200, "OK",
                       "%sContent-Length: %zu\r\n\r\n%s", h.c_str(), answer.content.size(), answer.content.c_str());
     m_reinviteTrans = nullptr;
@@ -216,6 +229,8 @@ void CallLeg::rejectReinvite(uint16_t code, const std::string& reason) {
 void CallLeg::terminate(const std::string& reason) {
     if (m_state == State::Terminated && reason.empty()) return;
     m_state = State::Terminated;
+    m_refreshTimer.cancel();
+    m_expiryTimer.cancel();
     m_answerTimer.cancel();
     m_ackTimeout.cancel();
     m_listener.onTerminated(*this, reason);

@@ -64,6 +64,16 @@ public:
     virtual void onTerminated(CallLeg&, const std::string& /*reason*/) {}
 };
 
+/// RFC 4028 §4: a Session-Expires below this is refused with 422 and Min-SE.
+inline constexpr uint32_t kMinSessionExpiresS = 90;
+
+/// A Session-Expires header (RFC 4028 §4).
+struct SessionExpires {
+    uint32_t seconds = 0;
+    std::string refresher;  ///< "uac", "uas" or empty
+};
+std::optional<SessionExpires> readSessionExpires(const ::sip_msg& msg);
+
 /// Parameters of an outgoing INVITE.
 struct OutgoingInvite {
     std::string requestUri;
@@ -148,6 +158,14 @@ private:
                        const Body& body = {});
     void handleReinvite(const ::sip_msg& msg);
     void terminate(const std::string& reason);
+    // call_leg_timer.cpp (RFC 4028 session timers)
+    /// Headers for our 2xx to the INVITE when the caller asked for a timer.
+    std::string sessionTimerHeaders() const;
+    /// Start the timer once the session is up (answer sent / 2xx received).
+    void startSessionTimer(const ::sip_msg* response);
+    void sessionRefreshed();
+    void refreshSession();
+    void sessionExpired();
     // call_leg_reliable.cpp
     void sendReliable(const ReliableProvisionalUas::Provisional& p);
     void retransmitReliable();
@@ -192,6 +210,14 @@ private:
     // ... and as the calling side.
     ReliableProvisionalUac m_reliableIn;
     struct ::sip_request* m_prackReq = nullptr;
+
+    // RFC 4028: interval, who refreshes, and the two timers.
+    uint32_t m_sessionExpiresS = 0;  // 0: no session timer on this leg
+    bool m_weRefresh = false;
+    bool m_refreshing = false;       // our re-INVITE is a refresh, not the Call's
+    Body m_lastSdpSent;
+    Timer m_refreshTimer;
+    Timer m_expiryTimer;
 
     // In-dialog transactions.
     struct ::sip_request* m_byeReq = nullptr;

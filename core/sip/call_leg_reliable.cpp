@@ -89,9 +89,14 @@ void CallLeg::handlePrackResponse(int err, const ::sip_msg* msg) {
 void CallLeg::handleUpdate(const ::sip_msg& msg) {
     m_dialog.refreshTarget(msg);
     const Body offer = bodyOf(msg);
+    sessionRefreshed();  // RFC 4028 §10: an UPDATE refreshes the session too
     if (offer.empty()) {
         // A keep-alive or session refresh (seed notes: some IMS networks do this).
-        replyInDialog(msg, 200, "OK", capabilityHeaders());
+        std::string h = capabilityHeaders();
+        if (m_sessionExpiresS)
+            h += "Session-Expires: " + std::to_string(m_sessionExpiresS) + ";refresher=" +
+                 (m_weRefresh ? "uas" : "uac") + "\r\n";
+        replyInDialog(msg, 200, "OK", h);
         return;
     }
     // RFC 3311 §5.2: one offer at a time.

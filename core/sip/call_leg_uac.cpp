@@ -118,6 +118,8 @@ void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
             return;
         }
         m_state = State::Established;
+        m_lastSdpSent = m_outgoing.offer;
+        startSessionTimer(msg);
         m_listener.onAnswered(*this, bodyOf(*msg));
         return;
     }

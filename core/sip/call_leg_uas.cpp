@@ -68,7 +68,8 @@ void CallLeg::answer(const Body& body) {
         return;
     }
     m_reliableTimer.cancel();
-    replyInvite(200, "OK", {}, body);
+    replyInvite(200, "OK", sessionTimerHeaders(), body);
+    m_lastSdpSent = body;
     m_state = State::Answered;
     // The transaction layer forgets a 2xx at once; until the ACK comes we
     // retransmit it ourselves at T1, 2·T1, … T2 over UDP (RFC 3261 §13.3.1.4)

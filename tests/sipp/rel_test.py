@@ -56,7 +56,7 @@ class Matrix(unittest.TestCase):
                              keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
         self.assertEqual(code, 0, out)
         run = SippRun(os.path.join(folder, scenario), "127.0.0.1", self.server.port, local_port=port,
-                      keys={"ext": "101", "mport": free_port(), **keys}, extra=list(extra), timeout_s=60)
+                      keys={"ext": "101", "mport": free_port(), **keys}, extra=list(extra), timeout_s=100)
         self.addCleanup(self.unregister_all)
         time.sleep(0.3)
         return run
@@ -69,7 +69,7 @@ class Matrix(unittest.TestCase):
     def caller(self, scenario, folder=REL):
         return SippRun(os.path.join(folder, scenario), "127.0.0.1", self.server.port,
                        keys={"ext": "100", "callee": "101", "mport": free_port()},
-                       extra=["-au", "100", "-ap", "pw-100-secret"], timeout_s=60)
+                       extra=["-au", "100", "-ap", "pw-100-secret"], timeout_s=100)
 
     def ok(self, *runs):
         out = []
@@ -116,6 +116,21 @@ class Matrix(unittest.TestCase):
         self.assertEqual(len(re.findall(r"(?m)^PRACK ", callee_messages)), 1)
         self.assertEqual(len(re.findall(r"(?m)^SIP/2\.0 183 ", caller_messages)), 1,
                          "the retransmitted 183 reached the caller again")
+
+    # -- session timers (RFC 4028) --------------------------------------------
+
+    def test_session_timer_refreshed_by_update_keeps_the_call(self):
+        callee = self.phone("callee.xml", CALLS)
+        self.ok(self.caller("caller_session_timer.xml"), callee)
+
+    def test_session_expires_below_min_se_gets_422(self):
+        self.ok(self.caller("caller_session_too_short.xml"))
+
+    def test_session_not_refreshed_is_ended_with_bye(self):
+        callee = self.phone("callee.xml", CALLS)
+        t0 = time.monotonic()
+        self.ok(self.caller("caller_session_not_refreshed.xml"), callee)
+        self.assertGreater(time.monotonic() - t0, 55, "ended before the session ran out")
 
     # -- UPDATE ----------------------------------------------------------------
 
