@@ -107,7 +107,11 @@ Result<std::unique_ptr<SipStack>> SipStack::create(const ListenConfig& config, E
 
     struct ::sip* s = nullptr;
     const std::string software = std::string(SB_PRODUCT "/") + SB_VERSION;
-    err = sip_alloc(&s, dnsc, 32, 32, 32, software.c_str(), nullptr, self.get());
+    // Hash sizes (powers of two): over UDP a finished transaction lingers
+    // 64·T1 = 32 s, so at a few thousand requests per second the server
+    // table holds 10^5 entries; libre's default-sized tables would turn every
+    // lookup into a long list walk.
+    err = sip_alloc(&s, dnsc, 4096, 16384, 1024, software.c_str(), nullptr, self.get());
     if (err) return makeError(std::string("cannot start SIP: ") + strerror(err), err);
     self->m_sip.reset(s);
 
