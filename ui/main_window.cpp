@@ -30,9 +30,12 @@
 #include "widgets/call_history_panel.h"
 #include "widgets/calls_panel.h"
 #include "widgets/extensions_panel.h"
+#include "widgets/lines_panel.h"
 #include "widgets/log_dock.h"
+#include "widgets/routes_panel.h"
 #include "widgets/table_view.h"
 #include "widgets/trace_panel.h"
+#include "widgets/trunks_panel.h"
 
 // Resources live in the static sbui library; referencing the initialiser
 // from here keeps the linker from dropping them.
@@ -108,10 +111,13 @@ void MainWindow::createTabs() {
            tr("Registrations"));
     m_extensionsPanel = new ExtensionsPanel(m_extensions, m_bridge, m_tabs);
     addTab(m_extensionsPanel, "extensions", tr("Extensions"));
-    addTab(makeTableView(m_lines, QStringLiteral("linesView"), m_tabs), "lines", tr("External lines"));
-    addTab(makeTableView(m_trunks, QStringLiteral("trunksView"), m_tabs), "trunks", tr("SIP trunks"));
-    // Routes are tried in list order: keep that order until a header is clicked.
-    addTab(makeTableView(m_routes, QStringLiteral("routesView"), m_tabs, -1), "routes", tr("Routes"));
+    m_linesPanel = new LinesPanel(m_lines, m_bridge, m_tabs);
+    addTab(m_linesPanel, "lines", tr("External lines"));
+    m_trunksPanel = new TrunksPanel(m_trunks, m_bridge, m_tabs);
+    addTab(m_trunksPanel, "trunks", tr("SIP trunks"));
+    // Routes are tried in list order: the table keeps that order.
+    m_routesPanel = new RoutesPanel(m_routes, m_bridge, m_tabs);
+    addTab(m_routesPanel, "routes", tr("Routes"));
     m_tracePanel = new TracePanel(m_trace, m_tabs);
     addTab(m_tracePanel, "trace", tr("SIP trace"));
     m_historyPanel = new CallHistoryPanel(m_history, m_bridge, m_tabs);
@@ -156,11 +162,17 @@ void MainWindow::connectBridge() {
     connect(&m_bridge, &CoreBridge::callsChanged, m_calls, &CallsModel::apply);
     connect(&m_bridge, &CoreBridge::registrationsChanged, m_registrations, &RegistrationsModel::apply);
     connect(&m_bridge, &CoreBridge::registrationsChanged, m_extensions, &ExtensionsModel::applyRegistrations);
+    // LineStatusChanged names a line or a trunk (names are unique across both).
     connect(&m_bridge, &CoreBridge::lineStatusChanged, m_lines, &LinesModel::setStatus);
+    connect(&m_bridge, &CoreBridge::lineStatusChanged, m_trunks, &TrunksModel::setStatus);
     connect(&m_bridge, &CoreBridge::sipTracedBatch, m_trace, &TraceModel::append);
     const auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); };
     connect(m_callsPanel, &CallsPanel::statusMessage, this, showStatus);
     connect(m_extensionsPanel, &ExtensionsPanel::statusMessage, this, showStatus);
+    for (ConfigListPanel* panel : {static_cast<ConfigListPanel*>(m_linesPanel),
+                                   static_cast<ConfigListPanel*>(m_trunksPanel),
+                                   static_cast<ConfigListPanel*>(m_routesPanel)})
+        connect(panel, &ConfigListPanel::statusMessage, this, showStatus);
     connect(m_tracePanel, &TracePanel::statusMessage, this, showStatus);
     connect(m_historyPanel, &CallHistoryPanel::statusMessage, this, showStatus);
 }

@@ -19,13 +19,16 @@ class CallsPanel;
 class ExtensionsModel;
 class ExtensionsPanel;
 class LinesModel;
+class LinesPanel;
 class LogDock;
 class RegistrationsModel;
 class RoutesModel;
+class RoutesPanel;
 class ServerInfoDialog;
 class TraceModel;
 class TracePanel;
 class TrunksModel;
+class TrunksPanel;
 
 /// The Switchboard main window: one tab per live table or configuration
 /// list, all fed by the CoreBridge's signals, and last the call history. It owns the models; the
@@ -46,6 +49,9 @@ public:
     CallHistoryModel* callHistoryModel() const { return m_history; }
     CallsPanel* callsPanel() const { return m_callsPanel; }
     ExtensionsPanel* extensionsPanel() const { return m_extensionsPanel; }
+    LinesPanel* linesPanel() const { return m_linesPanel; }
+    TrunksPanel* trunksPanel() const { return m_trunksPanel; }
+    RoutesPanel* routesPanel() const { return m_routesPanel; }
     TracePanel* tracePanel() const { return m_tracePanel; }
     CallHistoryPanel* callHistoryPanel() const { return m_historyPanel; }
 
@@ -78,6 +84,9 @@ private:
     QTabWidget* m_tabs = nullptr;
     CallsPanel* m_callsPanel = nullptr;
     ExtensionsPanel* m_extensionsPanel = nullptr;
+    LinesPanel* m_linesPanel = nullptr;
+    TrunksPanel* m_trunksPanel = nullptr;
+    RoutesPanel* m_routesPanel = nullptr;
     TracePanel* m_tracePanel = nullptr;
     CallHistoryPanel* m_historyPanel = nullptr;
     QLabel* m_listening = nullptr;

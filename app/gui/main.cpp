@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 #include <utility>
@@ -49,6 +50,11 @@ int main(int argc, char* argv[]) {
     parser.addOption(portOption);
     parser.addOption(tlsPortOption);
     parser.addOption(bindOption);
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        tr("Save a picture of the main window to <file> once it is shown, then quit (for tests and docs)."),
+        tr("file"));
+    parser.addOption(screenshotOption);
     parser.process(app);  // exits on --help, --version and unknown options
 
     sb::EngineOptions options;
@@ -75,6 +81,16 @@ int main(int argc, char* argv[]) {
         return 1;
     }
     window.show();
+    if (parser.isSet(screenshotOption)) {
+        // Give the engine's first events a moment to fill the tables.
+        const QString file = parser.value(screenshotOption);
+        QTimer::singleShot(1500, &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            std::fprintf(saved ? stdout : stderr, "switchboard: %s %s\n",
+                         saved ? "screenshot saved to" : "cannot save a screenshot to", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
     const int status = QApplication::exec();
     bridge.stop();
     return status;

@@ -3,6 +3,8 @@
 // Builders for core value types, field by field, so the UI tests keep
 // compiling (-Wmissing-field-initializers) when core adds a field.
 
+#include <QByteArray>
+
 #include <string>
 #include <vector>
 
@@ -29,6 +31,52 @@ inline sb::store::Route route(std::string pattern, int strip, std::string prepen
     r.target = std::move(target);
     r.failover = std::move(failover);
     return r;
+}
+
+/// An IMS line like the seed notes' CTC example: logical domain behind a
+/// proxy, full-URI authorization name. Every field differs from its default.
+inline sb::store::ExternalLine imsLine(std::string name) {
+    sb::store::ExternalLine l;
+    l.name = std::move(name);
+    l.domain = "gd.ctcims.cn";
+    l.account = "+8612345678";
+    l.authId = "auth-8612345678";
+    l.password = "s3cret pass";
+    l.authIdIncludesAddress = true;
+    l.proxy = "10.20.30.40:5060";
+    l.transport = sb::store::Transport::Tcp;
+    l.registerEnabled = false;
+    l.expiresS = 1800;
+    l.disable100rel = true;
+    l.userPhone = false;
+    l.incomingExtension = "101";
+    l.enabled = false;
+    return l;
+}
+
+/// A carrier trunk; every field differs from its default.
+inline sb::store::SipTrunk carrierTrunk(std::string name) {
+    sb::store::SipTrunk t;
+    t.name = std::move(name);
+    t.host = "203.0.113.5";
+    t.port = 5080;
+    t.transport = sb::store::Transport::Tls;
+    t.proxy = "sbc.example.net:5061";
+    t.requestUriParams = "cpc=ordinary;npdi";
+    t.disable100rel = true;
+    t.allowedAddresses = {"203.0.113.0/24", "2001:db8::7"};
+    t.dids = {{"+8613901088888", "100"}, {"02088886666", "102"}};
+    t.enabled = false;
+    return t;
+}
+
+/// A plain trunk to 127.0.0.1 (for a running engine).
+inline sb::store::SipTrunk trunk(std::string name, std::string host = "127.0.0.1", uint16_t port = 5080) {
+    sb::store::SipTrunk t;
+    t.name = std::move(name);
+    t.host = std::move(host);
+    t.port = port;
+    return t;
 }
 
 inline sb::LineStatusChanged lineStatus(std::string line, std::string status, int code) {
@@ -137,3 +185,35 @@ inline sb::CallHistory callHistory(uint64_t requestId, std::vector<sb::store::Cd
 }
 
 }  // namespace sb::ui::test
+
+// QCOMPARE prints records through these (found by argument-dependent lookup).
+namespace sb::store {
+
+inline char* toString(const ExternalLine& l) {
+    std::string s = "{name=" + l.name + " domain=" + l.domain + " account=" + l.account + " authId=" + l.authId +
+                    " password=" + l.password + " authIdIncludesAddress=" + std::to_string(l.authIdIncludesAddress) +
+                    " proxy=" + l.proxy + " transport=" + transportName(l.transport) +
+                    " register=" + std::to_string(l.registerEnabled) + " expires=" + std::to_string(l.expiresS) +
+                    " disable100rel=" + std::to_string(l.disable100rel) + " userPhone=" + std::to_string(l.userPhone) +
+                    " incoming=" + l.incomingExtension + " enabled=" + std::to_string(l.enabled) + "}";
+    return qstrdup(s.c_str());
+}
+
+inline char* toString(const SipTrunk& t) {
+    std::string s = "{name=" + t.name + " host=" + t.host + " port=" + std::to_string(t.port) +
+                    " transport=" + transportName(t.transport) + " proxy=" + t.proxy + " params=" + t.requestUriParams +
+                    " disable100rel=" + std::to_string(t.disable100rel) + " allowed=[";
+    for (const auto& a : t.allowedAddresses) s += a + ",";
+    s += "] dids={";
+    for (const auto& [did, ext] : t.dids) s += did + "->" + ext + ",";
+    s += "} enabled=" + std::to_string(t.enabled) + "}";
+    return qstrdup(s.c_str());
+}
+
+inline char* toString(const Route& r) {
+    const std::string s = "{" + r.pattern + " strip=" + std::to_string(r.strip) + " prepend=" + r.prepend +
+                          " target=" + r.target + " failover=" + r.failover + "}";
+    return qstrdup(s.c_str());
+}
+
+}  // namespace sb::store

@@ -11,30 +11,15 @@
 #include <QVBoxLayout>
 
 #include "config/validation.h"
+#include "dialogs/dialog_fields.h"
 #include "dialogs/password_strength.h"
 
 namespace sb::ui {
 
 namespace {
 
-/// The core's checks speak std::string; an accepted value gives an empty reason.
-QString reason(const sb::config::Check& check) {
-    return check ? QString::fromStdString(*check) : QString();
-}
-
 /// Same limit validate() applies to extensions[].name.
 constexpr size_t kMaxDisplayNameBytes = 64;
-
-QLabel* problemLabel(const QString& objectName, QWidget* parent) {
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
 
 }  // namespace
 
@@ -51,12 +36,12 @@ ExtensionDialog::ExtensionDialog(const QStringList& existingNumbers,
     m_number->setObjectName(QStringLiteral("numberEdit"));
     m_number->setPlaceholderText(tr("e.g. 105"));
     m_number->setInputMethodHints(Qt::ImhDigitsOnly);
-    m_numberProblem = problemLabel(QStringLiteral("numberProblem"), this);
+    m_numberProblem = makeProblemLabel(QStringLiteral("numberProblem"), this);
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
     m_name->setPlaceholderText(tr("Shown to the called party, e.g. Reception"));
-    m_nameProblem = problemLabel(QStringLiteral("nameProblem"), this);
+    m_nameProblem = makeProblemLabel(QStringLiteral("nameProblem"), this);
 
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("passwordEdit"));
@@ -70,7 +55,7 @@ ExtensionDialog::ExtensionDialog(const QStringList& existingNumbers,
     m_generate->setObjectName(QStringLiteral("generatePasswordButton"));
     m_generate->setToolTip(tr("Fill in a strong random password"));
     m_generate->setAutoDefault(false);
-    m_passwordProblem = problemLabel(QStringLiteral("passwordProblem"), this);
+    m_passwordProblem = makeProblemLabel(QStringLiteral("passwordProblem"), this);
     m_strength = new QLabel(this);
     m_strength->setObjectName(QStringLiteral("passwordStrength"));
     m_strength->setWordWrap(true);
@@ -136,27 +121,22 @@ sb::store::Extension ExtensionDialog::extension() const {
 
 QString ExtensionDialog::numberProblem() const {
     const QString number = m_number->text().trimmed();
-    if (QString why = reason(sb::config::checkExtensionNumber(number.toStdString())); !why.isEmpty())
+    if (QString why = reasonOf(sb::config::checkExtensionNumber(number.toStdString())); !why.isEmpty())
         return why;
     if (m_takenNumbers.contains(number)) return tr("%1 is already used by another extension").arg(number);
     return {};
 }
 
 QString ExtensionDialog::nameProblem() const {
-    return reason(sb::config::checkText(m_name->text().toStdString(), kMaxDisplayNameBytes));
+    return reasonOf(sb::config::checkText(m_name->text().toStdString(), kMaxDisplayNameBytes));
 }
 
 QString ExtensionDialog::passwordProblem() const {
-    return reason(sb::config::checkPassword(m_password->text().toStdString()));
+    return reasonOf(sb::config::checkPassword(m_password->text().toStdString()));
 }
 
 bool ExtensionDialog::isInputValid() const {
     return numberProblem().isEmpty() && nameProblem().isEmpty() && passwordProblem().isEmpty();
-}
-
-void ExtensionDialog::showProblem(QLabel* label, const QString& problem) {
-    label->setText(problem);
-    label->setVisible(!problem.isEmpty());
 }
 
 void ExtensionDialog::validate() {

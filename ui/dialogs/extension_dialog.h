@@ -54,7 +54,6 @@ private:
     QString numberProblem() const;
     QString nameProblem() const;
     QString passwordProblem() const;
-    void showProblem(QLabel* label, const QString& problem);
     void updateStrength();
 
     QSet<QString> m_takenNumbers;  ///< existing numbers minus the edited one

@@ -7,8 +7,11 @@ namespace sb::ui {
 int LinesModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant LinesModel::data(const QModelIndex& index, int role) const {
-    if (!validIndex(index) || (role != Qt::DisplayRole && role != RawRole)) return {};
+    if (!validIndex(index)) return {};
     const auto& line = recordAt(index.row());
+    // Statuses such as a PRACK warning are longer than the column.
+    if (role == Qt::ToolTipRole && index.column() == Status) return status(qs(line.name));
+    if (role != Qt::DisplayRole && role != RawRole) return {};
     const bool raw = role == RawRole;
     switch (static_cast<Column>(index.column())) {
     case Name: return qs(line.name);
@@ -18,7 +21,7 @@ QVariant LinesModel::data(const QModelIndex& index, int role) const {
     case Register: return raw ? QVariant(line.registerEnabled) : QVariant(yesNo(line.registerEnabled));
     case Enabled: return raw ? QVariant(line.enabled) : QVariant(yesNo(line.enabled));
     case Status: {
-        const QString s = m_status.value(qs(line.name));
+        const QString s = status(qs(line.name));
         if (!s.isEmpty() || raw) return s;
         return line.enabled && line.registerEnabled ? tr("Not registered") : QString();
     }
@@ -41,19 +44,6 @@ QVariant LinesModel::headerData(int section, Qt::Orientation orientation, int ro
     case ColumnCount: break;
     }
     return {};
-}
-
-void LinesModel::setStatus(const sb::LineStatusChanged& change) {
-    const QString name = qs(change.line);
-    const QString text = qs(change.status);
-    if (m_status.value(name) == text && m_status.contains(name)) return;
-    m_status.insert(name, text);
-    const auto& lines = records();
-    for (size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].name != change.line) continue;
-        const QModelIndex cell = index(static_cast<int>(i), Status);
-        emit dataChanged(cell, cell, {Qt::DisplayRole, RawRole});
-    }
 }
 
 }  // namespace sb::ui

@@ -7,8 +7,11 @@ namespace sb::ui {
 int TrunksModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant TrunksModel::data(const QModelIndex& index, int role) const {
-    if (!validIndex(index) || (role != Qt::DisplayRole && role != RawRole)) return {};
+    if (!validIndex(index)) return {};
     const auto& trunk = recordAt(index.row());
+    // Statuses such as a PRACK warning are longer than the column.
+    if (role == Qt::ToolTipRole && index.column() == Status) return status(qs(trunk.name));
+    if (role != Qt::DisplayRole && role != RawRole) return {};
     const bool raw = role == RawRole;
     switch (static_cast<Column>(index.column())) {
     case Name: return qs(trunk.name);
@@ -21,6 +24,7 @@ QVariant TrunksModel::data(const QModelIndex& index, int role) const {
         return raw ? QVariant(count) : QVariant(QString::number(count));
     }
     case Enabled: return raw ? QVariant(trunk.enabled) : QVariant(yesNo(trunk.enabled));
+    case Status: return status(qs(trunk.name));
     case ColumnCount: break;
     }
     return {};
@@ -37,6 +41,7 @@ QVariant TrunksModel::headerData(int section, Qt::Orientation orientation, int r
     case RequestUriParams: return tr("Request-URI parameters");
     case Dids: return tr("DIDs");
     case Enabled: return tr("Enabled");
+    case Status: return tr("Status");
     case ColumnCount: break;
     }
     return {};

@@ -1,17 +1,19 @@
 #pragma once
 
-#include "models/snapshot_table_model.h"
+#include "engine/events.h"
+#include "models/status_table_model.h"
 #include "store/records.h"
 
 namespace sb::ui {
 
-/// Server-to-server SIP trunks of the current configuration.
-class TrunksModel final : public SnapshotTableModel<sb::store::SipTrunk> {
+/// Server-to-server SIP trunks of the current configuration, with the live
+/// status the engine reports for them (e.g. a PRACK warning).
+class TrunksModel final : public StatusTableModel<sb::store::SipTrunk> {
     Q_OBJECT
 public:
-    enum Column : int { Name, Host, Transport, Proxy, RequestUriParams, Dids, Enabled, ColumnCount };
+    enum Column : int { Name, Host, Transport, Proxy, RequestUriParams, Dids, Enabled, Status, ColumnCount };
 
-    using SnapshotTableModel::SnapshotTableModel;
+    using StatusTableModel::StatusTableModel;
 
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -19,6 +21,8 @@ public:
 
 public slots:
     void setConfiguration(const sb::store::Configuration& config) { setRecords(config.trunks); }
+    /// Remember the status and refresh the Status cell of that trunk.
+    void setStatus(const sb::LineStatusChanged& change) { storeStatus(change, Status); }
 };
 
 }  // namespace sb::ui

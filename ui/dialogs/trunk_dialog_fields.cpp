@@ -1,0 +1,92 @@
+// TrunkDialog: loading a record into the widgets, reading it back, and the
+// per-field checks (the core's rules, so the engine will not refuse it).
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+#include "config/validation.h"
+#include "dialogs/address_list_edit.h"
+#include "dialogs/did_table_edit.h"
+#include "dialogs/trunk_dialog.h"
+#include "models/model_roles.h"
+
+namespace sb::ui {
+
+void TrunkDialog::load(const sb::store::SipTrunk& trunk) {
+    m_name->setText(qs(trunk.name));
+    m_host->setText(qs(trunk.host));
+    setTransport(m_transport, trunk.transport);
+    m_port->setValue(trunk.port);
+    m_proxy->setText(qs(trunk.proxy));
+    m_params->setText(qs(trunk.requestUriParams));
+    m_disable100rel->setChecked(trunk.disable100rel);
+    m_addresses->setAddresses(trunk.allowedAddresses);
+    m_dids->setDids(trunk.dids);
+    m_enabled->setChecked(trunk.enabled);
+}
+
+sb::store::SipTrunk TrunkDialog::trunk() const {
+    sb::store::SipTrunk t;
+    t.name = m_name->text().trimmed().toStdString();
+    t.host = m_host->text().trimmed().toStdString();
+    t.port = static_cast<uint16_t>(m_port->value());
+    t.transport = transportOf(m_transport);
+    t.proxy = m_proxy->text().trimmed().toStdString();
+    t.requestUriParams = m_params->text().trimmed().toStdString();
+    t.disable100rel = m_disable100rel->isChecked();
+    t.allowedAddresses = m_addresses->addresses();
+    t.dids = m_dids->dids();
+    t.enabled = m_enabled->isChecked();
+    return t;
+}
+
+QString TrunkDialog::nameProblem() const {
+    return sb::ui::nameProblem(m_name->text().trimmed(), m_taken);
+}
+
+QString TrunkDialog::hostProblem() const {
+    return reasonOf(sb::config::checkDomain(m_host->text().trimmed().toStdString()));
+}
+
+QString TrunkDialog::portProblem() const {
+    return reasonOf(sb::config::checkPort(m_port->value()));
+}
+
+QString TrunkDialog::proxyProblem() const {
+    const QString proxy = m_proxy->text().trimmed();
+    return proxy.isEmpty() ? QString() : reasonOf(sb::config::checkHostPort(proxy.toStdString()));
+}
+
+QString TrunkDialog::paramsProblem() const {
+    return reasonOf(sb::config::checkUriParams(m_params->text().trimmed().toStdString()));
+}
+
+bool TrunkDialog::isInputValid() const {
+    return nameProblem().isEmpty() && hostProblem().isEmpty() && portProblem().isEmpty() &&
+           proxyProblem().isEmpty() && paramsProblem().isEmpty() && m_addresses->problem().isEmpty() &&
+           m_dids->problem().isEmpty();
+}
+
+void TrunkDialog::validate() {
+    showProblem(m_nameProblem, nameProblem());
+    showProblem(m_hostProblem, hostProblem());
+    showProblem(m_portProblem, portProblem());
+    showProblem(m_proxyProblem, proxyProblem());
+    showProblem(m_paramsProblem, paramsProblem());
+    // The address list and the DID table show their own problems.
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isInputValid());
+    growToFit(this);
+}
+
+void TrunkDialog::accept() {
+    validate();
+    if (!isInputValid()) return;  // OK is disabled; this refuses programmatic accepts too
+    QDialog::accept();
+}
+
+}  // namespace sb::ui
