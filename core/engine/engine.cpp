@@ -2,9 +2,11 @@
 
 #include <re.h>
 
+#include <algorithm>
 #include <mutex>
 
 #include "engine/database.h"
+#include "platform/limits.h"
 #include "engine/core.h"
 #include "sip/sip_stack.h"
 #include "store/store.h"
@@ -81,6 +83,10 @@ void Engine::run(const EngineOptions& options, std::promise<Result<void>>* ready
         ready->set_value(makeError("cannot start the engine thread's event loop", err));
         return;
     }
+
+    // libre's loop tracks descriptors in a table sized 1024 by default; size
+    // it to what the process may open (four RTP sockets per call).
+    (void)fd_setsize(std::min(platform::raiseOpenFileLimit(), 65536));
 
     auto fail = [&](Error error) {
         ready->set_value(std::move(error));
