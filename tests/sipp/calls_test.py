@@ -135,6 +135,9 @@ class Calls(unittest.TestCase):
     def test_hold_by_reinvite_from_the_caller(self):
         self.run_pair("caller_hold.xml", "callee_held.xml")
 
+    def test_hold_by_reinvite_from_the_callee_and_in_dialog_options_info(self):
+        self.run_pair("caller_is_held.xml", "callee_holds.xml")
+
     def test_caller_cancel_reaches_the_callee(self):
         port = free_port()
         self.register("101", port)
