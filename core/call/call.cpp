@@ -174,19 +174,16 @@ void Call::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
     m_answerMs = nowMs();
     if (!body.empty()) m_codec = firstCodec(body.content);
     setState("Talking");
-    if (m_media && m_parties.mediaTimeoutS) m_mediaTimer.start(1000, [this] { checkMedia(); });
 }
 
 void Call::checkMedia() {
-    if (m_finished || !m_media) return;
+    if (m_finished || !m_media || !m_answerMs || !m_parties.mediaTimeoutS) return;
     const int64_t limit = int64_t{m_parties.mediaTimeoutS} * 1000;
     if (m_media->silentMs(media::Leg::A) > limit || m_media->silentMs(media::Leg::B) > limit) {
         m_caller->hangup();
         if (m_callee) m_callee->hangup();
         finish(store::Disposition::Answered, 200, "media timeout");
-        return;
     }
-    m_mediaTimer.start(1000, [this] { checkMedia(); });
 }
 
 void Call::onRejected(sip::CallLeg&, uint16_t code, const std::string&) {
@@ -331,7 +328,6 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     if (m_finished) return;
     setState("Ending");
     m_finished = true;
-    m_mediaTimer.cancel();
     if (m_media) {
         if (m_codec.empty()) m_codec = m_media->codec();
         m_media.reset();  // the ports go back to the pool now, not when the call is reaped

@@ -68,6 +68,9 @@ public:
 
     uint64_t id() const { return m_id; }
     bool finished() const { return m_finished; }
+    /// End the call when a side has sent no media for media_timeout
+    /// (called by the manager's periodic sweep: one timer for all calls).
+    void checkMedia();
     /// Finished and no leg has a transaction left to complete.
     bool canBeDeleted(int64_t nowMs) const;
 
@@ -92,7 +95,6 @@ private:
     void cancelForks(const sip::CallLeg* except);
     void publish();
     Result<sip::Body> relayBody(const sip::CallLeg& from, const sip::Body& body);
-    void checkMedia();
 
     CallManager& m_manager;
     uint64_t m_id;
@@ -112,7 +114,6 @@ private:
     bool m_finished = false;
     bool m_reinviteFromCaller = false;
     Timer m_ringTimer;
-    Timer m_mediaTimer;
     std::unique_ptr<CallMedia> m_media;
     std::string m_stateBeforeTone;
 };

@@ -244,6 +244,7 @@ bool CallManager::hangUp(uint64_t callId) {
 void CallManager::reap() {
     const int64_t now = nowMs();
     size_t released = 0;
+    for (auto& [id, call] : m_calls) call->checkMedia();
     for (auto it = m_calls.begin(); it != m_calls.end();) {
         if (it->second->canBeDeleted(now)) {
             it = m_calls.erase(it);
