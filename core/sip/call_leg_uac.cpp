@@ -97,6 +97,9 @@ void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
                               err == ETIMEDOUT ? "Request Timeout" : "Service Unavailable");
         return;
     }
+    // A response with control characters in its headers is malformed and
+    // would carry them into our requests (header injection): ignored.
+    if (hasControlCharacters(*msg)) return;
     const uint16_t code = msg->scode;
     const std::string reason = toString(msg->reason);
     if (code == 100) return;

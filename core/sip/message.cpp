@@ -72,6 +72,25 @@ std::string toUser(const ::sip_msg& msg) {
 std::string requestMethod(const ::sip_msg& msg) { return toString(msg.met); }
 std::string callId(const ::sip_msg& msg) { return toString(msg.callid); }
 
+namespace {
+bool controlIn(const struct pl& p) {
+    for (size_t i = 0; i < p.l; ++i) {
+        const auto c = static_cast<unsigned char>(p.p[i]);
+        if ((c < 0x20 && c != '\t') || c == 0x7f) return true;
+    }
+    return false;
+}
+}  // namespace
+
+bool hasControlCharacters(const ::sip_msg& msg) {
+    if (msg.req && controlIn(msg.ruri)) return true;
+    for (struct le* le = msg.hdrl.head; le; le = le->next) {
+        const auto* hdr = static_cast<const struct sip_hdr*>(le->data);
+        if (controlIn(hdr->name) || controlIn(hdr->val)) return true;
+    }
+    return false;
+}
+
 std::optional<uint32_t> parseSeconds(const std::string& text) {
     const std::string t = trim(text);
     uint32_t value = 0;

@@ -46,6 +46,13 @@ struct ParsedContacts {
 };
 ParsedContacts parseContacts(const ::sip_msg& msg);
 
+/// True when a header name or value, or the Request-URI, holds a control
+/// character other than HTAB. libre keeps a bare CR inside a value (it reads
+/// it as white space), and copied into our own requests it would become a
+/// header of its own at a lenient peer (header injection): such a message is
+/// malformed (RFC 3261 allows CR only in CRLF) and must change nothing.
+bool hasControlCharacters(const ::sip_msg& msg);
+
 /// Parse a decimal header value such as Expires; nullopt when absent or bad.
 std::optional<uint32_t> parseSeconds(const std::string& text);
 

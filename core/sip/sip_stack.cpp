@@ -220,6 +220,12 @@ bool SipStack::onRequest(const ::sip_msg* msg, void* arg) {
 
 bool SipStack::dispatch(const ::sip_msg& msg) {
     const std::string method = toString(msg.met);
+    if (hasControlCharacters(msg)) {
+        if (method != "ACK")
+            (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 400, "Control Character In Header",
+                              "Content-Length: 0\r\n\r\n");
+        return true;
+    }
     // A To tag means "inside a dialog": it belongs to a leg or to nobody.
     if (pl_isset(&msg.to.tag)) {
         if (dispatchInDialog(msg)) return true;
@@ -266,6 +272,7 @@ bool SipStack::dispatchInDialog(const ::sip_msg& msg) {
 
 bool SipStack::onResponse(const ::sip_msg* msg, void* arg) {
     auto* self = static_cast<SipStack*>(arg);
+    if (hasControlCharacters(*msg)) return true;  // malformed: dropped
     auto [begin, end] = self->m_legs.equal_range(toString(msg->callid));
     for (auto it = begin; it != end; ++it) {
         if (it->second->dialog().matches(*msg)) {
