@@ -66,6 +66,14 @@ void Registrar::setReachable(const std::string& extension, const std::string& co
 }
 
 void Registrar::reply(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers) {
+    if (code == 401) {
+        // Challenges are answered without a transaction (RFC 3261 §8.2.7,
+        // stateless UAS): a retransmitted REGISTER just gets a fresh nonce,
+        // and no 32 s transaction timer is kept per challenge — under load
+        // libre's timer list is what the engine spends its time in.
+        (void)sip_replyf(m_stack.raw(), &msg, code, reason, "%sContent-Length: 0\r\n\r\n", headers.c_str());
+        return;
+    }
     (void)sip_treplyf(nullptr, nullptr, m_stack.raw(), &msg, false, code, reason, "%sContent-Length: 0\r\n\r\n",
                       headers.c_str());
 }
