@@ -21,6 +21,13 @@ constexpr uint64_t kReapMs = 500;
 
 void replyStateless(sip::SipStack& stack, const ::sip_msg& msg, uint16_t code, const char* reason,
                     const std::string& headers = {}) {
+    if (code == 407) {
+        // A challenge needs no transaction (RFC 3261 §8.2.7): a retransmitted
+        // INVITE gets a fresh one and its ACK is absorbed as a stray ACK.
+        // It saves the 32 s timers libre keeps per transaction.
+        (void)sip_replyf(stack.raw(), &msg, code, reason, "%sContent-Length: 0\r\n\r\n", headers.c_str());
+        return;
+    }
     (void)sip_treplyf(nullptr, nullptr, stack.raw(), &msg, false, code, reason, "%sContent-Length: 0\r\n\r\n",
                       headers.c_str());
 }
