@@ -1,6 +1,9 @@
 #include "call/call.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
 
 #include "call/call_manager.h"
 #include "routing/dial_plan.h"
@@ -77,14 +80,44 @@ void Call::ring(const std::vector<CallTarget>& targets) {
     });
 }
 
+namespace {
+// The caller's number can come from a carrier's header (percent-decoded):
+// escape everything outside RFC 3261's user characters before it goes into
+// a From URI, so it cannot reshape the header.
+std::string escapeUser(const std::string& user) {
+    static const char* kSafe = "-_.!~*'()&=+$,;?/";
+    std::string out;
+    for (unsigned char c : user) {
+        if (std::isalnum(c) || std::strchr(kSafe, c)) {
+            out += static_cast<char>(c);
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof(buf), "%%%02X", c);
+            out += buf;
+        }
+    }
+    return out.empty() ? "anonymous" : out;
+}
+
+std::string escapeDisplayName(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) >= 0x20) out += c;
+    }
+    return out;
+}
+}  // namespace
+
 bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
     sip::OutgoingInvite inv;
     inv.requestUri = t.requestUri;
     inv.toUri = t.toUri.empty() ? "<sip:" + m_parties.callee + "@" + m_parties.domain + ">" : t.toUri;
     inv.fromUri = !t.fromUri.empty() ? t.fromUri
-                                     : (m_parties.callerName.empty() ? std::string()
-                                                                     : "\"" + m_parties.callerName + "\" ") +
-                                           "<sip:" + m_parties.caller + "@" + m_parties.domain + ">";
+                                     : (m_parties.callerName.empty()
+                                            ? std::string()
+                                            : "\"" + escapeDisplayName(m_parties.callerName) + "\" ") +
+                                           "<sip:" + escapeUser(m_parties.caller) + "@" + m_parties.domain + ">";
     inv.nextHop = t.nextHop;
     inv.routeSet = t.routeSet;
     inv.authUser = t.authUser;

@@ -73,10 +73,22 @@ std::string requestMethod(const ::sip_msg& msg) { return toString(msg.met); }
 std::string callId(const ::sip_msg& msg) { return toString(msg.callid); }
 
 namespace {
+// Allowed: HTAB; CRLF followed by SP/HTAB (line folding, RFC 3261 §7.3.1);
+// any other control byte only as a quoted-pair ("\" before it, §25.1).
+// Refused: a bare CR or LF, which a lenient peer would take as a line end.
 bool controlIn(const struct pl& p) {
     for (size_t i = 0; i < p.l; ++i) {
         const auto c = static_cast<unsigned char>(p.p[i]);
-        if ((c < 0x20 && c != '\t') || c == 0x7f) return true;
+        const bool escaped = i > 0 && p.p[i - 1] == '\\';
+        if (c == '\r') {
+            if (i + 2 < p.l && p.p[i + 1] == '\n' && (p.p[i + 2] == ' ' || p.p[i + 2] == '\t')) {
+                i += 1;  // folding: CRLF WSP
+                continue;
+            }
+            return true;
+        }
+        if (c == '\n') return true;
+        if (((c < 0x20 && c != '\t') || c == 0x7f) && !escaped) return true;
     }
     return false;
 }

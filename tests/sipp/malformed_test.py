@@ -46,6 +46,33 @@ class ControlCharacters(unittest.TestCase):
             sock.close()
 
 
+class FoldingAndQuotedPairsStayValid(unittest.TestCase):
+    """The control-character check must not refuse what RFC 4475 calls valid:
+    line folding (wsinv, semiuri) and quoted-pairs of control bytes (intmeth)."""
+
+    def test_rfc4475_valid_messages_are_not_refused(self):
+        torture = os.path.join(HERE, "..", "..", "..", "shared", "testdata", "rfc4475")
+        if not os.path.isdir(torture):
+            torture = os.path.join(os.environ.get("SB_SOURCE_DIR", ""), "..", "shared", "testdata", "rfc4475")
+        with SwitchboardServer(SERVER, config_json=CONFIG) as server:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            sock.bind(("127.0.0.1", 0))
+            sock.settimeout(2)
+            port = sock.getsockname()[1]
+            for name in ("wsinv", "semiuri", "intmeth"):
+                with open(os.path.join(torture, name + ".sip"), "rb") as f:
+                    data = f.read()
+                # The top Via decides where the answer goes: make it ours (loopback only).
+                data = re.sub(rb"(?i)^(v|via)[ \t]*:[^\r\n]*(\r\n[ \t][^\r\n]*)*",
+                              b"Via: SIP/2.0/UDP 127.0.0.1:%d;branch=z9hG4bK%s" % (port, name.encode()),
+                              data, count=1, flags=re.M)
+                sock.sendto(data, ("127.0.0.1", server.port))
+                reply, _ = sock.recvfrom(65535)
+                status = reply.split(b"\r\n", 1)[0]
+                self.assertFalse(status.startswith(b"SIP/2.0 400 "), "%s: %r" % (name, status))
+            sock.close()
+
+
 if __name__ == "__main__":
     SERVER = sys.argv.pop(1)
     unittest.main(verbosity=2)
