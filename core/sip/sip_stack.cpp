@@ -38,7 +38,8 @@ std::string saText(const struct sa* a) {
 void onTrace(bool tx, enum sip_transp tp, const struct sa* src, const struct sa* dst,
              const uint8_t* pkt, size_t len, void* arg) {
     auto* self = static_cast<SipStack*>(arg);
-    if (!self) return;
+    // Every message passes here: with tracing off, copy and format nothing.
+    if (!self || !self->traceEnabled()) return;
     SipTraced ev;
     ev.outgoing = tx;
     ev.transport = sip_transp_name(tp);

@@ -66,6 +66,7 @@ public:
 
     /// Called from libre's trace hook; publishes when tracing is on.
     void trace(SipTraced&& event);
+    bool traceEnabled() const { return m_traceEnabled; }
 
     /// Legs receive the requests and stray responses of their dialogs.
     void addLeg(CallLeg* leg);
