@@ -123,6 +123,7 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
     inv.authUser = t.authUser;
     inv.authPassword = t.authPassword;
     inv.omit100rel = t.omit100rel;
+    inv.extraHeaders = t.extraHeaders;
     inv.offer = offer;
     std::string error;
     auto leg = sip::CallLeg::startInvite(m_manager.stack(), inv, *this, &error);

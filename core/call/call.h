@@ -33,6 +33,7 @@ struct CallTarget {
     std::string authUser, authPassword;
     std::string name;      ///< line or trunk name, for the Calls table and CDR
     bool omit100rel = false;
+    std::string extraHeaders;  ///< CRLF-terminated lines, e.g. P-Asserted-Identity
 };
 
 /// Who is calling whom, fixed when the call starts.

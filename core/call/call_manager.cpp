@@ -123,6 +123,14 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     }
 
     routing::OutgoingPlan plan = m_plan.plan(dialled, outcome.user);
+    if (!plan.route && plan.forbidden) {
+        m_events.publish(LogMessage{LogLevel::Info,
+                                    "call from " + outcome.user + " to " + dialled +
+                                        " refused: the matching route does not allow this extension",
+                                    nowMs()});
+        replyStateless(m_stack, msg, 403, "Forbidden");
+        return true;
+    }
     if (!plan.route) {
         replyStateless(m_stack, msg, 404, "Not Found");
         return true;
@@ -165,8 +173,10 @@ void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension&
     const auto bindings = m_registrar.bindings().bindingsOf(callee.number);
     std::vector<CallTarget> targets;
     for (const auto& b : bindings) {
-        if (b.reachable)
-            targets.push_back(CallTarget{b.contact, sip::hopFor(b.source, b.transport), {}, {}, {}, {}, {}, {}, false});
+        if (!b.reachable) continue;
+        CallTarget& t = targets.emplace_back();
+        t.requestUri = b.contact;
+        t.nextHop = sip::hopFor(b.source, b.transport);
     }
     if (targets.empty()) {
         replyStateless(m_stack, msg, 480, "Temporarily Unavailable");
@@ -199,10 +209,18 @@ void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller,
                                 const routing::OutgoingPlan& plan) {
     std::vector<CallTarget> targets;
     for (const auto& a : plan.attempts) {
-        CallTarget t{a.requestUri, a.nextHopUri(), {}, {}, {}, {}, {}, a.name, a.omit100rel || m_no100rel.count(a.name) > 0};
+        CallTarget t;
+        t.requestUri = a.requestUri;
+        t.nextHop = a.nextHopUri();
+        t.name = a.name;
+        t.omit100rel = a.omit100rel || m_no100rel.count(a.name) > 0;
         t.toUri = "<" + a.requestUri + ">";
         t.fromUri = "<sip:" + a.fromUser + "@" + a.fromHost + ">";
         if (a.viaProxy) t.routeSet = {"<" + a.nextHopUri() + ">"};
+        if (!a.identityNumber.empty())
+            t.extraHeaders = a.identityHeader + ": <sip:" + a.identityNumber + "@" + a.fromHost + ">\r\n";
+        t.authUser = a.authUser;
+        t.authPassword = a.authPassword;
         if (a.kind == routing::TargetKind::Line) {
             for (const auto& line : m_config.lines) {
                 if (line.name == a.name) {
@@ -229,16 +247,23 @@ void CallManager::callFinished(Call& call, const store::CdrRecord& cdr) {
 
 void CallManager::prackRefused(const std::string& target, uint16_t code) {
     if (target.empty() || target == "extension") return;
-    const bool first = m_no100rel.insert(target).second;
-    if (!first) return;
-    const std::string warning = "peer requires 100rel but rejects PRACK (" + std::to_string(code) +
-                                "); 100rel is no longer offered on " + target + " until the warning is cleared";
+    // Warn once per target until the operator clears it, whether or not
+    // Switchboard stops offering 100rel there by itself.
+    if (!m_prackWarnings.insert(target).second) return;
+    std::string warning = "peer requires 100rel but rejects PRACK (" + std::to_string(code) + "); ";
+    if (m_config.settings.prackAutoDisable) {
+        m_no100rel.insert(target);
+        warning += "100rel is no longer offered on " + target + " until the warning is cleared";
+    } else {
+        warning += "consider \"Disable 100rel\" on " + target;
+    }
     m_events.publish(LogMessage{LogLevel::Warning, target + ": " + warning, nowMs()});
     m_events.publish(LineStatusChanged{target, "Warning: " + warning, code});
 }
 
 void CallManager::clearPrackWarning(const std::string& target) {
-    if (m_no100rel.erase(target)) m_events.publish(LineStatusChanged{target, "Warning cleared", 0});
+    m_no100rel.erase(target);
+    if (m_prackWarnings.erase(target)) m_events.publish(LineStatusChanged{target, "Warning cleared", 0});
 }
 
 bool CallManager::hangUp(uint64_t callId) {

@@ -71,7 +71,8 @@ private:
     store::Configuration m_config;
     routing::DialPlan m_plan{store::Configuration{}};
     std::optional<media::PortPool> m_ports;
-    std::set<std::string> m_no100rel;  ///< lines/trunks that refused PRACK
+    std::set<std::string> m_no100rel;  ///< lines/trunks that refused PRACK (prack_auto_disable)
+    std::set<std::string> m_prackWarnings;  ///< lines/trunks whose PRACK refusal is still shown
     uint64_t m_nextId = 1;
     std::map<uint64_t, std::unique_ptr<Call>> m_calls;
     Timer m_reaper;

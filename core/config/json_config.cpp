@@ -300,7 +300,8 @@ const FieldSpec<Settings> kSettingsFields[] = {
     {"default_expires", &Settings::defaultExpiresS}, {"max_contacts", &Settings::maxContacts},
     {"nonce_lifetime", &Settings::nonceLifetimeS}, {"qualify_interval", &Settings::qualifyIntervalS},
     {"tls_certificate", &Settings::tlsCertificate}, {"tls_private_key", &Settings::tlsPrivateKey},
-    {"media_timeout", &Settings::mediaTimeoutS},
+    {"media_timeout", &Settings::mediaTimeoutS}, {"prack_auto_disable", &Settings::prackAutoDisable},
+    {"trace_file", &Settings::traceFile}, {"trace_file_max_mb", &Settings::traceFileMaxMb},
 };
 const FieldSpec<Extension> kExtensionFields[] = {
     {"number", &Extension::number}, {"password", &Extension::password}, {"name", &Extension::name},
@@ -314,17 +315,21 @@ const FieldSpec<ExternalLine> kLineFields[] = {
     {"register", &ExternalLine::registerEnabled}, {"expires", &ExternalLine::expiresS},
     {"disable_100rel", &ExternalLine::disable100rel}, {"user_phone", &ExternalLine::userPhone},
     {"incoming_extension", &ExternalLine::incomingExtension}, {"enabled", &ExternalLine::enabled},
+    {"caller_id", &ExternalLine::callerId},
 };
 const FieldSpec<SipTrunk> kTrunkFields[] = {
     {"name", &SipTrunk::name}, {"host", &SipTrunk::host}, {"port", &SipTrunk::port},
     {"transport", &SipTrunk::transport}, {"proxy", &SipTrunk::proxy},
     {"request_uri_params", &SipTrunk::requestUriParams}, {"disable_100rel", &SipTrunk::disable100rel},
     {"allowed_addresses", &SipTrunk::allowedAddresses}, {"dids", &SipTrunk::dids},
-    {"enabled", &SipTrunk::enabled},
+    {"enabled", &SipTrunk::enabled}, {"auth_user", &SipTrunk::authUser},
+    {"auth_password", &SipTrunk::authPassword}, {"caller_id", &SipTrunk::callerId},
+    {"caller_id_prefix", &SipTrunk::callerIdPrefix}, {"default_extension", &SipTrunk::defaultExtension},
 };
 const FieldSpec<Route> kRouteFields[] = {
     {"pattern", &Route::pattern}, {"strip", &Route::strip}, {"prepend", &Route::prepend},
     {"target", &Route::target}, {"failover", &Route::failover},
+    {"allowed_extensions", &Route::allowedExtensions},
 };
 // clang-format on
 

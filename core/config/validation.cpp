@@ -475,6 +475,8 @@ private:
         if (!s.tlsPrivateKey.empty() && s.tlsCertificate.empty())
             add("settings.tls_private_key", "needs tls_certificate (a key alone cannot be used)");
         range("settings.media_timeout", s.mediaTimeoutS, 0, 86400, " seconds");
+        check("settings.trace_file", checkFilePath(s.traceFile));
+        range("settings.trace_file_max_mb", s.traceFileMaxMb, 1, 1024, " MB");
     }
 
     void extension(size_t i) {
@@ -512,6 +514,7 @@ private:
         check(base + ".expires", checkExpires(l.expiresS));
         if (!l.incomingExtension.empty() && !extensionExists(l.incomingExtension))
             add(base + ".incoming_extension", "no extension " + l.incomingExtension);
+        checkOptional(base + ".caller_id", l.callerId, checkDidNumber);
     }
 
     void trunk(size_t i) {
@@ -533,6 +536,14 @@ private:
             else if (!extensionExists(extension))
                 add(path, "no extension " + (extension.empty() ? std::string("\"\"") : extension));
         }
+        check(base + ".auth_user", checkAuthId(t.authUser));
+        check(base + ".auth_password", checkText(t.authPassword, 128));
+        if (!t.authPassword.empty() && t.authUser.empty())
+            add(base + ".auth_user", "required when auth_password is set");
+        checkOptional(base + ".caller_id", t.callerId, checkDidNumber);
+        check(base + ".caller_id_prefix", checkPrepend(t.callerIdPrefix));
+        if (!t.defaultExtension.empty() && !extensionExists(t.defaultExtension))
+            add(base + ".default_extension", "no extension " + t.defaultExtension);
     }
 
     void route(size_t i) {
@@ -551,6 +562,9 @@ private:
             else if (r.failover == r.target)
                 add(base + ".failover", "names the same line or trunk as target");
         }
+        for (size_t k = 0; k < r.allowedExtensions.size(); ++k)
+            if (!extensionExists(r.allowedExtensions[k]))
+                add(indexPath(base + ".allowed_extensions", k), "no extension " + r.allowedExtensions[k]);
     }
 
     const store::Configuration& m_config;

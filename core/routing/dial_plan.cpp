@@ -38,11 +38,18 @@ DialPlan::DialPlan(const store::Configuration& config) : m_config(config) {
     }
 }
 
-std::optional<RouteMatch> DialPlan::match(const std::string& dialled,
-                                          const std::string& /*callingExtension*/) const {
+std::optional<RouteMatch> DialPlan::match(const std::string& dialled, const std::string& callingExtension,
+                                          bool* forbidden) const {
+    if (forbidden) *forbidden = false;
     for (size_t i = 0; i < m_config.routes.size(); ++i) {
         if (!m_patterns[i] || !m_patterns[i]->matches(dialled)) continue;
         const store::Route& route = m_config.routes[i];
+        const auto& allowed = route.allowedExtensions;
+        // No calling extension (the GUI's "Test a number") checks no permission.
+        if (!allowed.empty() && !callingExtension.empty() && std::find(allowed.begin(), allowed.end(), callingExtension) == allowed.end()) {
+            if (forbidden) *forbidden = true;
+            continue;
+        }
         const size_t strip = static_cast<size_t>(std::max(route.strip, 0));
         // A rule that strips everything has nothing left to dial; let a later
         // rule have the number rather than sending an empty Request-URI user.
@@ -98,6 +105,10 @@ std::optional<Attempt> DialPlan::attemptFor(const std::string& name, const std::
         // Carriers authorise calls by the registered account, not our extension.
         attempt.fromUser = line->account;
         attempt.fromHost = line->domain;
+        if (!line->callerId.empty()) {
+            attempt.identityNumber = line->callerId;
+            attempt.identityHeader = "P-Preferred-Identity";
+        }
         return attempt;
     }
     if (const auto* trunk = findTrunk(name)) {
@@ -116,8 +127,19 @@ std::optional<Attempt> DialPlan::attemptFor(const std::string& name, const std::
         attempt.nextHop = attempt.viaProxy ? trunk->proxy : hostPort;
         attempt.transport = trunk->transport;
         attempt.omit100rel = trunk->disable100rel;
-        attempt.fromUser = callingExtension.empty() ? std::string("anonymous") : callingExtension;
+        if (!trunk->callerId.empty())
+            attempt.fromUser = trunk->callerId;
+        else if (callingExtension.empty())
+            attempt.fromUser = "anonymous";
+        else
+            attempt.fromUser = trunk->callerIdPrefix + callingExtension;
         attempt.fromHost = m_config.settings.domain;
+        if (attempt.fromUser != "anonymous") {
+            attempt.identityNumber = attempt.fromUser;
+            attempt.identityHeader = "P-Asserted-Identity";
+        }
+        attempt.authUser = trunk->authUser;
+        attempt.authPassword = trunk->authPassword;
         return attempt;
     }
     skipped = "\"" + name + "\" is no line or trunk";
@@ -126,7 +148,7 @@ std::optional<Attempt> DialPlan::attemptFor(const std::string& name, const std::
 
 OutgoingPlan DialPlan::plan(const std::string& dialled, const std::string& callingExtension) const {
     OutgoingPlan plan;
-    plan.route = match(dialled, callingExtension);
+    plan.route = match(dialled, callingExtension, &plan.forbidden);
     if (!plan.route) return plan;
     for (const std::string* name : {&plan.route->target, &plan.route->failover}) {
         if (name->empty()) continue;
@@ -149,7 +171,10 @@ std::string DialPlan::explain(const std::string& dialled, const std::string& cal
             return text + "; routes are not consulted";
         }
     }
-    const auto route = match(dialled, callingExtension);
+    bool forbidden = false;
+    const auto route = match(dialled, callingExtension, &forbidden);
+    if (!route && forbidden)
+        return "a rule matches " + dialled + " but extension " + callingExtension + " may not use it (403)";
     if (!route) return "no rule matches " + dialled;
 
     bool callable = false;

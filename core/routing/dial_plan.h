@@ -50,6 +50,13 @@ struct Attempt {
     bool omit100rel = false;  ///< disable_100rel: no `100rel` anywhere in the INVITE
     std::string fromUser;     ///< line: its account; trunk: the calling extension
     std::string fromHost;     ///< line: its domain; trunk: settings.domain
+    /// Number asserted in an identity header, empty for none: a line's
+    /// caller_id goes in P-Preferred-Identity (the carrier asserts it), a
+    /// trunk's presented number in P-Asserted-Identity (the peer trusts us).
+    std::string identityNumber;
+    std::string identityHeader;  ///< "P-Preferred-Identity" or "P-Asserted-Identity"
+    std::string authUser;        ///< credentials for a challenged INVITE; empty = none
+    std::string authPassword;
 
     /// `sip:<nextHop>;transport=<udp|tcp|tls>`, plus `;lr` when viaProxy:
     /// the route libre's request functions take.
@@ -65,6 +72,9 @@ struct OutgoingPlan {
     /// out (and named in skipped). Empty with a route: answer 503.
     std::vector<Attempt> attempts;
     std::vector<std::string> skipped;  ///< e.g. `line "ims" is disabled`
+    /// No route: a rule matched but the calling extension may not use it
+    /// (answer 403 rather than 404).
+    bool forbidden = false;
 };
 
 /// The SIP status 0 stands for "no final response": the transaction timed
@@ -111,9 +121,10 @@ public:
 
     /// The first route, in configuration order, whose pattern matches
     /// @p dialled. A rule whose strip leaves no digits is passed over.
-    /// @param callingExtension who dials; every extension may use every route
-    ///        (the configuration has no per-route permission yet)
-    std::optional<RouteMatch> match(const std::string& dialled, const std::string& callingExtension) const;
+    /// Rules whose allowed_extensions leave @p callingExtension out are passed
+    /// over; @p forbidden (optional) tells whether one of them matched.
+    std::optional<RouteMatch> match(const std::string& dialled, const std::string& callingExtension,
+                                    bool* forbidden = nullptr) const;
 
     /// Whether @p name is a line or a trunk (enabled or not); names are unique
     /// across both, and a line wins should a bad configuration repeat one.

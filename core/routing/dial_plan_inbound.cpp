@@ -107,11 +107,12 @@ std::optional<InboundMatch> DialPlan::inbound(std::string_view sourceAddress, co
     }
 
     if (!trunks.empty()) {
-        // The trunk's own address, but none of its DIDs. The configuration
-        // has no per-trunk default extension, so nothing rings (404).
+        // The trunk's own address, but none of its DIDs: its default
+        // extension rings; without one nothing does (404).
         InboundMatch m;
         m.kind = TargetKind::Trunk;
         m.name = trunks.front()->name;
+        m.extension = trunks.front()->defaultExtension;
         m.calledNumber = numbers.empty() ? std::string() : *numbers.front();
         m.reason = InboundReason::TrunkAddress;
         return m;

@@ -39,6 +39,10 @@ struct Settings {
     std::string tlsCertificate;         ///< "tls_certificate": PEM file; empty = generated
     std::string tlsPrivateKey;          ///< "tls_private_key": PEM file; empty = in the certificate file
     uint32_t mediaTimeoutS = 60;        ///< "media_timeout": no RTP this long ends a call; 0 = off
+    // Schema 3
+    bool prackAutoDisable = true;       ///< "prack_auto_disable": stop offering 100rel where PRACK is refused
+    std::string traceFile;              ///< "trace_file": SIP trace log file; empty = off
+    uint32_t traceFileMaxMb = 10;       ///< "trace_file_max_mb": rotate the trace file at this size
 
     bool operator==(const Settings&) const = default;
 };
@@ -71,6 +75,8 @@ struct ExternalLine {
     bool userPhone = true;                  ///< "user_phone"
     std::string incomingExtension;          ///< "incoming_extension"
     bool enabled = true;                    ///< "enabled"
+    /// "caller_id": number presented (P-Preferred-Identity); empty = account
+    std::string callerId;
 
     bool operator==(const ExternalLine&) const = default;
 };
@@ -87,6 +93,11 @@ struct SipTrunk {
     std::vector<std::string> allowedAddresses;   ///< "allowed_addresses"
     std::map<std::string, std::string> dids;     ///< "dids": DID number -> extension
     bool enabled = true;                         ///< "enabled"
+    std::string authUser;                        ///< "auth_user": for challenged INVITEs; empty = none
+    std::string authPassword;                    ///< "auth_password"
+    std::string callerId;                        ///< "caller_id": fixed number presented; empty = the extension's
+    std::string callerIdPrefix;                  ///< "caller_id_prefix": put before the extension's number
+    std::string defaultExtension;                ///< "default_extension": rung when no DID matches
 
     bool operator==(const SipTrunk&) const = default;
 };
@@ -98,6 +109,7 @@ struct Route {
     std::string prepend;   ///< "prepend"
     std::string target;    ///< "target": line or trunk name
     std::string failover;  ///< "failover": line or trunk name, may be empty
+    std::vector<std::string> allowedExtensions;  ///< "allowed_extensions": empty = every extension
 
     bool operator==(const Route&) const = default;
 };

@@ -176,6 +176,31 @@ CREATE TABLE bindings (
 
 PRAGMA user_version = 2;
 )sql"},
+
+    Migration{3, R"sql(
+-- PRACK auto-disable switch, SIP trace file; caller-ID rules, trunk
+-- credentials and default extension; per-route extension permission. Each
+-- DEFAULT equals the default in records.h.
+ALTER TABLE settings ADD COLUMN prack_auto_disable INTEGER NOT NULL DEFAULT 1
+    CHECK (prack_auto_disable IN (0, 1));
+ALTER TABLE settings ADD COLUMN trace_file TEXT NOT NULL DEFAULT '';
+ALTER TABLE settings ADD COLUMN trace_file_max_mb INTEGER NOT NULL DEFAULT 10
+    CHECK (trace_file_max_mb BETWEEN 0 AND 4294967295);
+
+ALTER TABLE lines ADD COLUMN caller_id TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE trunks ADD COLUMN auth_user TEXT NOT NULL DEFAULT '';
+ALTER TABLE trunks ADD COLUMN auth_password TEXT NOT NULL DEFAULT '';
+ALTER TABLE trunks ADD COLUMN caller_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE trunks ADD COLUMN caller_id_prefix TEXT NOT NULL DEFAULT '';
+ALTER TABLE trunks ADD COLUMN default_extension TEXT NOT NULL DEFAULT '';
+
+-- Extension numbers separated by commas (numbers are digits only); empty
+-- means every extension may use the route.
+ALTER TABLE routes ADD COLUMN allowed_extensions TEXT NOT NULL DEFAULT '';
+
+PRAGMA user_version = 3;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

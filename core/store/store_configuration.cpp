@@ -25,6 +25,25 @@ Transport readTransport(RowReader& row) {
     return t;
 }
 
+// Extension numbers are digits (validation), so a comma never occurs inside one.
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        if (comma > start) out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::string joinList(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
+    return out;
+}
+
 }  // namespace
 
 Result<Configuration> Store::loadConfiguration() {
@@ -39,7 +58,8 @@ Result<Configuration> Store::loadConfiguration() {
                   "SELECT config_version, domain, bind_address, sip_port, tls_port, rtp_port_min,"
                   " rtp_port_max, outgroup_prefix, ringback, log_level, auth_algorithms, min_expires_s,"
                   " max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s, qualify_interval_s,"
-                  " tls_certificate, tls_private_key, media_timeout_s FROM settings WHERE id = 1");
+                  " tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable, trace_file,"
+                  " trace_file_max_mb FROM settings WHERE id = 1");
     if (rc == SQLITE_OK)  // no row yet: the defaults of Settings stand
         rc = op.readRows(q, [&](RowReader& r) {
             Settings& s = config.settings;
@@ -63,6 +83,9 @@ Result<Configuration> Store::loadConfiguration() {
             s.tlsCertificate = r.text();
             s.tlsPrivateKey = r.text();
             s.mediaTimeoutS = r.integer<uint32_t>();
+            s.prackAutoDisable = r.flag();
+            s.traceFile = r.text();
+            s.traceFileMaxMb = r.integer<uint32_t>();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -82,7 +105,7 @@ Result<Configuration> Store::loadConfiguration() {
     rc = q.prepare(
         m_db,
         "SELECT name, domain, account, auth_id, password, auth_id_includes_address, proxy, transport,"
-        " register_enabled, expires_s, disable_100rel, user_phone, incoming_extension, enabled"
+        " register_enabled, expires_s, disable_100rel, user_phone, incoming_extension, enabled, caller_id"
         " FROM lines ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
@@ -101,13 +124,15 @@ Result<Configuration> Store::loadConfiguration() {
             l.userPhone = r.flag();
             l.incomingExtension = r.text();
             l.enabled = r.flag();
+            l.callerId = r.text();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     std::vector<int64_t> trunkIds;
     rc =
         q.prepare(m_db,
-                  "SELECT id, name, host, port, transport, proxy, request_uri_params, disable_100rel, enabled"
+                  "SELECT id, name, host, port, transport, proxy, request_uri_params, disable_100rel, enabled,"
+                  " auth_user, auth_password, caller_id, caller_id_prefix, default_extension"
                   " FROM trunks ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
@@ -121,6 +146,11 @@ Result<Configuration> Store::loadConfiguration() {
             t.requestUriParams = r.text();
             t.disable100rel = r.flag();
             t.enabled = r.flag();
+            t.authUser = r.text();
+            t.authPassword = r.text();
+            t.callerId = r.text();
+            t.callerIdPrefix = r.text();
+            t.defaultExtension = r.text();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -144,7 +174,7 @@ Result<Configuration> Store::loadConfiguration() {
     }
     if (rc != SQLITE_OK) return op.fail(rc);
 
-    rc = q.prepare(m_db, "SELECT pattern, strip, prepend, target, failover FROM routes ORDER BY position");
+    rc = q.prepare(m_db, "SELECT pattern, strip, prepend, target, failover, allowed_extensions FROM routes ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
             Route& route = config.routes.emplace_back();
@@ -153,6 +183,7 @@ Result<Configuration> Store::loadConfiguration() {
             route.prepend = r.text();
             route.target = r.text();
             route.failover = r.text();
+            route.allowedExtensions = splitList(r.text());
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -179,14 +210,16 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      "INSERT INTO settings (id, config_version, domain, bind_address, sip_port, tls_port,"
                      " rtp_port_min, rtp_port_max, outgroup_prefix, ringback, log_level, auth_algorithms,"
                      " min_expires_s, max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s,"
-                     " qualify_interval_s, tls_certificate, tls_private_key, media_timeout_s)"
+                     " qualify_interval_s, tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable,"
+                     " trace_file, trace_file_max_mb)"
                      " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                     " ?18, ?19, ?20)");
+                     " ?18, ?19, ?20, ?21, ?22, ?23)");
     if (rc == SQLITE_OK)
         rc = ins.run(config.version, s.domain, s.bindAddress, s.sipPort, s.tlsPort, s.rtpPortMin,
                      s.rtpPortMax, s.outgroupPrefix, s.ringback, s.logLevel, s.authAlgorithms, s.minExpiresS,
                      s.maxExpiresS, s.defaultExpiresS, s.maxContacts, s.nonceLifetimeS, s.qualifyIntervalS,
-                     s.tlsCertificate, s.tlsPrivateKey, int64_t{s.mediaTimeoutS});
+                     s.tlsCertificate, s.tlsPrivateKey, int64_t{s.mediaTimeoutS}, s.prackAutoDisable, s.traceFile,
+                     int64_t{s.traceFileMaxMb});
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     rc = ins.prepare(m_db,
@@ -203,13 +236,13 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         m_db,
         "INSERT INTO lines (position, name, domain, account, auth_id, password,"
         " auth_id_includes_address, proxy, transport, register_enabled, expires_s, disable_100rel,"
-        " user_phone, incoming_extension, enabled)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        " user_phone, incoming_extension, enabled, caller_id)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     for (size_t i = 0; rc == SQLITE_OK && i < config.lines.size(); ++i) {
         const ExternalLine& l = config.lines[i];
         rc = ins.run(i, l.name, l.domain, l.account, l.authId, l.password, l.authIdIncludesAddress, l.proxy,
                      transportName(l.transport), l.registerEnabled, l.expiresS, l.disable100rel, l.userPhone,
-                     l.incomingExtension, l.enabled);
+                     l.incomingExtension, l.enabled, l.callerId);
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
     }
     if (rc != SQLITE_OK) return op.fail(rc);
@@ -218,7 +251,8 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
     Statement did;
     rc = ins.prepare(m_db,
                      "INSERT INTO trunks (position, name, host, port, transport, proxy, request_uri_params,"
-                     " disable_100rel, enabled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                     " disable_100rel, enabled, auth_user, auth_password, caller_id, caller_id_prefix, default_extension)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     if (rc == SQLITE_OK)
         rc = address.prepare(
             m_db, "INSERT INTO trunk_allowed_addresses (trunk_id, position, address) VALUES (?1, ?2, ?3)");
@@ -227,7 +261,8 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
     for (size_t i = 0; rc == SQLITE_OK && i < config.trunks.size(); ++i) {
         const SipTrunk& t = config.trunks[i];
         rc = ins.run(i, t.name, t.host, t.port, transportName(t.transport), t.proxy, t.requestUriParams,
-                     t.disable100rel, t.enabled);
+                     t.disable100rel, t.enabled, t.authUser, t.authPassword, t.callerId, t.callerIdPrefix,
+                     t.defaultExtension);
         if (rc != SQLITE_DONE) break;
         rc = SQLITE_OK;
         const sqlite3_int64 trunkId = sqlite3_last_insert_rowid(m_db);
@@ -239,11 +274,11 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
     if (rc != SQLITE_OK) return op.fail(rc);
 
     rc = ins.prepare(m_db,
-                     "INSERT INTO routes (position, pattern, strip, prepend, target, failover)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                     "INSERT INTO routes (position, pattern, strip, prepend, target, failover, allowed_extensions)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     for (size_t i = 0; rc == SQLITE_OK && i < config.routes.size(); ++i) {
         const Route& r = config.routes[i];
-        if (rc = ins.run(i, r.pattern, r.strip, r.prepend, r.target, r.failover); rc == SQLITE_DONE)
+        if (rc = ins.run(i, r.pattern, r.strip, r.prepend, r.target, r.failover, joinList(r.allowedExtensions)); rc == SQLITE_DONE)
             rc = SQLITE_OK;
     }
     if (rc == SQLITE_OK) rc = tx.commit();

@@ -46,6 +46,9 @@ Configuration richConfiguration() {
     s.qualifyIntervalS = 60;
     s.tlsCertificate = "/etc/switchboard/pbx.pem";
     s.tlsPrivateKey = "/etc/switchboard/pbx.key";
+    s.prackAutoDisable = false;
+    s.traceFile = "/var/log/switchboard/trace.log";
+    s.traceFileMaxMb = 50;
     c.extensions = {{"100", "k7Qm2xRt9vPa", "Reception", true, true},
                     {"101", "Hn4sW8eZc3Ju", "Empfang \xC3\xBC \"quoted\"", false, false},
                     {"20001", "p9Ly6BqT2mEd", "", true, true}};
@@ -62,14 +65,16 @@ Configuration richConfiguration() {
                             true,
                             false,
                             "100",
-                            false};
+                            false,
+                            "+8612345600"};
     store::ExternalLine backup{"backup",   "sip.example.net",
                                "office42", "",
                                "",         false,
                                "",         store::Transport::Tls,
                                true,       600,
                                false,      true,
-                               "",         true};
+                               "",         true,
+                               ""};
     c.lines = {ims, backup};
     c.trunks = {{"carrier",
                  "203.0.113.5",
@@ -80,11 +85,17 @@ Configuration richConfiguration() {
                  true,
                  {"203.0.113.5", "198.51.100.0/24", "2001:db8::/32"},
                  {{"+8613901088888", "101"}, {"+8613901088889", "20001"}},
-                 false},
-                {"empty-trunk", "[2001:db8::5]", 5060, store::Transport::Tls, "", "", false, {}, {}, true}};
-    c.routes = {{"9.", 1, "", "carrier", "ims"},
-                {"91[3-9]XXXXXXXXX", 1, "+86", "ims", ""},
-                {"0NXX.", 0, "*", "backup", "carrier"}};
+                 false,
+                 "office",
+                 "trunk \"secret\"",
+                 "",
+                 "+861390108",
+                 "20001"},
+                {"empty-trunk", "[2001:db8::5]", 5060, store::Transport::Tls, "", "", false, {}, {}, true,
+                 "", "", "+8613901088800", "", ""}};
+    c.routes = {{"9.", 1, "", "carrier", "ims", {}},
+                {"91[3-9]XXXXXXXXX", 1, "+86", "ims", "", {"101", "20001"}},
+                {"0NXX.", 0, "*", "backup", "carrier", {}}};
     return c;
 }
 
@@ -117,11 +128,11 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     // JSON key in json_config.cpp, rules in validation.cpp, a row in
     // docs/config.md and a non-default value in richConfiguration(), then
     // update the count.
-    EXPECT_EQ(fieldCount<store::Settings>(), 19u);
+    EXPECT_EQ(fieldCount<store::Settings>(), 22u);
     EXPECT_EQ(fieldCount<store::Extension>(), 6u);
-    EXPECT_EQ(fieldCount<store::ExternalLine>(), 14u);
-    EXPECT_EQ(fieldCount<store::SipTrunk>(), 10u);
-    EXPECT_EQ(fieldCount<store::Route>(), 5u);
+    EXPECT_EQ(fieldCount<store::ExternalLine>(), 15u);
+    EXPECT_EQ(fieldCount<store::SipTrunk>(), 15u);
+    EXPECT_EQ(fieldCount<store::Route>(), 6u);
     EXPECT_EQ(fieldCount<Configuration>(), 6u);
 
     // Every key the writer emits for a record with all fields set.

@@ -62,15 +62,15 @@ store::Configuration routingConfiguration() {
     c.trunks = {carrier, sbc, v6, off};
 
     c.routes = {
-        {"9NXXXXXX", 1, "+8610", "sbc", ""},                // 0: Beijing local numbers
-        {"91[3-9]XXXXXXXXX", 1, "+86", "cmcc", "carrier"},  // 1: mobiles
-        {"9.", 1, "", "carrier", "ims"},                    // 2: everything else after 9
-        {"00.", 0, "", "off", "ims"},                       // 3: international, primary disabled
-        {"0.", 0, "", "off", ""},                           // 4: nothing usable
-        {"8XXX", 4, "", "v6", ""},                          // 5: strips everything: passed over
-        {"8.", 1, "", "v6", ""},                            // 6
-        {"7.", 0, "", "missing", ""},                       // 7: names nothing
-        {"6[", 0, "", "carrier", ""},                       // 8: broken pattern
+        {"9NXXXXXX", 1, "+8610", "sbc", "", {}},                // 0: Beijing local numbers
+        {"91[3-9]XXXXXXXXX", 1, "+86", "cmcc", "carrier", {}},  // 1: mobiles
+        {"9.", 1, "", "carrier", "ims", {}},                    // 2: everything else after 9
+        {"00.", 0, "", "off", "ims", {}},                       // 3: international, primary disabled
+        {"0.", 0, "", "off", "", {}},                           // 4: nothing usable
+        {"8XXX", 4, "", "v6", "", {}},                          // 5: strips everything: passed over
+        {"8.", 1, "", "v6", "", {}},                            // 6
+        {"7.", 0, "", "missing", "", {}},                       // 7: names nothing
+        {"6[", 0, "", "carrier", "", {}},                       // 8: broken pattern
     };
     return c;
 }
@@ -176,6 +176,55 @@ TEST(DialPlanPlan, TrunkThenLineThroughProxy) {
     EXPECT_EQ(line.transport, store::Transport::Udp);
     EXPECT_EQ(line.fromUser, "+8612345678");
     EXPECT_EQ(line.fromHost, "gd.ctcims.cn");
+}
+
+TEST(DialPlanPlan, RoutePermissionPassesOverRulesTheExtensionMayNotUse) {
+    auto config = routingConfiguration();
+    config.routes[1].allowedExtensions = {"101"};  // mobiles: only Sales
+    config.routes[2].allowedExtensions = {"101"};  // everything else after 9: only Sales
+    const DialPlan plan(config);
+    // Sales may use the mobile rule.
+    auto p = plan.plan("913901088888", "101");
+    ASSERT_TRUE(p.route);
+    EXPECT_EQ(p.route->ruleIndex, 1u);
+    // Reception may not: no later rule matches either, and that is a refusal, not "unknown".
+    p = plan.plan("913901088888", "100");
+    EXPECT_FALSE(p.route);
+    EXPECT_TRUE(p.forbidden);
+    // A number no rule matches at all is not forbidden.
+    p = plan.plan("5", "100");
+    EXPECT_FALSE(p.route);
+    EXPECT_FALSE(p.forbidden);
+    // The GUI's test box (no calling extension) shows the rule.
+    EXPECT_NE(plan.explain("913901088888", "").find("rule 2"), std::string::npos);
+    EXPECT_NE(plan.explain("913901088888", "100").find("may not use it (403)"), std::string::npos);
+}
+
+TEST(DialPlanPlan, CallerIdRulesAndTrunkCredentials) {
+    auto config = routingConfiguration();
+    config.trunks[0].callerIdPrefix = "+861088";  // carrier
+    config.trunks[0].authUser = "office";
+    config.trunks[0].authPassword = "s3cret";
+    config.lines[0].callerId = "+8612345600";     // ims
+    DialPlan plan(config);
+    auto p = plan.plan("9013901088888", "100");
+    ASSERT_EQ(p.attempts.size(), 2u);
+    EXPECT_EQ(p.attempts[0].fromUser, "+861088100");
+    EXPECT_EQ(p.attempts[0].identityHeader, "P-Asserted-Identity");
+    EXPECT_EQ(p.attempts[0].identityNumber, "+861088100");
+    EXPECT_EQ(p.attempts[0].authUser, "office");
+    EXPECT_EQ(p.attempts[0].authPassword, "s3cret");
+    // A line keeps its account in From (the carrier authorises by it) and asks
+    // for the presented number.
+    EXPECT_EQ(p.attempts[1].fromUser, "+8612345678");
+    EXPECT_EQ(p.attempts[1].identityHeader, "P-Preferred-Identity");
+    EXPECT_EQ(p.attempts[1].identityNumber, "+8612345600");
+    EXPECT_TRUE(p.attempts[1].authUser.empty());
+
+    config.trunks[0].callerId = "+8610880000";  // a fixed number wins over the prefix
+    plan = DialPlan(config);
+    p = plan.plan("9013901088888", "100");
+    EXPECT_EQ(p.attempts[0].fromUser, "+8610880000");
 }
 
 TEST(DialPlanPlan, LineWithoutUserPhoneOrProxyAndTrunkFailover) {

@@ -200,6 +200,22 @@ TEST(DialPlanInbound, SharedCarrierAddress) {
     EXPECT_EQ(m->reason, InboundReason::LineAddress);
 }
 
+TEST(DialPlanInbound, TrunkDefaultExtensionRingsWhenNoDidMatches) {
+    auto config = inboundConfiguration();
+    for (auto& t : config.trunks)
+        if (t.name == "sbc") t.defaultExtension = "100";
+    const DialPlan plan(config);
+    auto m = plan.inbound("198.18.0.1", party("sip:+8610889999@192.0.2.10"), party("sip:x@y"));
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->name, "sbc");
+    EXPECT_EQ(m->extension, "100");
+    EXPECT_EQ(m->reason, InboundReason::TrunkAddress);
+    // A DID still wins over the default.
+    m = plan.inbound("198.19.4.4:5060", party("sip:+8610880000@192.0.2.10"), party("sip:x@y"));
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->extension, "101");
+}
+
 TEST(DialPlanInbound, FindDid) {
     const std::map<std::string, std::string> dids = {
         {"+8613901088888", "100"}, {"+8513901088888", "101"}, {"+861088001234", "102"}, {"*97", "103"}};

@@ -65,7 +65,7 @@ TEST_F(StoreTest, ReplaceTwiceKeepsOnlyTheSecond) {
     trunk.host = "h2";
     trunk.dids = {{"555", "300"}};
     second.trunks = {trunk};
-    second.routes = {{"X.", 0, "", "t2", ""}};
+    second.routes = {{"X.", 0, "", "t2", "", {}}};
     auto saved = store->replaceConfiguration(second);
     ASSERT_TRUE(saved.ok()) << saved.error().message;
 

@@ -105,6 +105,9 @@ inline sb::store::Configuration richConfiguration() {
     c.settings.qualifyIntervalS = 15;
     c.settings.tlsCertificate = "/etc/switchboard/cert.pem";
     c.settings.tlsPrivateKey = "C:\\Users\\Ann\\key.pem";
+    c.settings.prackAutoDisable = false;
+    c.settings.traceFile = "/var/log/switchboard/sip-trace.log";
+    c.settings.traceFileMaxMb = 250;
     c.extensions = {extension("201", "secret201", "Reception", true, true),
                     extension("100", "pa'ss\"; DROP TABLE extensions; --", "Büro 北京", false),
                     extension("150", "", "", true)};
@@ -123,6 +126,7 @@ inline sb::store::Configuration richConfiguration() {
     ims.userPhone = false;
     ims.incomingExtension = "201";
     ims.enabled = false;
+    ims.callerId = "+8613901000000";
     ExternalLine plain;
     plain.name = "voip";
     plain.domain = "sip.example.net";
@@ -139,13 +143,18 @@ inline sb::store::Configuration richConfiguration() {
     carrier.allowedAddresses = {"203.0.113.9", "198.51.100.0/24", "203.0.113.9"};
     carrier.dids = {{"+4930123456", "201"}, {"+4930123457", "100"}};
     carrier.enabled = false;
+    carrier.authUser = "office@trunk.example.org";
+    carrier.authPassword = "it's \"quoted\"";
+    carrier.callerId = "";
+    carrier.callerIdPrefix = "+4930123";
+    carrier.defaultExtension = "100";
     SipTrunk bare;
     bare.name = "bare";
     bare.host = "192.0.2.99";
     c.trunks = {carrier, bare};
-    c.routes = {{"9XXXX.", 1, "", "carrier", "voip"},
-                {"0[1-5]Z.", 0, "+49", "ims", ""},
-                {"N", -1, "x", "voip", "carrier"}};
+    c.routes = {{"9XXXX.", 1, "", "carrier", "voip", {"201", "150"}},
+                {"0[1-5]Z.", 0, "+49", "ims", "", {}},
+                {"N", -1, "x", "voip", "carrier", {"100"}}};
     return c;
 }
 

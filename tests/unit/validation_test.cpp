@@ -30,7 +30,7 @@ Configuration validConfiguration() {
     trunk.allowedAddresses = {"203.0.113.5"};
     trunk.dids = {{"+8613901088888", "101"}};
     c.trunks = {trunk};
-    c.routes = {{"9.", 1, "", "carrier", "ims"}};
+    c.routes = {{"9.", 1, "", "carrier", "ims", {}}};
     return c;
 }
 
@@ -196,9 +196,9 @@ TEST(ValidationConfig, NamesUniqueAcrossLinesAndTrunks) {
 
 TEST(ValidationConfig, RouteTargetsMustExist) {
     auto c = validConfiguration();
-    c.routes.push_back({"0.", 0, "", "carier", "nowhere"});
-    c.routes.push_back({"8.", 0, "", "", ""});
-    c.routes.push_back({"7.", -1, "", "ims", "ims"});
+    c.routes.push_back({"0.", 0, "", "carier", "nowhere", {}});
+    c.routes.push_back({"8.", 0, "", "", "", {}});
+    c.routes.push_back({"7.", -1, "", "ims", "ims", {}});
     auto errors = validate(c);
     EXPECT_TRUE(hasError(errors, "routes[1].target", "no line or trunk named \"carier\"")) << dump(errors);
     EXPECT_TRUE(hasError(errors, "routes[1].failover", "nowhere")) << dump(errors);
@@ -216,6 +216,35 @@ TEST(ValidationConfig, ExtensionReferencesMustExist) {
     EXPECT_TRUE(hasError(errors, "lines[0].incoming_extension", "no extension 105")) << dump(errors);
     EXPECT_TRUE(hasError(errors, "trunks[0].dids[\"+8613901088889\"]", "no extension 999")) << dump(errors);
     EXPECT_TRUE(hasError(errors, "trunks[0].dids[\"86-1\"]", "DID")) << dump(errors);
+}
+
+TEST(ValidationConfig, CallerIdCredentialsAndPermissions) {
+    auto c = validConfiguration();
+    c.lines[0].callerId = "+86 139";
+    c.trunks[0].authPassword = "secret";
+    c.trunks[0].callerId = "abc";
+    c.trunks[0].callerIdPrefix = "+86x";
+    c.trunks[0].defaultExtension = "555";
+    c.routes[0].allowedExtensions = {"100", "777"};
+    c.settings.traceFileMaxMb = 0;
+    auto errors = validate(c);
+    EXPECT_TRUE(hasError(errors, "lines[0].caller_id", "")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "trunks[0].auth_user", "required when auth_password is set")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "trunks[0].caller_id", "")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "trunks[0].caller_id_prefix", "")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "trunks[0].default_extension", "no extension 555")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "routes[0].allowed_extensions[1]", "no extension 777")) << dump(errors);
+    EXPECT_FALSE(hasError(errors, "routes[0].allowed_extensions[0]", "")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "settings.trace_file_max_mb", "")) << dump(errors);
+
+    auto good = validConfiguration();
+    good.lines[0].callerId = "+8613901088800";
+    good.trunks[0].authUser = "office";
+    good.trunks[0].authPassword = "secret";
+    good.trunks[0].callerIdPrefix = "+861390108";
+    good.trunks[0].defaultExtension = "100";
+    good.routes[0].allowedExtensions = {"100"};
+    EXPECT_TRUE(validate(good).empty()) << dump(validate(good));
 }
 
 TEST(ValidationConfig, SettingsRanges) {
