@@ -114,7 +114,26 @@ class SwitchboardServer:
             raise AssertionError(f"switchboard-server did not stop within {limit_s} s")
         self.stop_seconds = time.monotonic() - t0
         self._reader.join(2)
+        self.assert_no_tel_sent()
         return code
+
+    def sent_messages(self):
+        """Every SIP message the server sent, from its debug trace."""
+        text = self.log_text()
+        return [m for m in re.split(r"\n(?=\d{4}-\d\d-\d\d )", text) if " sent to " in m.split("\n")[0]]
+
+    def assert_no_tel_sent(self):
+        """Switchboard never originates a tel: URI. A response copies the
+        request's From and To (RFC 3261 §8.2.6.2), so only those lines of a
+        response may carry the peer's own tel: URIs."""
+        for message in self.sent_messages():
+            lines = message.split("\n")[1:]
+            is_response = bool(lines) and lines[0].startswith("SIP/2.0 ")
+            for line in lines:
+                if is_response and re.match(r"(?i)(From|To|f|t)\s*:", line):
+                    continue
+                if re.search(r"(?i)(?<![a-z0-9])tel:", line):
+                    raise AssertionError("switchboard-server sent a tel: URI:\n" + message)
 
     def wait_log(self, pattern, timeout_s=10.0):
         """Wait until a log line matches @pattern; returns the match."""
