@@ -51,6 +51,7 @@ inline sb::store::ExternalLine imsLine(std::string name) {
     l.userPhone = false;
     l.incomingExtension = "101";
     l.enabled = false;
+    l.callerId = "+8612345600";
     return l;
 }
 
@@ -67,6 +68,11 @@ inline sb::store::SipTrunk carrierTrunk(std::string name) {
     t.allowedAddresses = {"203.0.113.0/24", "2001:db8::7"};
     t.dids = {{"+8613901088888", "100"}, {"02088886666", "102"}};
     t.enabled = false;
+    t.authUser = "office-7";
+    t.authPassword = "trunk secret";
+    t.callerId = "+8610880000";
+    t.callerIdPrefix = "+861088";
+    t.defaultExtension = "101";
     return t;
 }
 

@@ -55,6 +55,8 @@ struct Form {
           userPhone(child<QCheckBox>(d, "userPhoneCheck")),
           incoming(child<QComboBox>(d, "incomingCombo")),
           enabled(child<QCheckBox>(d, "enabledCheck")),
+          callerId(child<QLineEdit>(d, "callerIdEdit")),
+          callerIdProblem(child<QLabel>(d, "callerIdProblem")),
           nameProblem(child<QLabel>(d, "nameProblem")),
           domainProblem(child<QLabel>(d, "domainProblem")),
           accountProblem(child<QLabel>(d, "accountProblem")),
@@ -67,7 +69,7 @@ struct Form {
         return name && domain && account && authId && password && showPassword && authIncludesAddress &&
                preview && proxy && proxyHint && transport && registerCheck && expires && disable100rel &&
                userPhone && incoming && enabled && nameProblem && domainProblem && accountProblem &&
-               authIdProblem && proxyProblem && ok;
+               authIdProblem && proxyProblem && ok && callerId && callerIdProblem;
     }
     /// Fill a valid minimal line.
     void fillValid() const {
@@ -93,6 +95,8 @@ struct Form {
     QCheckBox* userPhone;
     QComboBox* incoming;
     QCheckBox* enabled;
+    QLineEdit* callerId;
+    QLabel* callerIdProblem;
     QLabel* nameProblem;
     QLabel* domainProblem;
     QLabel* accountProblem;
@@ -178,6 +182,12 @@ void LineDialogTest::savesEveryField() {
     clickBox(f.userPhone);
     f.incoming->setCurrentIndex(f.incoming->findData(QStringLiteral("101")));
     clickBox(f.enabled);
+    type(f.callerId, QStringLiteral("+8612345600 x"));
+    QVERIFY(!f.ok->isEnabled());
+    QVERIFY(!f.callerIdProblem->isHidden());
+    QCOMPARE(f.callerIdProblem->text(),
+             QString::fromStdString(sb::config::checkDidNumber("+8612345600 x").value_or("")));
+    type(f.callerId, QStringLiteral("+8612345600"));
 
     QVERIFY(f.ok->isEnabled());
     screenshot(&dialog, "line_dialog");
@@ -215,6 +225,7 @@ void LineDialogTest::loadsEveryField() {
     QCOMPARE(f.incoming->currentData().toString(), QStringLiteral("101"));
     QCOMPARE(f.incoming->currentText(), QStringLiteral("101 — Sales"));
     QVERIFY(!f.enabled->isChecked());
+    QCOMPARE(f.callerId->text(), QStringLiteral("+8612345600"));
     QVERIFY(f.ok->isEnabled());  // its own name is no duplicate
     QCOMPARE(dialog.line(), original);
 

@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -125,12 +126,18 @@ void RoutesTabTest::routeDialogSavesAndLoadsEveryField() {
     type(f.prepend, QStringLiteral("+86"));
     f.target->setCurrentIndex(f.target->findData(QStringLiteral("carrier")));
     f.failover->setCurrentIndex(f.failover->findData(QStringLiteral("ims")));
+    auto* allowed = dialog.findChild<QListWidget*>(QStringLiteral("allowedExtensionsList"));
+    QVERIFY(allowed);
+    QCOMPARE(allowed->count(), 2);  // 100, 101; none ticked = everyone
+    QCOMPARE(allowed->item(1)->text(), QStringLiteral("101 — Sales"));
+    allowed->item(1)->setCheckState(Qt::Checked);
     QVERIFY(f.ok->isEnabled());
     screenshot(&dialog, "route_dialog");
     QSignalSpy accepted(&dialog, &QDialog::accepted);
     QTest::mouseClick(f.ok, Qt::LeftButton);
     QCOMPARE(accepted.count(), 1);
-    const sb::store::Route expected = route("0[1-9]X.", 1, "+86", "carrier", "ims");
+    sb::store::Route expected = route("0[1-9]X.", 1, "+86", "carrier", "ims");
+    expected.allowedExtensions = {"101"};
     QCOMPARE(dialog.route(), expected);
 
     RouteDialog edit(sampleConfig(), expected);
@@ -145,6 +152,15 @@ void RoutesTabTest::routeDialogSavesAndLoadsEveryField() {
     QCOMPARE(e.failover->currentData().toString(), QStringLiteral("ims"));
     QVERIFY(e.ok->isEnabled());
     QCOMPARE(edit.route(), expected);
+    auto* editAllowed = edit.findChild<QListWidget*>(QStringLiteral("allowedExtensionsList"));
+    QCOMPARE(editAllowed->item(0)->checkState(), Qt::Unchecked);
+    QCOMPARE(editAllowed->item(1)->checkState(), Qt::Checked);
+
+    // An extension that has gone is kept (shown as missing), not dropped.
+    sb::store::Route stale = expected;
+    stale.allowedExtensions = {"101", "199"};
+    RouteDialog keeps(sampleConfig(), stale);
+    QCOMPARE(keeps.route(), stale);
 
     // No failover round-trips too.
     const sb::store::Route plain = route("9.", 1, "", "backup", "");

@@ -60,6 +60,13 @@ struct Form {
           addDid(child<QPushButton>(d, "addDidButton")),
           removeDid(child<QPushButton>(d, "removeDidButton")),
           enabled(child<QCheckBox>(d, "enabledCheck")),
+          authUser(child<QLineEdit>(d, "authUserEdit")),
+          authPassword(child<QLineEdit>(d, "authPasswordEdit")),
+          callerId(child<QLineEdit>(d, "callerIdEdit")),
+          callerIdPrefix(child<QLineEdit>(d, "callerIdPrefixEdit")),
+          defaultExtension(child<QComboBox>(d, "defaultExtensionCombo")),
+          authProblem(child<QLabel>(d, "authProblem")),
+          callerIdProblem(child<QLabel>(d, "callerIdProblem")),
           nameProblem(child<QLabel>(d, "nameProblem")),
           hostProblem(child<QLabel>(d, "hostProblem")),
           proxyProblem(child<QLabel>(d, "proxyProblem")),
@@ -73,7 +80,8 @@ struct Form {
         return name && host && port && transport && proxy && params && paramsHint && disable100rel &&
                address && addAddress && addresses && removeAddress && addressHint && dids && addDid &&
                removeDid && enabled && nameProblem && hostProblem && proxyProblem && paramsProblem &&
-               addressProblem && didProblem && ok;
+               addressProblem && didProblem && ok && authUser && authPassword && callerId && callerIdPrefix &&
+               defaultExtension && authProblem && callerIdProblem;
     }
     void fillValid() const {
         type(name, QStringLiteral("peer"));
@@ -111,6 +119,13 @@ struct Form {
     QPushButton* addDid;
     QPushButton* removeDid;
     QCheckBox* enabled;
+    QLineEdit* authUser;
+    QLineEdit* authPassword;
+    QLineEdit* callerId;
+    QLineEdit* callerIdPrefix;
+    QComboBox* defaultExtension;
+    QLabel* authProblem;
+    QLabel* callerIdProblem;
     QLabel* nameProblem;
     QLabel* hostProblem;
     QLabel* proxyProblem;
@@ -135,6 +150,7 @@ private slots:
     void badHostAndProxyAreRefused();
     void nameIsUniqueAmongLinesAndTrunks();
     void tlsMovesTheDefaultPort();
+    void badCredentialsAndCallerIdAreRefused();
 };
 
 void TrunkDialogTest::newTrunkHasTheDefaults() {
@@ -185,6 +201,11 @@ void TrunkDialogTest::savesEveryField() {
     QCOMPARE(f.didAt(0), QStringLiteral("+8613901088888"));
     QCOMPARE(f.extensionAt(1), QStringLiteral("102"));
     clickBox(f.enabled);
+    type(f.authUser, QStringLiteral("office-7"));
+    type(f.authPassword, QStringLiteral("trunk secret"));
+    type(f.callerId, QStringLiteral("+8610880000"));
+    type(f.callerIdPrefix, QStringLiteral("+861088"));
+    f.defaultExtension->setCurrentIndex(f.defaultExtension->findData(QStringLiteral("101")));
 
     QVERIFY2(f.ok->isEnabled(), qPrintable(f.didProblem->text() + f.addressProblem->text()));
     screenshot(&dialog, "trunk_dialog");
@@ -221,6 +242,11 @@ void TrunkDialogTest::loadsEveryField() {
     QCOMPARE(f.didAt(1), QStringLiteral("02088886666"));
     QCOMPARE(f.extensionAt(1), QStringLiteral("102"));
     QVERIFY(!f.enabled->isChecked());
+    QCOMPARE(f.authUser->text(), QStringLiteral("office-7"));
+    QCOMPARE(f.authPassword->text(), QStringLiteral("trunk secret"));
+    QCOMPARE(f.callerId->text(), QStringLiteral("+8610880000"));
+    QCOMPARE(f.callerIdPrefix->text(), QStringLiteral("+861088"));
+    QCOMPARE(f.defaultExtension->currentData().toString(), QStringLiteral("101"));
     QVERIFY(f.ok->isEnabled());
     QCOMPARE(dialog.trunk(), original);
 
@@ -245,6 +271,35 @@ void TrunkDialogTest::loadsEveryField() {
     QCOMPARE(stale.trunk(), orphan);
     QVERIFY(!s.ok->isEnabled());
     QCOMPARE(s.didProblem->text(), QStringLiteral("DID +8613901099999: no extension 199"));
+}
+
+void TrunkDialogTest::badCredentialsAndCallerIdAreRefused() {
+    TrunkDialog dialog(sampleConfig(), std::nullopt);
+    dialog.show();
+    Form f(dialog);
+    f.fillValid();
+    type(f.authPassword, QStringLiteral("secret"));
+    QVERIFY(!f.ok->isEnabled());
+    QCOMPARE(f.authProblem->text(), QStringLiteral("a password needs an auth user"));
+    type(f.authUser, QStringLiteral("has blank"));
+    QVERIFY(!f.ok->isEnabled());
+    QCOMPARE(f.authProblem->text(), reason(sb::config::checkAuthId("has blank")));
+    type(f.authUser, QStringLiteral("office"));
+    QVERIFY(f.ok->isEnabled());
+    QVERIFY(f.authProblem->isHidden());
+
+    type(f.callerId, QStringLiteral("+86 10"));
+    QVERIFY(!f.ok->isEnabled());
+    QCOMPARE(f.callerIdProblem->text(),
+             QStringLiteral("presented number: %1").arg(reason(sb::config::checkDidNumber("+86 10"))));
+    type(f.callerId, QString());
+    type(f.callerIdPrefix, QStringLiteral("86a"));
+    QVERIFY(!f.ok->isEnabled());
+    QVERIFY(f.callerIdProblem->text().startsWith(QStringLiteral("prefix: ")));
+    type(f.callerIdPrefix, QStringLiteral("+86"));
+    QVERIFY(f.ok->isEnabled());
+    dialog.accept();
+    QCOMPARE(dialog.trunk().callerIdPrefix, std::string("+86"));
 }
 
 void TrunkDialogTest::badRequestUriParamsAreRefused() {

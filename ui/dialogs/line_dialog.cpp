@@ -29,7 +29,7 @@ LineDialog::LineDialog(const sb::store::Configuration& config,
     layOut();
     load(original.value_or(sb::store::ExternalLine{}));
 
-    for (QLineEdit* edit : {m_name, m_domain, m_account, m_authId, m_password, m_proxy})
+    for (QLineEdit* edit : {m_name, m_domain, m_account, m_authId, m_password, m_proxy, m_callerId})
         connect(edit, &QLineEdit::textChanged, this, &LineDialog::validate);
     for (QCheckBox* box : {m_authIncludesAddress, m_register})
         connect(box, &QCheckBox::toggled, this, &LineDialog::validate);
@@ -109,6 +109,8 @@ void LineDialog::buildWidgets() {
            "number, as IMS networks expect."));
     m_incoming = new QComboBox(this);
     m_incoming->setObjectName(QStringLiteral("incomingCombo"));
+    m_callerId = lineEdit("callerIdEdit", tr("Optional, e.g. +8612345600; sent as P-Preferred-Identity"));
+    m_callerIdProblem = makeProblemLabel(QStringLiteral("callerIdProblem"), this);
     m_enabled = check("enabledCheck", tr("Enabled"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -157,6 +159,8 @@ void LineDialog::layOut() {
     auto* callsForm = new QFormLayout(calls);
     callsForm->addRow(QString(), m_disable100rel);
     callsForm->addRow(QString(), m_userPhone);
+    callsForm->addRow(tr("Presented n&umber:"), m_callerId);
+    callsForm->addRow(QString(), m_callerIdProblem);
     callsForm->addRow(tr("Incoming calls &ring:"), m_incoming);
     callsForm->addRow(QString(), m_enabled);
 

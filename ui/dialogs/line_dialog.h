@@ -65,6 +65,7 @@ private:
     QString passwordProblem() const;
     QString proxyProblem() const;
     QString expiresProblem() const;
+    QString callerIdProblem() const;
 
     TakenNames m_taken;
     QString m_originalName;
@@ -92,6 +93,8 @@ private:
     QCheckBox* m_disable100rel = nullptr;
     QCheckBox* m_userPhone = nullptr;
     QComboBox* m_incoming = nullptr;
+    QLineEdit* m_callerId = nullptr;
+    QLabel* m_callerIdProblem = nullptr;
     QCheckBox* m_enabled = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };

@@ -32,6 +32,7 @@ void LineDialog::load(const sb::store::ExternalLine& line) {
     m_userPhone->setChecked(line.userPhone);
     selectExtension(m_incoming, qs(line.incomingExtension));
     m_enabled->setChecked(line.enabled);
+    m_callerId->setText(qs(line.callerId));
 }
 
 sb::store::ExternalLine LineDialog::line() const {
@@ -50,6 +51,7 @@ sb::store::ExternalLine LineDialog::line() const {
     l.userPhone = m_userPhone->isChecked();
     l.incomingExtension = extensionOf(m_incoming).toStdString();
     l.enabled = m_enabled->isChecked();
+    l.callerId = m_callerId->text().trimmed().toStdString();
     return l;
 }
 
@@ -88,10 +90,15 @@ QString LineDialog::expiresProblem() const {
     return reasonOf(sb::config::checkExpires(m_expires->value()));
 }
 
+QString LineDialog::callerIdProblem() const {
+    const QString number = m_callerId->text().trimmed();
+    return number.isEmpty() ? QString() : reasonOf(sb::config::checkDidNumber(number.toStdString()));
+}
+
 bool LineDialog::isInputValid() const {
     return nameProblem().isEmpty() && domainProblem().isEmpty() && accountProblem().isEmpty() &&
            authIdProblem().isEmpty() && passwordProblem().isEmpty() && proxyProblem().isEmpty() &&
-           expiresProblem().isEmpty();
+           expiresProblem().isEmpty() && callerIdProblem().isEmpty();
 }
 
 void LineDialog::validate() {
@@ -102,6 +109,7 @@ void LineDialog::validate() {
     showProblem(m_passwordProblem, passwordProblem());
     showProblem(m_proxyProblem, proxyProblem());
     showProblem(m_expiresProblem, expiresProblem());
+    showProblem(m_callerIdProblem, callerIdProblem());
 
     // The preview follows the engine's own rule (sb::sip::authorizationName).
     const sb::store::ExternalLine l = line();

@@ -1,6 +1,7 @@
 #include "dialogs/route_dialog.h"
 
 #include <QComboBox>
+#include <QListWidget>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -71,6 +72,17 @@ RouteDialog::RouteDialog(const sb::store::Configuration& config,
     m_failover->setToolTip(tr("Tried when the target does not answer, answers 408 or 5xx, or is disabled"));
     m_failoverProblem = makeProblemLabel(QStringLiteral("failoverProblem"), this);
 
+    m_allowed = new QListWidget(this);
+    m_allowed->setObjectName(QStringLiteral("allowedExtensionsList"));
+    m_allowed->setMaximumHeight(120);
+    for (const auto& e : config.extensions) {
+        auto* item = new QListWidgetItem(
+            e.name.empty() ? qs(e.number) : tr("%1 — %2").arg(qs(e.number), qs(e.name)), m_allowed);
+        item->setData(Qt::UserRole, qs(e.number));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+    }
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttonBox"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RouteDialog::accept);
@@ -90,6 +102,10 @@ RouteDialog::RouteDialog(const sb::store::Configuration& config,
     form->addRow(QString(), m_targetProblem);
     form->addRow(tr("&Failover:"), m_failover);
     form->addRow(QString(), m_failoverProblem);
+    form->addRow(tr("&Allowed extensions:"), m_allowed);
+    form->addRow(QString(), makeHintLabel(tr("None ticked: every extension may use this route. Others "
+                                             "skip it; if no later route matches they get 403 Forbidden."),
+                                          QStringLiteral("allowedHint"), this));
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -114,6 +130,18 @@ void RouteDialog::load(const sb::store::Route& route) {
     m_prepend->setText(qs(route.prepend));
     if (!route.target.empty()) selectTarget(m_target, qs(route.target));
     selectTarget(m_failover, qs(route.failover));
+    for (const auto& number : route.allowedExtensions) {
+        const QString n = qs(number);
+        QListWidgetItem* found = nullptr;
+        for (int i = 0; i < m_allowed->count() && !found; ++i)
+            if (m_allowed->item(i)->data(Qt::UserRole).toString() == n) found = m_allowed->item(i);
+        if (!found) {  // gone from the configuration: kept, and shown as such, so saving changes nothing
+            found = new QListWidgetItem(tr("%1 (missing)").arg(n), m_allowed);
+            found->setData(Qt::UserRole, n);
+            found->setFlags(found->flags() | Qt::ItemIsUserCheckable);
+        }
+        found->setCheckState(Qt::Checked);
+    }
 }
 
 sb::store::Route RouteDialog::route() const {
@@ -123,6 +151,9 @@ sb::store::Route RouteDialog::route() const {
     r.prepend = m_prepend->text().trimmed().toStdString();
     r.target = m_target->currentData().toString().toStdString();
     r.failover = m_failover->currentData().toString().toStdString();
+    for (int i = 0; i < m_allowed->count(); ++i)
+        if (m_allowed->item(i)->checkState() == Qt::Checked)
+            r.allowedExtensions.push_back(m_allowed->item(i)->data(Qt::UserRole).toString().toStdString());
     return r;
 }
 

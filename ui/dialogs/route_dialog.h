@@ -12,6 +12,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QSpinBox;
 
 namespace sb::ui {
@@ -59,6 +60,7 @@ private:
     QLabel* m_targetProblem;
     QComboBox* m_failover;
     QLabel* m_failoverProblem;
+    QListWidget* m_allowed = nullptr;  ///< checkable extensions; none checked = all may use the route
     QDialogButtonBox* m_buttons;
 };
 

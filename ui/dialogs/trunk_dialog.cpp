@@ -37,7 +37,8 @@ TrunkDialog::TrunkDialog(const sb::store::Configuration& config,
     layOut();
     load(original.value_or(sb::store::SipTrunk{}));
 
-    for (QLineEdit* edit : {m_name, m_host, m_proxy, m_params})
+    for (QLineEdit* edit : {m_name, m_host, m_proxy, m_params, m_authUser, m_authPassword, m_callerId,
+                            m_callerIdPrefix})
         connect(edit, &QLineEdit::textChanged, this, &TrunkDialog::validate);
     connect(m_port, &QSpinBox::valueChanged, this, &TrunkDialog::validate);
     connect(m_addresses, &AddressListEdit::changed, this, &TrunkDialog::validate);
@@ -80,6 +81,16 @@ void TrunkDialog::buildWidgets(const sb::store::Configuration& config) {
     m_dids = new DidTableEdit(config, this);
     m_enabled = new QCheckBox(tr("Enabled"), this);
     m_enabled->setObjectName(QStringLiteral("enabledCheck"));
+    m_authUser = lineEdit("authUserEdit", tr("Only if the peer challenges our calls"));
+    m_authPassword = lineEdit("authPasswordEdit", QString());
+    m_authPassword->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+    m_authProblem = makeProblemLabel(QStringLiteral("authProblem"), this);
+    m_callerId = lineEdit("callerIdEdit", tr("Fixed number, e.g. +8610880000; empty: the extension's"));
+    m_callerIdPrefix = lineEdit("callerIdPrefixEdit", tr("Put before the extension's number, e.g. +861088"));
+    m_callerIdProblem = makeProblemLabel(QStringLiteral("callerIdProblem"), this);
+    m_defaultExtension = new QComboBox(this);
+    m_defaultExtension->setObjectName(QStringLiteral("defaultExtensionCombo"));
+    fillExtensionCombo(m_defaultExtension, config, tr("(none: calls to other numbers get 404)"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttonBox"));
@@ -111,6 +122,12 @@ void TrunkDialog::layOut() {
                                     "on trunks too."),
                                  QStringLiteral("requestUriParamsHint"), this));
     outgoingForm->addRow(m_disable100rel);
+    outgoingForm->addRow(tr("Presented &number:"), m_callerId);
+    outgoingForm->addRow(tr("Number pre&fix:"), m_callerIdPrefix);
+    outgoingForm->addRow(QString(), m_callerIdProblem);
+    outgoingForm->addRow(tr("Auth &user:"), m_authUser);
+    outgoingForm->addRow(tr("Auth pass&word:"), m_authPassword);
+    outgoingForm->addRow(QString(), m_authProblem);
 
     auto* left = new QVBoxLayout;
     left->addWidget(peer);
@@ -128,6 +145,9 @@ void TrunkDialog::layOut() {
                       QStringLiteral("allowedAddressHint"), this));
     incomingLayout->addWidget(new QLabel(tr("DIDs (called number → extension):"), this));
     incomingLayout->addWidget(m_dids, 1);
+    auto* defaultRow = new QFormLayout;
+    defaultRow->addRow(tr("Other numbers &ring:"), m_defaultExtension);
+    incomingLayout->addLayout(defaultRow);
 
     auto* columns = new QHBoxLayout;
     columns->addLayout(left, 1);

@@ -23,7 +23,7 @@ class DidTableEdit;
 /// Add or edit one SIP trunk (server to server, recognised by address):
 /// every sb::store::SipTrunk field. Fields are checked as they are typed
 /// with the core's rules (checkName, checkDomain, checkPort, checkHostPort,
-/// checkUriParams, checkAddress, checkDidNumber) plus uniqueness of the name
+/// checkUriParams, checkAddress, checkDidNumber, checkAuthId, checkPrepend) plus uniqueness of the name
 /// among lines and trunks; the reason shows under the field and OK stays
 /// disabled (accept() refuses too) while anything is invalid.
 ///
@@ -61,6 +61,8 @@ private:
     QString portProblem() const;
     QString proxyProblem() const;
     QString paramsProblem() const;
+    QString authProblem() const;
+    QString callerIdProblem() const;
 
     TakenNames m_taken;
     QString m_originalName;
@@ -81,6 +83,13 @@ private:
     AddressListEdit* m_addresses = nullptr;
     DidTableEdit* m_dids = nullptr;
     QCheckBox* m_enabled = nullptr;
+    QLineEdit* m_authUser = nullptr;
+    QLineEdit* m_authPassword = nullptr;
+    QLabel* m_authProblem = nullptr;
+    QLineEdit* m_callerId = nullptr;
+    QLineEdit* m_callerIdPrefix = nullptr;
+    QLabel* m_callerIdProblem = nullptr;
+    QComboBox* m_defaultExtension = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };
 

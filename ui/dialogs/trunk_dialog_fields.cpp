@@ -28,6 +28,11 @@ void TrunkDialog::load(const sb::store::SipTrunk& trunk) {
     m_addresses->setAddresses(trunk.allowedAddresses);
     m_dids->setDids(trunk.dids);
     m_enabled->setChecked(trunk.enabled);
+    m_authUser->setText(qs(trunk.authUser));
+    m_authPassword->setText(qs(trunk.authPassword));
+    m_callerId->setText(qs(trunk.callerId));
+    m_callerIdPrefix->setText(qs(trunk.callerIdPrefix));
+    selectExtension(m_defaultExtension, qs(trunk.defaultExtension));
 }
 
 sb::store::SipTrunk TrunkDialog::trunk() const {
@@ -42,6 +47,11 @@ sb::store::SipTrunk TrunkDialog::trunk() const {
     t.allowedAddresses = m_addresses->addresses();
     t.dids = m_dids->dids();
     t.enabled = m_enabled->isChecked();
+    t.authUser = m_authUser->text().trimmed().toStdString();
+    t.authPassword = m_authPassword->text().toStdString();  // a password may end in a blank
+    t.callerId = m_callerId->text().trimmed().toStdString();
+    t.callerIdPrefix = m_callerIdPrefix->text().trimmed().toStdString();
+    t.defaultExtension = extensionOf(m_defaultExtension).toStdString();
     return t;
 }
 
@@ -66,10 +76,30 @@ QString TrunkDialog::paramsProblem() const {
     return reasonOf(sb::config::checkUriParams(m_params->text().trimmed().toStdString()));
 }
 
+QString TrunkDialog::authProblem() const {
+    const QString user = m_authUser->text().trimmed();
+    if (QString why = reasonOf(sb::config::checkAuthId(user.toStdString())); !why.isEmpty()) return why;
+    if (QString why = reasonOf(sb::config::checkText(m_authPassword->text().toStdString())); !why.isEmpty())
+        return tr("password: %1").arg(why);
+    if (user.isEmpty() && !m_authPassword->text().isEmpty()) return tr("a password needs an auth user");
+    return {};
+}
+
+QString TrunkDialog::callerIdProblem() const {
+    const QString number = m_callerId->text().trimmed();
+    if (!number.isEmpty())
+        if (QString why = reasonOf(sb::config::checkDidNumber(number.toStdString())); !why.isEmpty())
+            return tr("presented number: %1").arg(why);
+    if (QString why = reasonOf(sb::config::checkPrepend(m_callerIdPrefix->text().trimmed().toStdString()));
+        !why.isEmpty())
+        return tr("prefix: %1").arg(why);
+    return {};
+}
+
 bool TrunkDialog::isInputValid() const {
     return nameProblem().isEmpty() && hostProblem().isEmpty() && portProblem().isEmpty() &&
            proxyProblem().isEmpty() && paramsProblem().isEmpty() && m_addresses->problem().isEmpty() &&
-           m_dids->problem().isEmpty();
+           m_dids->problem().isEmpty() && authProblem().isEmpty() && callerIdProblem().isEmpty();
 }
 
 void TrunkDialog::validate() {
@@ -78,6 +108,8 @@ void TrunkDialog::validate() {
     showProblem(m_portProblem, portProblem());
     showProblem(m_proxyProblem, proxyProblem());
     showProblem(m_paramsProblem, paramsProblem());
+    showProblem(m_authProblem, authProblem());
+    showProblem(m_callerIdProblem, callerIdProblem());
     // The address list and the DID table show their own problems.
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isInputValid());
     growToFit(this);
