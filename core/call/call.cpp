@@ -57,7 +57,12 @@ Result<sip::Body> Call::relayBody(const sip::CallLeg& from, const sip::Body& bod
 }
 
 void Call::ring(const std::vector<CallTarget>& targets) {
-    auto offer = relayBody(*m_caller, m_caller->initialBody());
+    // A caller that sends no offer (RFC 3261 §13.2.1 delayed offer) gets
+    // Switchboard's own toward the callee: every SDP the far end sends is
+    // then an answer (RFC 3262 §5), and the caller gets the offer in the 200.
+    m_delayedOffer = m_media && m_caller->initialBody().empty();
+    auto offer = m_delayedOffer ? Result<sip::Body>(m_media->ownOffer(media::Leg::B))
+                                : relayBody(*m_caller, m_caller->initialBody());
     if (!offer) {
         // RFC 3261 §21.4.26: the offer cannot be used.
         failCaller(488, "Not Acceptable Here");
@@ -169,6 +174,14 @@ void Call::publish() {
 
 void Call::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reason, const sip::Body& body) {
     if (m_callee || m_finished) return;
+    if (m_delayedOffer) {
+        // The answer to our own offer stays here; an unreliable 18x cannot
+        // carry an offer to the caller (RFC 3261 §13.2.1), so no early media.
+        if (!body.empty()) (void)m_media->takeAnswer(media::Leg::B, body);
+        m_caller->sendProvisional(code, reason, sip::Body{});
+        setState("Ringing");
+        return;
+    }
     auto relayed = relayBody(leg, body);
     // An early SDP we cannot use is not worth failing the call over: the
     // provisional goes on without it and the answer will carry the session.
@@ -264,7 +277,16 @@ void Call::onCancelled(sip::CallLeg&) {
     finish(store::Disposition::Cancelled, 487, "caller cancelled");
 }
 
-void Call::onConfirmed(sip::CallLeg&, const sip::Body&) {}
+void Call::onConfirmed(sip::CallLeg& leg, const sip::Body& ackBody) {
+    if (!m_delayedOffer || &leg != m_caller.get() || m_finished) return;
+    m_delayedOffer = false;  // offer/answer done; re-INVITEs relay as usual
+    if (auto taken = m_media->takeAnswer(media::Leg::A, ackBody); !taken) {
+        // RFC 3264 §5: an offer in the 200 must be answered in the ACK.
+        m_caller->hangup();
+        if (m_callee) m_callee->hangup();
+        finish(store::Disposition::Answered, 200, "caller's ACK had no usable SDP answer: " + taken.error().message);
+    }
+}
 
 void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
     sip::CallLeg* peer = other(leg);

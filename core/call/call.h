@@ -114,6 +114,7 @@ private:
     std::optional<sip::Body> m_offerForCallee;
     bool m_finished = false;
     bool m_reinviteFromCaller = false;
+    bool m_delayedOffer = false;  ///< the caller's INVITE had no SDP; its answer comes in the ACK
     Timer m_ringTimer;
     std::unique_ptr<CallMedia> m_media;
     std::string m_stateBeforeTone;

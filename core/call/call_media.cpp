@@ -22,8 +22,7 @@ CallMedia::CallMedia(std::unique_ptr<media::RtpRelay> relay, std::string ringbac
     });
 }
 
-Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body) {
-    if (body.empty()) return body;
+Result<media::SessionDescription> CallMedia::apply(Leg from, const sip::Body& body) {
     if (body.type != "application/sdp") return makeError("unsupported body type " + body.type);
     auto sdp = media::parseSdp(body.content);
     if (!sdp) return sdp.error();
@@ -33,7 +32,13 @@ Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body) {
     if (auto set = m_relay->setRemote(from, *endpoint); !set) return set.error();
     m_relay->setDirection(from, media::effectiveDirection(sdp.value(), sdp->media[*audio]));
     if (auto name = media::firstAudioCodecName(sdp.value()); !name.empty()) m_codec = name;
+    return sdp;
+}
 
+Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body) {
+    if (body.empty()) return body;
+    auto sdp = apply(from, body);
+    if (!sdp) return sdp.error();
     const Leg to = media::otherLeg(from);
     auto rewritten = media::rewriteForLeg(sdp.value(), m_relay->localEndpoint(to), to == Leg::A ? m_originA : m_originB);
     if (to == Leg::A) {
@@ -43,22 +48,42 @@ Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body) {
     return sip::Body::sdp(media::renderSdp(rewritten));
 }
 
+sip::Body CallMedia::ownOffer(Leg to) {
+    const media::Endpoint ours = m_relay->localEndpoint(to);
+    media::SessionDescription sdp;
+    sdp.connection = media::Connection{"IN", ours.address.find(':') == std::string::npos ? "IP4" : "IP6",
+                                       ours.address};
+    media::MediaSection audio;
+    audio.media = "audio";
+    audio.port = ours.port;
+    audio.proto = "RTP/AVP";
+    audio.formats = {{"0", media::RtpMap{"PCMU", 8000, ""}, std::nullopt},
+                     {"8", media::RtpMap{"PCMA", 8000, ""}, std::nullopt},
+                     {"101", media::RtpMap{"telephone-event", 8000, ""}, std::string("0-16")}};
+    audio.direction = media::Direction::SendRecv;
+    sdp.media.push_back(std::move(audio));
+    (to == Leg::A ? m_originA : m_originB).stamp(sdp, ours.address);
+    return sip::Body::sdp(media::renderSdp(sdp));
+}
+
+Result<void> CallMedia::takeAnswer(Leg from, const sip::Body& answer) {
+    if (answer.empty()) return makeError("no SDP answer");
+    if (auto sdp = apply(from, answer); !sdp) return sdp.error();
+    return {};
+}
+
 Result<sip::Body> CallMedia::answerLocally(Leg from, const sip::Body& offer) {
-    auto sdp = media::parseSdp(offer.content);
+    auto sdp = apply(from, offer);
     if (!sdp) return sdp.error();
-    auto endpoint = media::audioEndpoint(sdp.value());
-    auto audio = media::firstAudioIndex(sdp.value());
-    if (!endpoint || !audio) return makeError("the SDP has no usable audio stream");
-    if (auto set = m_relay->setRemote(from, *endpoint); !set) return set.error();
-    const media::Direction offered = media::effectiveDirection(sdp.value(), sdp->media[*audio]);
-    m_relay->setDirection(from, offered);
+    const size_t audio = *media::firstAudioIndex(sdp.value());  // apply() made sure there is one
+    const media::Direction offered = media::effectiveDirection(sdp.value(), sdp->media[audio]);
     // Our answer mirrors the offer from the relay's side; directions turn round.
     auto answer = media::rewriteForLeg(sdp.value(), m_relay->localEndpoint(from), from == Leg::A ? m_originA : m_originB);
     media::Direction mine = offered;
     if (offered == media::Direction::SendOnly) mine = media::Direction::RecvOnly;
     if (offered == media::Direction::RecvOnly) mine = media::Direction::SendOnly;
     answer.direction.reset();
-    answer.media[*audio].direction = mine;
+    answer.media[audio].direction = mine;
     return sip::Body::sdp(media::renderSdp(answer));
 }
 

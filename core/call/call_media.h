@@ -30,6 +30,16 @@ public:
     /// be used is an error (the SIP layer answers 488).
     Result<sip::Body> relay(media::Leg from, const sip::Body& body);
 
+    /// Switchboard's own offer toward @p to, for a caller that sent none
+    /// (delayed offer, RFC 3261 §13.2.1): the relay's side of @p to with
+    /// PCMU, PCMA and telephone-event. Whatever the far end answers is then
+    /// offered to the caller in the 200, and the caller answers in the ACK.
+    sip::Body ownOffer(media::Leg to);
+
+    /// An answer that ends here (to ownOffer(), or the caller's answer in
+    /// its ACK): point the relay at it; nothing is sent on.
+    Result<void> takeAnswer(media::Leg from, const sip::Body& answer);
+
     /// An offer that ends here (an UPDATE: Switchboard anchors the media, so
     /// the other leg need not hear of a new address): re-point the relay
     /// toward @p from and answer with our side of it.
@@ -56,6 +66,8 @@ private:
     CallMedia(std::unique_ptr<media::RtpRelay> relay, std::string ringbackPreset);
     void startRingback();
     void stopRingback();
+    /// Parse an SDP received on @p from and point the relay at it.
+    Result<media::SessionDescription> apply(media::Leg from, const sip::Body& body);
 
     std::unique_ptr<media::RtpRelay> m_relay;
     std::string m_preset;

@@ -78,6 +78,38 @@ class Media(unittest.TestCase):
         code, out, _ = callee.wait()
         self.assertEqual(code, 0, out)
 
+    def test_delayed_offer_gets_our_offer_in_the_200_and_answers_in_the_ack(self):
+        mp = even_free_port()
+        callee = self.callee("callee_echo.xml", extra=["-rtp_echo", "-mp", str(mp)])
+        media = MediaSocket()
+        self.addCleanup(media.close)
+        client = SipClient("127.0.0.1", self.server.port)
+        self.addCleanup(client.close)
+        call = OutgoingCall(client, "100", "pw-100-secret", "101", "")  # no SDP in the INVITE
+        call.ack_body = media.sdp()
+        call.start()
+        while True:
+            r = call.next_response()
+            if r.status >= 200:
+                break
+            self.assertNotIn("m=audio", r.body, "an unreliable 18x must not carry an offer")
+        self.assertEqual(r.status, 200, r.raw)
+        self.assertRegex(r.body, r"(?m)^m=audio \d+ RTP/AVP 0 ", "the 200 must carry an offer")
+        relay = sdp_endpoint(r.body)
+        self.assertNotEqual(relay[1], mp)
+        sent = 50
+        for i in range(sent):
+            media.sock.sendto(rtp_packet(i, i * 160), relay)
+            media.drain(0.02)
+        media.drain(0.5)
+        echoed = [p for p in media.received if p[1] == 0 and p[2] == 160]
+        self.assertGreaterEqual(len(echoed), sent - 2, "RTP did not reach the answer given in the ACK")
+        self.assertEqual(call.bye().status, 200)
+        code, out, messages = callee.wait()
+        self.assertEqual(code, 0, out)
+        # The callee was offered Switchboard's own SDP.
+        self.assertRegex(messages, r"(?m)^a=rtpmap:8 PCMA/8000")
+
     def test_ringback_after_183_then_180_without_sdp(self):
         callee = self.callee("callee_ringback.xml")
         media = MediaSocket()

@@ -250,6 +250,7 @@ class OutgoingCall:
         self.to_header = None
         self.invite_cseq = None
         self.branch = None
+        self.ack_body = ""  # the answer, when the INVITE had no offer and the 200 brings one
 
     def _send_invite(self, extra=()):
         self.c.cseq += 1
@@ -262,7 +263,8 @@ class OutgoingCall:
                  f"To: <sip:{self.callee}@{self.c.server[0]}>",
                  f"Call-ID: {self.c.call_id}", f"CSeq: {self.invite_cseq} INVITE",
                  f"Contact: <{self.c.contact(self.caller)}>", *extra,
-                 "Content-Type: application/sdp", f"Content-Length: {len(self.body.encode())}", "", self.body]
+                 *(["Content-Type: application/sdp"] if self.body else []),
+                 f"Content-Length: {len(self.body.encode())}", "", self.body]
         self.c.send_raw("\r\n".join(lines))
 
     def _ack(self, resp, uri=None):
@@ -271,7 +273,11 @@ class OutgoingCall:
         lines = [f"ACK {uri or self.uri} SIP/2.0",
                  f"Via: SIP/2.0/{self.c.transport.upper()} {self.c.local_ip}:{self.c.local_port};branch={branch};rport",
                  "Max-Forwards: 70", f"From: <sip:{self.caller}@{self.c.server[0]}>;tag={self.c.tag}",
-                 f"To: {to}", f"Call-ID: {self.c.call_id}", f"CSeq: {self.invite_cseq} ACK", "Content-Length: 0", "", ""]
+                 f"To: {to}", f"Call-ID: {self.c.call_id}", f"CSeq: {self.invite_cseq} ACK"]
+        body = self.ack_body if resp.status < 300 else ""
+        if body:
+            lines.append("Content-Type: application/sdp")
+        lines += [f"Content-Length: {len(body.encode())}", "", body]
         self.c.send_raw("\r\n".join(lines))
 
     def start(self):
