@@ -5,6 +5,7 @@
 
 #include "call/call_manager.h"
 #include "config/validation.h"
+#include "engine/trace_file.h"
 #include "sip/line_registrations.h"
 #include "sip/qualifier.h"
 #include "sip/registrar.h"
@@ -117,11 +118,9 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
         });
     }
     m_calls = std::make_unique<call::CallManager>(*m_sip, *m_registrar, m_events, m_writer.get());
-    m_calls->configure(m_config);
     m_lines = std::make_unique<sip::LineRegistrations>(*m_sip, m_events);
-    m_lines->configure(m_config.lines);
     m_qualifier = std::make_unique<sip::Qualifier>(*m_sip, *m_registrar);
-    m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
+    applyLive();
     return {};
 }
 
@@ -144,6 +143,15 @@ void Core::queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs) {
 }
 
 void Core::applyLive() {
+    if (m_sip) {
+        const auto& s = m_config.settings;
+        if (!s.traceFile.empty() && !m_traceFile) m_traceFile = std::make_unique<TraceFile>(m_events);
+        if (m_traceFile) m_traceFile->configure(s.traceFile, uint64_t{s.traceFileMaxMb} * 1024 * 1024);
+        if (m_traceFile && m_traceFile->active())
+            m_sip->setTraceSink([file = m_traceFile.get()](SipTraced&& event) { file->append(std::move(event)); });
+        else
+            m_sip->setTraceSink({});
+    }
     if (m_registrar) m_registrar->configure(registrarSettings(m_config));
     if (m_qualifier) m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
     if (m_calls) m_calls->configure(m_config);

@@ -25,6 +25,8 @@ class CallManager;
 
 namespace sb {
 
+class TraceFile;
+
 /// Everything that lives on the engine thread, handed to posted commands.
 /// Only the engine thread may touch a Core.
 class Core {
@@ -72,6 +74,7 @@ private:
     store::Configuration m_config;
     void applyLive();
 
+    std::unique_ptr<TraceFile> m_traceFile;  ///< before m_sip: outlives the stack that feeds it
     std::unique_ptr<sip::SipStack> m_sip;
     std::unique_ptr<sip::Registrar> m_registrar;
     std::unique_ptr<sip::Qualifier> m_qualifier;

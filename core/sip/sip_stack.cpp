@@ -319,6 +319,10 @@ std::string SipStack::contactFor(const std::string& user, const ::sip_msg& msg) 
 }
 
 void SipStack::trace(SipTraced&& event) {
+    if (m_traceSink) {
+        if (!m_traceEnabled) return m_traceSink(std::move(event));
+        m_traceSink(SipTraced(event));
+    }
     if (m_traceEnabled) m_events.publish(std::move(event));
 }
 

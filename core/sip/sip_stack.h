@@ -54,6 +54,9 @@ public:
 
     /// Publish every message sent and received as a SipTraced event.
     void setTraceEnabled(bool on) { m_traceEnabled = on; }
+    /// Also hand every message to @p sink (the trace file); empty = none.
+    using TraceSink = std::function<void(SipTraced&&)>;
+    void setTraceSink(TraceSink sink) { m_traceSink = std::move(sink); }
 
     uint16_t port() const { return m_port; }
     uint16_t tlsPort() const { return m_tlsPort; }
@@ -66,7 +69,7 @@ public:
 
     /// Called from libre's trace hook; publishes when tracing is on.
     void trace(SipTraced&& event);
-    bool traceEnabled() const { return m_traceEnabled; }
+    bool traceEnabled() const { return m_traceEnabled || m_traceSink; }
 
     /// Legs receive the requests and stray responses of their dialogs.
     void addLeg(CallLeg* leg);
@@ -106,6 +109,7 @@ private:
     uint16_t m_port = 0;
     uint16_t m_tlsPort = 0;
     bool m_traceEnabled = false;
+    TraceSink m_traceSink;
 };
 
 /// The text of a libre pointer-length string.

@@ -2,12 +2,14 @@
 """switchboard-server as a user meets it: flags, import/export, bad databases, signals."""
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import tempfile
 import unittest
 
+from sip_client import SipClient
 from switchboard_harness import SwitchboardServer
 
 SERVER = None
@@ -94,6 +96,22 @@ class ServerCli(unittest.TestCase):
                 self.assertEqual({k: got.get(k) for k in given}, given, key)
         for key, value in SAMPLE["settings"].items():
             self.assertEqual(doc["settings"][key], value, key)
+
+    def test_sip_trace_file_gets_every_message(self):
+        trace = os.path.join(self.dir, "sip-trace.log")
+        config = self.write_json("in.json", {"version": 1, "settings": {"domain": "127.0.0.1", "trace_file": trace}})
+        with SwitchboardServer(SERVER, config_json=config, extra_args=["--log-level", "info"]) as server:
+            client = SipClient("127.0.0.1", server.port)
+            try:
+                for _ in range(3):
+                    self.assertEqual(client.request("OPTIONS", "sip:127.0.0.1", "ping").status, 200)
+            finally:
+                client.close()
+        with open(trace) as f:
+            text = f.read()
+        # Tracing to the file works without the debug log level.
+        self.assertEqual(len(re.findall(r"(?m)received from UDP 127\.0\.0\.1:\d+:\nOPTIONS sip:127\.0\.0\.1 ", text)), 3)
+        self.assertEqual(len(re.findall(r"(?m)sent to UDP 127\.0\.0\.1:\d+:\nSIP/2\.0 200 OK", text)), 3)
 
     def test_invalid_import_is_rejected_whole(self):
         run("--db", self.db, "--import", self.write_json("in.json", SAMPLE))
