@@ -125,6 +125,12 @@ void CallLeg::handleReinviteResponse(int err, const ::sip_msg* msg) {
     if (m_refreshing) {
         // Our own session refresh: nothing for the Call to relay.
         m_refreshing = false;
+        if (msg->scode == 491) {
+            // Glare (RFC 3261 §14.1): the Call-ID's owner waits 2.1-4 s,
+            // the other side 0-2 s, in units of 10 ms.
+            const uint64_t wait = m_role == Role::Uac ? 2100 + rand_u32() % 191 * 10 : rand_u32() % 201 * 10;
+            m_refreshTimer.start(wait, [this] { refreshSession(); });
+        }
         return;
     }
     m_listener.onReinviteAnswered(*this, msg->scode, body);

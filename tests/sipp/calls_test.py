@@ -135,6 +135,10 @@ class Calls(unittest.TestCase):
     def test_hold_by_reinvite_from_the_caller(self):
         self.run_pair("caller_hold.xml", "callee_held.xml")
 
+    def test_reinvite_glare_gets_491_on_both_sides_and_both_retries_succeed(self):
+        messages = self.run_pair("caller_glare.xml", "callee_glare.xml")
+        self.assertRegex(messages, r"(?m)^SIP/2\.0 491 ")
+
     def test_hold_by_reinvite_from_the_callee_and_in_dialog_options_info(self):
         self.run_pair("caller_is_held.xml", "callee_holds.xml")
 
