@@ -123,6 +123,14 @@ class Matrix(unittest.TestCase):
         callee = self.phone("callee.xml", CALLS)
         self.ok(self.caller("caller_session_timer.xml"), callee)
 
+    def test_switchboard_as_refresher_sends_a_reinvite_in_time(self):
+        callee = self.phone("callee.xml", CALLS)
+        t0 = time.monotonic()
+        self.ok(self.caller("caller_session_we_refresh.xml"), callee)
+        elapsed = time.monotonic() - t0
+        self.assertGreater(elapsed, 30, "refreshed far too early")
+        self.assertLess(elapsed, 60, "refreshed too late for a 90 s session")
+
     def test_session_expires_below_min_se_gets_422(self):
         self.ok(self.caller("caller_session_too_short.xml"))
 
@@ -201,6 +209,29 @@ class Disable100rel(unittest.TestCase):
             plain = far("trunk_expects_no_100rel.xml", "127.0.0.9")
             time.sleep(0.3)
             self.ok(dial("7557"), plain)
+
+    def test_prack_refused_only_warns_when_auto_disable_is_off(self):
+        port = free_port("127.0.0.8")
+        config = {"version": 1, "settings": {"domain": "127.0.0.1", "prack_auto_disable": False},
+                  "extensions": [{"number": "100", "password": "pw-100-secret"}],
+                  "trunks": [{"name": "broken", "host": "127.0.0.8", "port": port,
+                              "allowed_addresses": ["127.0.0.8"]}],
+                  "routes": [{"pattern": "8.", "strip": 1, "target": "broken"}]}
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+        json.dump(config, tmp)
+        tmp.close()
+        self.addCleanup(os.unlink, tmp.name)
+        with SwitchboardServer(SERVER, config_json=tmp.name) as server:
+            for number in ("8555", "8556"):
+                # Both calls offer 100rel (the scenario checks Supported: 100rel).
+                far = SippRun(os.path.join(REL, "trunk_refuses_prack.xml"), "127.0.0.1", 5060,
+                              local_ip="127.0.0.8", local_port=port, keys={"mport": free_port("127.0.0.8")})
+                time.sleep(0.3)
+                caller = SippRun(os.path.join(CALLS, "caller.xml"), "127.0.0.1", server.port,
+                                 keys={"ext": "100", "callee": number, "mport": free_port()},
+                                 extra=["-au", "100", "-ap", "pw-100-secret"])
+                self.ok(caller, far)
+            server.wait_log(r'broken: peer requires 100rel but rejects PRACK \(405\); consider "Disable 100rel"')
 
     ok = Matrix.ok
 
