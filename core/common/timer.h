@@ -6,8 +6,9 @@
 
 namespace sb {
 
-/// A one-shot timer on the engine thread's libre loop. Cancelled when
-/// destroyed, so an owner going away never leaves a callback behind.
+/// A one-shot timer on the calling thread's libre loop. Cancelled when
+/// destroyed, so an owner going away never leaves a callback behind. Start,
+/// cancel and destroy it on the thread that runs that loop.
 class Timer {
 public:
     Timer();
@@ -19,8 +20,9 @@ public:
     void cancel();
     bool running() const;
 
+    struct Impl;  ///< public only so the per-thread scheduler can name it
+
 private:
-    struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
 
