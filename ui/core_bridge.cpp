@@ -58,6 +58,21 @@ bool CoreBridge::applyConfiguration(const sb::store::Configuration& config) {
     return post([config](sb::Core& core) { (void)core.applyConfiguration(config); });
 }
 
+void CoreBridge::setAcceptingNewCalls(bool accepting) {
+    if (accepting == m_acceptingNewCalls) return;
+    m_acceptingNewCalls = accepting;
+    emit acceptingNewCallsChanged(accepting);
+}
+
+void CoreBridge::screenCall(const sb::CallUpdated& call) {
+    const quint64 id = call.callId;
+    if (m_liveCalls.contains(id)) return;
+    m_liveCalls.insert(id);
+    if (m_acceptingNewCalls || m_refusedCalls.contains(id)) return;
+    m_refusedCalls.insert(id);
+    (void)post([id](sb::Core& core) { (void)core.hangUpCall(id); });
+}
+
 void CoreBridge::drain() {
     if (m_draining) {
         m_drainAgain = true;
@@ -95,9 +110,12 @@ void CoreBridge::drainOnce() {
                     emit sipTraced(e);
                     traces.push_back(std::move(e));
                 } else if constexpr (std::is_same_v<T, sb::CallUpdated>) {
+                    screenCall(e);
                     emit callUpdated(e);
                     calls.push_back(CallChange{std::move(e), false});
                 } else if constexpr (std::is_same_v<T, sb::CallEnded>) {
+                    m_liveCalls.remove(e.callId);
+                    m_refusedCalls.remove(e.callId);
                     emit callEnded(e);
                     CallChange change;
                     change.call.callId = e.callId;
