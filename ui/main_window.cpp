@@ -209,6 +209,7 @@ void MainWindow::onConfigurationChanged(const sb::store::Configuration& config) 
     m_trunks->setConfiguration(config);
     m_routes->setConfiguration(config);
     m_exportAction->setEnabled(true);
+    m_haveConfiguration = true;
     if (m_wizardPending) {
         m_wizardPending = false;
         openSetupWizard(true);
@@ -308,7 +309,7 @@ void MainWindow::showServerInfo() {
 }
 
 void MainWindow::offerFirstRunWizard() {
-    if (!m_bridge.configuration().extensions.empty())
+    if (m_haveConfiguration)
         openSetupWizard(true);
     else
         m_wizardPending = true;

@@ -129,6 +129,7 @@ private:
     DesktopPreferences m_preferences{false, false};  ///< hiding to a tray only once main() says so
     bool m_quitting = false;
     bool m_toldAboutTray = false;
+    bool m_haveConfiguration = false;  ///< the wizard starts from the engine's snapshot
     bool m_wizardPending = false;
     QPointer<FirstRunWizard> m_wizard;
     QPointer<SettingsDialog> m_settings;

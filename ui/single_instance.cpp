@@ -60,7 +60,7 @@ SingleInstance::Claim SingleInstance::claim() {
         const QString holder =
             QString::fromStdString(sb::platform::lockHolder(sb::platform::lockFileFor(m_database)));
         if (holder.startsWith(QLatin1String("switchboard-server")))
-            m_message = tr("switchboard-server is already running on this database (%1).\n\n"
+            m_message = tr("%1 is already running on this database.\n\n"
                            "Stop the service first (for example: sudo systemctl stop switchboard-server), "
                            "or start Switchboard with another database (--db).")
                             .arg(holder);

@@ -1665,14 +1665,6 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
 %1</translation>
     </message>
     <message>
-        <source>switchboard-server is already running on this database (%1).
-
-Stop the service first (for example: sudo systemctl stop switchboard-server), or start Switchboard with another database (--db).</source>
-        <translation>switchboard-server 已在此数据库上运行（%1）。
-
-请先停止该服务（例如：sudo systemctl stop switchboard-server），或用其他数据库（--db）启动 Switchboard。</translation>
-    </message>
-    <message>
         <source>Another program is using this database.
 
 %1</source>
@@ -1683,6 +1675,14 @@ Stop the service first (for example: sudo systemctl stop switchboard-server), or
     <message>
         <source>Switchboard cannot listen for later launches (%1): %2</source>
         <translation>Switchboard 无法监听后续启动（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 is already running on this database.
+
+Stop the service first (for example: sudo systemctl stop switchboard-server), or start Switchboard with another database (--db).</source>
+        <translation>%1 已在此数据库上运行。
+
+请先停止该服务（例如：sudo systemctl stop switchboard-server），或用其他数据库（--db）启动 Switchboard。</translation>
     </message>
 </context>
 <context>
