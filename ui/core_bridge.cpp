@@ -71,6 +71,7 @@ void CoreBridge::screenCall(const sb::CallUpdated& call) {
     if (m_acceptingNewCalls || m_refusedCalls.contains(id)) return;
     m_refusedCalls.insert(id);
     (void)post([id](sb::Core& core) { (void)core.hangUpCall(id); });
+    emit newCallRefused(call);
 }
 
 void CoreBridge::drain() {

@@ -95,6 +95,8 @@ signals:
     void registrationsChanged(const sb::ui::RegistrationChanges& changes);
     /// setAcceptingNewCalls() changed the setting.
     void acceptingNewCallsChanged(bool accepting);
+    /// A call that appeared while new calls are paused is being ended.
+    void newCallRefused(const sb::CallUpdated& call);
     /// Per drain: how many events it handled.
     void drained(int eventCount);
 

@@ -1171,6 +1171,10 @@ It stops registering; calls can no longer go out or come in through it.</source>
         <source>&lt;h3&gt;Switchboard %1&lt;/h3&gt;&lt;p&gt;A desktop SIP PBX that interoperates with carrier and IMS networks: TEL URIs, user=phone, 100rel/PRACK, UPDATE, outbound proxies.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Switchboard %1&lt;/h3&gt;&lt;p&gt;可与运营商和 IMS 网络互通的桌面 SIP 交换机：TEL URI、user=phone、100rel/PRACK、UPDATE、出局代理。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>New calls are paused: ended the call from %1 to %2.</source>
+        <translation>新呼叫已暂停：已结束从 %1 到 %2 的呼叫。</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::Models</name>
