@@ -46,6 +46,9 @@ sb::Result<void> CoreBridge::start(const sb::EngineOptions& options) { return m_
 void CoreBridge::stop() {
     m_engine->stop();
     (void)m_queue.drain();  // the loop is gone; what it said last no longer matters
+    // A restarted engine numbers its calls afresh.
+    m_liveCalls.clear();
+    m_refusedCalls.clear();
 }
 
 bool CoreBridge::isRunning() const { return m_engine->running(); }
