@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -56,6 +57,14 @@ public:
     /// The last configuration snapshot received (empty before the first).
     const sb::store::Configuration& configuration() const { return m_configuration; }
 
+    /// Pause (false) or resume (true) taking new calls; calls in progress go
+    /// on. The core has no such switch yet, so the bridge ends every call
+    /// that appears while paused as soon as its first event arrives (the
+    /// caller gets 480; the called phone may ring for an instant). Replace
+    /// the body with one posted core command once the core has it.
+    void setAcceptingNewCalls(bool accepting);
+    bool acceptingNewCalls() const { return m_acceptingNewCalls; }
+
     /// A request id no other query of this bridge has used (never 0), for
     /// commands whose answer comes back as an event carrying it. GUI thread.
     quint64 nextRequestId() { return ++m_lastRequestId; }
@@ -84,11 +93,17 @@ signals:
     void callsChanged(const sb::ui::CallChanges& changes);
     void sipTracedBatch(const sb::ui::TraceBatch& batch);
     void registrationsChanged(const sb::ui::RegistrationChanges& changes);
+    /// setAcceptingNewCalls() changed the setting.
+    void acceptingNewCallsChanged(bool accepting);
+    /// A call that appeared while new calls are paused is being ended.
+    void newCallRefused(const sb::CallUpdated& call);
     /// Per drain: how many events it handled.
     void drained(int eventCount);
 
 private:
     void drainOnce();
+    /// Note a call's event; while paused, end calls that were not there at the pause.
+    void screenCall(const sb::CallUpdated& call);
 
     sb::EventQueue m_queue;           // outlives m_engine, which publishes into it
     std::unique_ptr<sb::Engine> m_engine;
@@ -96,6 +111,9 @@ private:
     bool m_draining = false;
     bool m_drainAgain = false;
     quint64 m_lastRequestId = 0;
+    bool m_acceptingNewCalls = true;
+    QSet<quint64> m_liveCalls;     ///< calls the GUI has seen and not yet seen end
+    QSet<quint64> m_refusedCalls;  ///< new calls already asked to end while paused
 };
 
 /// Register the sb:: value types with Qt's meta-type system (idempotent).

@@ -2,9 +2,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
@@ -17,7 +19,9 @@
 
 #include "config/json_config.h"
 #include "core_bridge.h"
+#include "dialogs/first_run_wizard.h"
 #include "dialogs/server_info_dialog.h"
+#include "dialogs/settings_dialog.h"
 #include "models/call_history_model.h"
 #include "models/calls_model.h"
 #include "models/extensions_model.h"
@@ -27,6 +31,7 @@
 #include "models/trace_model.h"
 #include "models/trunks_model.h"
 #include "sb_version.h"
+#include "tray_icon.h"
 #include "widgets/call_history_panel.h"
 #include "widgets/calls_panel.h"
 #include "widgets/extensions_panel.h"
@@ -36,6 +41,7 @@
 #include "widgets/table_view.h"
 #include "widgets/trace_panel.h"
 #include "widgets/trunks_panel.h"
+#include "window_layout.h"
 
 // Resources live in the static sbui library; referencing the initialiser
 // from here keeps the linker from dropping them.
@@ -72,6 +78,10 @@ MainWindow::MainWindow(CoreBridge& bridge, QWidget* parent) : QMainWindow(parent
     m_listening->setObjectName(QStringLiteral("listeningLabel"));
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->addPermanentWidget(m_listening);
+
+    m_tray = new TrayIcon(m_bridge, this);
+    connect(m_tray, &TrayIcon::showRequested, this, &MainWindow::bringToFront);
+    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quitApplication);
 
     connectBridge();
 }
@@ -136,7 +146,7 @@ void MainWindow::createMenus() {
     m_exportAction->setShortcut(QKeySequence::SaveAs);
     m_exportAction->setEnabled(false);  // until the first snapshot arrives
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &MainWindow::close);
+    QAction* quit = file->addAction(tr("&Quit"), this, &MainWindow::quitApplication);
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -144,6 +154,15 @@ void MainWindow::createMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_log->toggleViewAction());
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    QAction* wizard = tools->addAction(tr("Setup &wizard…"), this, &MainWindow::showSetupWizard);
+    wizard->setObjectName(QStringLiteral("setupWizardAction"));
+    QAction* settings = tools->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -167,6 +186,12 @@ void MainWindow::connectBridge() {
     connect(&m_bridge, &CoreBridge::lineStatusChanged, m_trunks, &TrunksModel::setStatus);
     connect(&m_bridge, &CoreBridge::sipTracedBatch, m_trace, &TraceModel::append);
     const auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); };
+    connect(&m_bridge, &CoreBridge::newCallRefused, this, [this](const sb::CallUpdated& call) {
+        statusBar()->showMessage(
+            tr("New calls are paused: ended the call from %1 to %2.")
+                .arg(QString::fromStdString(call.caller), QString::fromStdString(call.callee)),
+            kStatusMessageMs);
+    });
     connect(m_callsPanel, &CallsPanel::statusMessage, this, showStatus);
     connect(m_extensionsPanel, &ExtensionsPanel::statusMessage, this, showStatus);
     for (ConfigListPanel* panel : {static_cast<ConfigListPanel*>(m_linesPanel),
@@ -190,6 +215,11 @@ void MainWindow::onConfigurationChanged(const sb::store::Configuration& config) 
     m_trunks->setConfiguration(config);
     m_routes->setConfiguration(config);
     m_exportAction->setEnabled(true);
+    m_haveConfiguration = true;
+    if (m_wizardPending) {
+        m_wizardPending = false;
+        openSetupWizard(true);
+    }
     if (m_importPending) {
         m_importPending = false;
         statusBar()->showMessage(tr("Configuration imported and applied."), kStatusMessageMs);
@@ -282,6 +312,85 @@ void MainWindow::showServerInfo() {
     m_serverInfo->show();
     m_serverInfo->raise();
     m_serverInfo->activateWindow();
+}
+
+void MainWindow::offerFirstRunWizard() {
+    if (m_haveConfiguration)
+        openSetupWizard(true);
+    else
+        m_wizardPending = true;
+}
+
+void MainWindow::showSetupWizard() {
+    openSetupWizard(false);
+}
+
+void MainWindow::openSetupWizard(bool newDatabase) {
+    // A wizard just closed is hidden until its deferred deletion: make a new one.
+    if (!m_wizard || m_wizard->isHidden()) {
+        m_wizard = new FirstRunWizard(m_bridge, newDatabase, this);
+        m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_wizard, &QWizard::accepted, this, [this] {
+            statusBar()->showMessage(tr("The setup wizard's configuration is applied."), kStatusMessageMs);
+        });
+        m_wizard->open();  // not exec(): this may run inside CoreBridge::drain()
+    }
+    m_wizard->raise();
+    m_wizard->activateWindow();
+}
+
+void MainWindow::showSettings() {
+    if (!m_settings || m_settings->isHidden()) {
+        const QString folder = QFileInfo(QString::fromStdString(m_started.databasePath)).absolutePath();
+        m_settings = new SettingsDialog(m_bridge, QString::fromStdString(m_started.tlsFingerprint),
+                                        m_started.databasePath.empty() ? QString() : folder, this);
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settings, &QDialog::accepted, this, [this, dialog = m_settings] {
+            m_preferences = dialog->preferences();
+            statusBar()->showMessage(tr("Settings saved."), kStatusMessageMs);
+        });
+        m_settings->open();
+    }
+    m_settings->raise();
+    m_settings->activateWindow();
+}
+
+void MainWindow::saveLayout(QSettings& settings) const {
+    saveWindowLayout(*this, settings);
+}
+
+void MainWindow::restoreLayout(QSettings& settings) {
+    restoreWindowLayout(*this, settings);
+}
+
+void MainWindow::bringToFront() {
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::quitApplication() {
+    m_quitting = true;
+    close();
+    // Hidden in the tray, the window's close is not the last window closing.
+    QCoreApplication::quit();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!m_quitting && m_preferences.closeToTray && m_tray->isShown()) {
+        hide();
+        event->ignore();
+        if (!m_toldAboutTray) {
+            m_toldAboutTray = true;
+            m_tray->notify(tr("Switchboard is still running"),
+                           tr("Calls go on. Use Quit in this icon's menu to stop the PBX."));
+        }
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::about() {

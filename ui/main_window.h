@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
+#include "desktop_preferences.h"
 #include "engine/events.h"
 #include "store/records.h"
 
 class QAction;
 class QLabel;
+class QSettings;
 class QTabWidget;
 
 namespace sb::ui {
@@ -18,6 +21,7 @@ class CallsModel;
 class CallsPanel;
 class ExtensionsModel;
 class ExtensionsPanel;
+class FirstRunWizard;
 class LinesModel;
 class LinesPanel;
 class LogDock;
@@ -25,10 +29,12 @@ class RegistrationsModel;
 class RoutesModel;
 class RoutesPanel;
 class ServerInfoDialog;
+class SettingsDialog;
 class TraceModel;
 class TracePanel;
 class TrunksModel;
 class TrunksPanel;
+class TrayIcon;
 
 /// The Switchboard main window: one tab per live table or configuration
 /// list, all fed by the CoreBridge's signals, and last the call history. It owns the models; the
@@ -54,6 +60,29 @@ public:
     RoutesPanel* routesPanel() const { return m_routesPanel; }
     TracePanel* tracePanel() const { return m_tracePanel; }
     CallHistoryPanel* callHistoryPanel() const { return m_historyPanel; }
+    TrayIcon* trayIcon() const { return m_tray; }
+
+    /// Desktop preferences in force (main() loads them; Settings changes them).
+    void setDesktopPreferences(const DesktopPreferences& preferences) { m_preferences = preferences; }
+    const DesktopPreferences& desktopPreferences() const { return m_preferences; }
+    /// Open the setup wizard as soon as the first configuration arrives
+    /// (the database was created by this start).
+    void offerFirstRunWizard();
+
+    /// Geometry, current tab and table headers (see window_layout.h).
+    void saveLayout(QSettings& settings) const;
+    void restoreLayout(QSettings& settings);
+
+public slots:
+    /// Show the window in front of the others (a second launch, the tray).
+    void bringToFront();
+    /// Leave the application, even when closing would only hide to the tray.
+    void quitApplication();
+    void showSettings();
+    void showSetupWizard();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private slots:
     void importConfiguration();
@@ -70,6 +99,7 @@ private:
     void createTabs();
     void createMenus();
     void connectBridge();
+    void openSetupWizard(bool newDatabase);
 
     CoreBridge& m_bridge;
     CallsModel* m_calls = nullptr;
@@ -95,6 +125,14 @@ private:
     sb::EngineStarted m_started;
     QAction* m_exportAction = nullptr;
     bool m_importPending = false;
+    TrayIcon* m_tray = nullptr;
+    DesktopPreferences m_preferences{false, false};  ///< hiding to a tray only once main() says so
+    bool m_quitting = false;
+    bool m_toldAboutTray = false;
+    bool m_haveConfiguration = false;  ///< the wizard starts from the engine's snapshot
+    bool m_wizardPending = false;
+    QPointer<FirstRunWizard> m_wizard;
+    QPointer<SettingsDialog> m_settings;
 };
 
 }  // namespace sb::ui

@@ -4,14 +4,24 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QSettings>
+#include <QSystemTrayIcon>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
+#include <filesystem>
+#include <system_error>
 #include <utility>
 
 #include "core_bridge.h"
+#include "desktop_preferences.h"
 #include "main_window.h"
 #include "sb_version.h"
+#include "single_instance.h"
+#include "store/store.h"
+#include "translations.h"
+#include "tray_icon.h"
 
 namespace {
 
@@ -30,6 +40,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
     QApplication::setApplicationVersion(QStringLiteral(SB_VERSION));
     QApplication::setOrganizationName(QStringLiteral("Switchboard"));
+    // Before the parser, so --help is translated; --lang is applied below.
+    sb::ui::installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Switchboard, a desktop SIP PBX."));
@@ -55,7 +67,21 @@ int main(int argc, char* argv[]) {
         tr("Save a picture of the main window to <file> once it is shown, then quit (for tests and docs)."),
         tr("file"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption languageOption(
+        QStringLiteral("lang"),
+        tr("Show the user interface in <language> (e.g. zh_CN, en), not the system's."), tr("language"));
+    parser.addOption(languageOption);
+    const QCommandLineOption minimisedOption(QStringLiteral("minimised"),
+                                             tr("Start with the window minimised."));
+    parser.addOption(minimisedOption);
     parser.process(app);  // exits on --help, --version and unknown options
+    if (parser.isSet(languageOption)) {
+        for (QTranslator* old : app.findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(old);
+            delete old;
+        }
+        sb::ui::installTranslations(app, parser.value(languageOption));
+    }
 
     sb::EngineOptions options;
     if (parser.isSet(dbOption)) options.databasePath = parser.value(dbOption).toStdU16String();
@@ -71,8 +97,38 @@ int main(int argc, char* argv[]) {
     }
     if (parser.isSet(bindOption)) options.bindAddress = parser.value(bindOption).toStdString();
 
+    // One Switchboard per database: a second launch raises the first window;
+    // a database switchboard-server holds is reported before SIP is touched.
+    const std::filesystem::path database =
+        options.databasePath.empty() ? sb::store::defaultDatabasePath() : options.databasePath;
+    sb::ui::SingleInstance instance(database);
+    using Claim = sb::ui::SingleInstance::Claim;
+    const Claim claim = instance.claim();
+    if (claim == Claim::AlreadyRunning) {
+        std::fprintf(stdout,
+                     "switchboard: already running on this database; its window was brought to the front\n");
+        return 0;
+    }
+    if (claim != Claim::Primary) {
+        std::fprintf(stderr, "switchboard: %s\n", qPrintable(instance.message()));
+        QMessageBox::critical(nullptr, tr("Switchboard"), instance.message());
+        return 1;
+    }
+    std::error_code ec;
+    // The engine says nothing about having created the database: ask the disk first.
+    const bool newDatabase = !database.empty() && !std::filesystem::exists(database, ec);
+
     sb::ui::CoreBridge bridge;
     sb::ui::MainWindow window(bridge);  // connected before start: sees the first events
+    QObject::connect(&instance, &sb::ui::SingleInstance::activationRequested, &window,
+                     &sb::ui::MainWindow::bringToFront);
+    QSettings settings;
+    const bool trayShown = window.trayIcon()->isShown();
+    const sb::ui::DesktopPreferences preferences = sb::ui::DesktopPreferences::load(settings, trayShown);
+    window.setDesktopPreferences(preferences);
+    // Hidden in the tray is not closed: only Quit ends the application.
+    if (trayShown) QApplication::setQuitOnLastWindowClosed(false);
+    window.restoreLayout(settings);
     if (auto started = bridge.start(options); !started) {
         std::fprintf(stderr, "switchboard: %s\n", started.error().message.c_str());
         QMessageBox::critical(nullptr, tr("Switchboard"),
@@ -80,7 +136,13 @@ int main(int argc, char* argv[]) {
                                   .arg(QString::fromStdString(started.error().message)));
         return 1;
     }
-    window.show();
+    if (newDatabase) window.offerFirstRunWizard();
+    const bool minimised =
+        (preferences.startMinimised || parser.isSet(minimisedOption)) && !parser.isSet(screenshotOption);
+    if (!minimised)
+        window.show();
+    else if (!trayShown)
+        window.showMinimized();  // with a tray icon, the window simply stays hidden
     if (parser.isSet(screenshotOption)) {
         // Give the engine's first events a moment to fill the tables.
         const QString file = parser.value(screenshotOption);
@@ -92,6 +154,7 @@ int main(int argc, char* argv[]) {
         });
     }
     const int status = QApplication::exec();
+    window.saveLayout(settings);
     bridge.stop();
     return status;
 }

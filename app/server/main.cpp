@@ -6,14 +6,17 @@
 #include <ctime>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/json_config.h"
 #include "engine/database.h"
 #include "engine/engine.h"
 #include "engine/event_queue.h"
+#include "platform/instance_lock.h"
 #include "sb_version.h"
 #include "store/cdr_csv.h"
+#include "store/store.h"
 #include "server_options.h"
 #include "stop_signal.h"
 
@@ -164,8 +167,22 @@ int main(int argc, char** argv) {
         std::printf("switchboard-server %s\n", SB_VERSION);
         return 0;
     }
-    if (options->importFile) return runImport(*options);
     if (options->exportFile) return runExport(*options);
     if (options->cdrExportFile) return runCdrExport(*options);
+    // Serving and importing change the database: never behind another
+    // engine's back (the desktop application takes the same lock). Exit 2:
+    // restarting cannot help until the other one stops.
+    const auto& chosen = options->engine.databasePath;
+    const auto database = chosen.empty() ? store::defaultDatabasePath() : chosen;
+    platform::InstanceLock held;
+    if (!database.empty()) {  // without a per-user folder, opening the store says so
+        auto lock = platform::InstanceLock::acquire(platform::lockFileFor(database), "switchboard-server");
+        if (!lock) {
+            logLine(LogLevel::Error, "cannot start: " + lock.error().message);
+            return 2;
+        }
+        held = std::move(lock.value());
+    }
+    if (options->importFile) return runImport(*options);
     return runServer(*options);
 }

@@ -10,13 +10,10 @@
 
 namespace sb::ui {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("sb::ui::DialogFields", text);
-}
-
-}  // namespace
+/// The translation context of these free functions (lupdate reads it from here).
+struct DialogFields {
+    Q_DECLARE_TR_FUNCTIONS(sb::ui::DialogFields)
+};
 
 QString reasonOf(const sb::config::Check& check) {
     return check ? QString::fromStdString(*check) : QString();
@@ -59,9 +56,9 @@ QComboBox* makeTransportCombo(const QString& objectName, QWidget* parent) {
     auto* combo = new QComboBox(parent);
     combo->setObjectName(objectName);
     using sb::store::Transport;
-    combo->addItem(tr("UDP"), static_cast<int>(Transport::Udp));
-    combo->addItem(tr("TCP"), static_cast<int>(Transport::Tcp));
-    combo->addItem(tr("TLS"), static_cast<int>(Transport::Tls));
+    combo->addItem(DialogFields::tr("UDP"), static_cast<int>(Transport::Udp));
+    combo->addItem(DialogFields::tr("TCP"), static_cast<int>(Transport::Tcp));
+    combo->addItem(DialogFields::tr("TLS"), static_cast<int>(Transport::Tls));
     return combo;
 }
 
@@ -79,7 +76,7 @@ void fillExtensionCombo(QComboBox* combo, const sb::store::Configuration& config
     for (const auto& e : config.extensions) {
         const QString number = QString::fromStdString(e.number);
         const QString label =
-            e.name.empty() ? number : tr("%1 — %2").arg(number, QString::fromStdString(e.name));
+            e.name.empty() ? number : DialogFields::tr("%1 — %2").arg(number, QString::fromStdString(e.name));
         combo->addItem(label, number);
     }
 }
@@ -87,7 +84,7 @@ void fillExtensionCombo(QComboBox* combo, const sb::store::Configuration& config
 void selectExtension(QComboBox* combo, const QString& number) {
     int at = combo->findData(number);
     if (at < 0) {
-        combo->addItem(tr("%1 (no such extension)").arg(number), number);
+        combo->addItem(DialogFields::tr("%1 (no such extension)").arg(number), number);
         at = combo->count() - 1;
     }
     combo->setCurrentIndex(at);
@@ -107,8 +104,8 @@ TakenNames::TakenNames(const sb::store::Configuration& config, const QString& ex
 QString TakenNames::problem(const QString& name) const {
     const auto it = m_isLine.constFind(name);
     if (it == m_isLine.constEnd()) return {};
-    return it.value() ? tr("\"%1\" is already used by an external line").arg(name)
-                      : tr("\"%1\" is already used by a SIP trunk").arg(name);
+    return it.value() ? DialogFields::tr("\"%1\" is already used by an external line").arg(name)
+                      : DialogFields::tr("\"%1\" is already used by a SIP trunk").arg(name);
 }
 
 QString nameProblem(const QString& name, const TakenNames& taken) {

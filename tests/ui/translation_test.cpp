@@ -1,0 +1,72 @@
+// The Simplified Chinese translation is compiled in and loads on request:
+// by argument (--lang), by $SWITCHBOARD_LANG, and not at all for English.
+
+#include <QAbstractItemModel>
+#include <QMenuBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTranslator>
+
+#include "core_bridge.h"
+#include "dialogs/settings_dialog.h"
+#include "main_window.h"
+#include "translations.h"
+
+using namespace sb::ui;
+
+class TranslationTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void cleanup();
+    void chineseByArgument();
+    void chineseByEnvironment();
+    void englishNeedsNone();
+
+private:
+    static QString tabTitle(int index) {
+        CoreBridge bridge;
+        MainWindow window(bridge);
+        return window.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(index);
+    }
+};
+
+void TranslationTest::cleanup() {
+    for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    qunsetenv(kLanguageVariable);
+}
+
+void TranslationTest::chineseByArgument() {
+    QCOMPARE(installTranslations(*qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    CoreBridge bridge;
+    MainWindow window(bridge);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("tabs"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("通话"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("分机"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("外线"));
+    QCOMPARE(tabs->tabText(7), QStringLiteral("通话记录"));
+    QCOMPARE(window.findChild<QMenu*>(QStringLiteral("fileMenu"))->title(), QStringLiteral("文件(&F)"));
+    QCOMPARE(window.findChild<QMenu*>(QStringLiteral("toolsMenu"))->title(), QStringLiteral("工具(&T)"));
+    const QAbstractItemModel* calls = window.findChild<QTableView*>(QStringLiteral("callsView"))->model();
+    QCOMPARE(calls->headerData(0, Qt::Horizontal).toString(), QStringLiteral("主叫"));
+    SettingsDialog settings(bridge, QString(), QString());
+    QCOMPARE(settings.windowTitle(), QStringLiteral("设置"));
+}
+
+void TranslationTest::chineseByEnvironment() {
+    qputenv(kLanguageVariable, "zh_CN");
+    QCOMPARE(installTranslations(*qApp), QStringLiteral("zh_CN"));
+    QCOMPARE(tabTitle(1), QStringLiteral("注册"));
+}
+
+void TranslationTest::englishNeedsNone() {
+    QCOMPARE(installTranslations(*qApp, QStringLiteral("en_GB")), QString());
+    QCOMPARE(tabTitle(0), QStringLiteral("Calls"));
+}
+
+QTEST_MAIN(TranslationTest)
+#include "translation_test.moc"
