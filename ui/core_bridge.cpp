@@ -41,14 +41,16 @@ CoreBridge::CoreBridge(QObject* parent)
 
 CoreBridge::~CoreBridge() { stop(); }
 
-sb::Result<void> CoreBridge::start(const sb::EngineOptions& options) { return m_engine->start(options); }
+sb::Result<void> CoreBridge::start(const sb::EngineOptions& options) {
+    auto started = m_engine->start(options);
+    // A pause outlives a restart of the engine.
+    if (started && !m_acceptingNewCalls) (void)post([](sb::Core& core) { core.setAcceptingCalls(false); });
+    return started;
+}
 
 void CoreBridge::stop() {
     m_engine->stop();
     (void)m_queue.drain();  // the loop is gone; what it said last no longer matters
-    // A restarted engine numbers its calls afresh.
-    m_liveCalls.clear();
-    m_refusedCalls.clear();
 }
 
 bool CoreBridge::isRunning() const { return m_engine->running(); }
@@ -64,17 +66,10 @@ bool CoreBridge::applyConfiguration(const sb::store::Configuration& config) {
 void CoreBridge::setAcceptingNewCalls(bool accepting) {
     if (accepting == m_acceptingNewCalls) return;
     m_acceptingNewCalls = accepting;
+    // The engine answers new INVITEs 503 itself, before anything rings; with
+    // no engine running the choice waits for start().
+    (void)post([accepting](sb::Core& core) { core.setAcceptingCalls(accepting); });
     emit acceptingNewCallsChanged(accepting);
-}
-
-void CoreBridge::screenCall(const sb::CallUpdated& call) {
-    const quint64 id = call.callId;
-    if (m_liveCalls.contains(id)) return;
-    m_liveCalls.insert(id);
-    if (m_acceptingNewCalls || m_refusedCalls.contains(id)) return;
-    m_refusedCalls.insert(id);
-    (void)post([id](sb::Core& core) { (void)core.hangUpCall(id); });
-    emit newCallRefused(call);
 }
 
 void CoreBridge::drain() {
@@ -114,12 +109,9 @@ void CoreBridge::drainOnce() {
                     emit sipTraced(e);
                     traces.push_back(std::move(e));
                 } else if constexpr (std::is_same_v<T, sb::CallUpdated>) {
-                    screenCall(e);
                     emit callUpdated(e);
                     calls.push_back(CallChange{std::move(e), false});
                 } else if constexpr (std::is_same_v<T, sb::CallEnded>) {
-                    m_liveCalls.remove(e.callId);
-                    m_refusedCalls.remove(e.callId);
                     emit callEnded(e);
                     CallChange change;
                     change.call.callId = e.callId;

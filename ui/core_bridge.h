@@ -95,15 +95,11 @@ signals:
     void registrationsChanged(const sb::ui::RegistrationChanges& changes);
     /// setAcceptingNewCalls() changed the setting.
     void acceptingNewCallsChanged(bool accepting);
-    /// A call that appeared while new calls are paused is being ended.
-    void newCallRefused(const sb::CallUpdated& call);
     /// Per drain: how many events it handled.
     void drained(int eventCount);
 
 private:
     void drainOnce();
-    /// Note a call's event; while paused, end calls that were not there at the pause.
-    void screenCall(const sb::CallUpdated& call);
 
     sb::EventQueue m_queue;           // outlives m_engine, which publishes into it
     std::unique_ptr<sb::Engine> m_engine;
@@ -112,8 +108,6 @@ private:
     bool m_drainAgain = false;
     quint64 m_lastRequestId = 0;
     bool m_acceptingNewCalls = true;
-    QSet<quint64> m_liveCalls;     ///< calls the GUI has seen and not yet seen end
-    QSet<quint64> m_refusedCalls;  ///< new calls already asked to end while paused
 };
 
 /// Register the sb:: value types with Qt's meta-type system (idempotent).

@@ -186,11 +186,10 @@ void MainWindow::connectBridge() {
     connect(&m_bridge, &CoreBridge::lineStatusChanged, m_trunks, &TrunksModel::setStatus);
     connect(&m_bridge, &CoreBridge::sipTracedBatch, m_trace, &TraceModel::append);
     const auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); };
-    connect(&m_bridge, &CoreBridge::newCallRefused, this, [this](const sb::CallUpdated& call) {
-        statusBar()->showMessage(
-            tr("New calls are paused: ended the call from %1 to %2.")
-                .arg(QString::fromStdString(call.caller), QString::fromStdString(call.callee)),
-            kStatusMessageMs);
+    connect(&m_bridge, &CoreBridge::acceptingNewCallsChanged, this, [this](bool accepting) {
+        statusBar()->showMessage(accepting ? tr("New calls are accepted again.")
+                                           : tr("New calls are paused: callers get 503 Service Unavailable."),
+                                 kStatusMessageMs);
     });
     connect(m_callsPanel, &CallsPanel::statusMessage, this, showStatus);
     connect(m_extensionsPanel, &ExtensionsPanel::statusMessage, this, showStatus);

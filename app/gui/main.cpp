@@ -114,10 +114,6 @@ int main(int argc, char* argv[]) {
         QMessageBox::critical(nullptr, tr("Switchboard"), instance.message());
         return 1;
     }
-    std::error_code ec;
-    // The engine says nothing about having created the database: ask the disk first.
-    const bool newDatabase = !database.empty() && !std::filesystem::exists(database, ec);
-
     sb::ui::CoreBridge bridge;
     sb::ui::MainWindow window(bridge);  // connected before start: sees the first events
     QObject::connect(&instance, &sb::ui::SingleInstance::activationRequested, &window,
@@ -129,6 +125,11 @@ int main(int argc, char* argv[]) {
     // Hidden in the tray is not closed: only Quit ends the application.
     if (trayShown) QApplication::setQuitOnLastWindowClosed(false);
     window.restoreLayout(settings);
+    // The engine knows whether it created the database (a missing or empty
+    // file); its first event says so.
+    QObject::connect(&bridge, &sb::ui::CoreBridge::engineStarted, &window, [&window](const sb::EngineStarted& e) {
+        if (e.createdNow) window.offerFirstRunWizard();
+    });
     if (auto started = bridge.start(options); !started) {
         std::fprintf(stderr, "switchboard: %s\n", started.error().message.c_str());
         QMessageBox::critical(nullptr, tr("Switchboard"),
@@ -136,7 +137,6 @@ int main(int argc, char* argv[]) {
                                   .arg(QString::fromStdString(started.error().message)));
         return 1;
     }
-    if (newDatabase) window.offerFirstRunWizard();
     const bool minimised =
         (preferences.startMinimised || parser.isSet(minimisedOption)) && !parser.isSet(screenshotOption);
     if (!minimised)

@@ -66,7 +66,22 @@ void CallManager::configure(const store::Configuration& config) {
     m_config = config;
 }
 
+void CallManager::setAccepting(bool accepting) {
+    if (accepting == m_accepting) return;
+    m_accepting = accepting;
+    m_events.publish(LogMessage{LogLevel::Info,
+                                accepting ? "new calls accepted again"
+                                          : "new calls paused: INVITEs are answered 503 until resumed",
+                                nowMs()});
+}
+
 bool CallManager::onInvite(const ::sip_msg& msg) {
+    if (!m_accepting) {
+        // Paused by the operator: nothing rings, and the caller's phone or
+        // carrier knows to try again later (RFC 3261 §21.5.4).
+        replyStateless(m_stack, msg, 503, "Service Unavailable", "Retry-After: 60\r\n");
+        return true;
+    }
     if (!sip_msg_hdr(&msg, SIP_HDR_CONTACT)) {
         replyStateless(m_stack, msg, 400, "Missing Contact");
         return true;

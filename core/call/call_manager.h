@@ -51,6 +51,10 @@ public:
     /// automatic version of the seed notes' manual workaround) stop offering
     /// 100rel on it until the operator clears the warning.
     void prackRefused(const std::string& target, uint16_t code);
+    /// Paused (false): every new INVITE is answered 503 with Retry-After;
+    /// calls in progress go on.
+    void setAccepting(bool accepting);
+    bool accepting() const { return m_accepting; }
     /// Clear that warning: offer 100rel on @p target again.
     void clearPrackWarning(const std::string& target);
 
@@ -72,7 +76,8 @@ private:
     routing::DialPlan m_plan{store::Configuration{}};
     std::optional<media::PortPool> m_ports;
     std::set<std::string> m_no100rel;  ///< lines/trunks that refused PRACK (prack_auto_disable)
-    std::set<std::string> m_prackWarnings;  ///< lines/trunks whose PRACK refusal is still shown
+    std::set<std::string> m_prackWarnings;
+    bool m_accepting = true;  ///< lines/trunks whose PRACK refusal is still shown
     uint64_t m_nextId = 1;
     std::map<uint64_t, std::unique_ptr<Call>> m_calls;
     Timer m_reaper;

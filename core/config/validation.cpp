@@ -330,7 +330,7 @@ Check checkPrepend(std::string_view prepend) {
 }
 
 Check checkRingback(std::string_view ringback) {
-    return checkOneOf(ringback, {"cn", "eu", "us"});
+    return checkOneOf(ringback, {"cn", "eu", "us", "uk"});
 }
 
 Check checkLogLevel(std::string_view level) {

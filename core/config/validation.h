@@ -79,7 +79,7 @@ Check checkOutgroupPrefix(std::string_view prefix);
 /// followed by up to 20 of 0-9 * #.
 Check checkPrepend(std::string_view prepend);
 
-/// Ring-back tone preset: "cn", "eu" or "us".
+/// Ring-back tone preset: "cn", "eu", "us" or "uk".
 Check checkRingback(std::string_view ringback);
 
 /// Log level: "error", "warning", "info" or "debug".

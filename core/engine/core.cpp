@@ -130,6 +130,10 @@ void Core::clearPrackWarning(const std::string& lineOrTrunk) {
 
 bool Core::hangUpCall(uint64_t callId) { return m_calls && m_calls->hangUp(callId); }
 
+void Core::setAcceptingCalls(bool accepting) {
+    if (m_calls) m_calls->setAccepting(accepting);
+}
+
 void Core::queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs) {
     if (!m_writer) {
         m_events.publish(CallHistory{requestId, {}, "the database is not open"});

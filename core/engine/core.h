@@ -60,6 +60,8 @@ public:
     void clearPrackWarning(const std::string& lineOrTrunk);
     /// End call @p callId (the GUI's Hang up); false when there is no such call.
     bool hangUpCall(uint64_t callId);
+    /// Pause (false) or resume new calls: while paused every INVITE gets 503.
+    void setAcceptingCalls(bool accepting);
     /// Read calls that started in [fromMs, toMs) off the engine thread; the
     /// answer arrives as a CallHistory event with @p requestId.
     void queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs);

@@ -140,7 +140,7 @@ void Engine::run(const EngineOptions& options, std::promise<Result<void>>* ready
     core->log(LogLevel::Info, "TLS certificate " + listen.tls.certificateFile.string() + " SHA-256 " +
                                   listen.tls.sha256Fingerprint);
     m_sink.publish(EngineStarted{core->sip()->listeningDescription(), core->store().path().string(),
-                                 listen.tls.sha256Fingerprint});
+                                 listen.tls.sha256Fingerprint, createdNow});
     m_sink.publish(ConfigurationChanged{core->config()});
     ready->set_value(Result<void>());
 

@@ -28,6 +28,7 @@ struct EngineStarted {
     std::string listening;
     std::string databasePath;
     std::string tlsFingerprint;  ///< SHA-256 of the certificate SIP over TLS serves
+    bool createdNow = false;     ///< the database was new (empty) and got the default configuration
 };
 
 /// A committed configuration (after start, import or an edit from the GUI).

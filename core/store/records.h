@@ -26,7 +26,7 @@ struct Settings {
     uint16_t rtpPortMin = 10000;        ///< "rtp_port_min"
     uint16_t rtpPortMax = 20000;        ///< "rtp_port_max"
     std::string outgroupPrefix = "9";   ///< "outgroup_prefix"
-    std::string ringback = "cn";        ///< "ringback": tone preset (cn, eu, us)
+    std::string ringback = "cn";        ///< "ringback": tone preset (cn, eu, us, uk)
     std::string logLevel = "info";      ///< "log_level": error, warning, info, debug
     // Registrar (schema 2)
     std::string authAlgorithms = "MD5,SHA-256";  ///< "auth_algorithms": offered in this order

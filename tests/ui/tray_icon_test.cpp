@@ -2,10 +2,14 @@
 // Show / Pause new calls / Quit, and closing the window hides it there.
 
 #include <QAction>
+#include <QElapsedTimer>
+#include <QHostAddress>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
 
 #include "core_bridge.h"
 #include "fixtures.h"
@@ -20,6 +24,7 @@ class TrayIconTest : public QObject {
 private slots:
     void summaryFollowsTheEngine();
     void pauseNewCalls();
+    void pausedEngineAnswersInvites503();
     void showBringsTheWindowBack();
     void trayMenuAndCloseToTray();
 };
@@ -67,27 +72,77 @@ void TrayIconTest::pauseNewCalls() {
     pause->trigger();
     QVERIFY(!bridge.acceptingNewCalls());
     QVERIFY(tray.statusText().contains(QLatin1String("new calls paused")));
-    // Calls there before the pause go on; calls that appear during it are
-    // ended (the posted command fails quietly here: no engine runs).
-    QSignalSpy refused(&bridge, &CoreBridge::newCallRefused);
-    bridge.setAcceptingNewCalls(true);
-    bridge.eventSink().publish(sb::ui::test::callUpdated(1, "100", "101", "101", "Talking", "PCMU", 1));
-    QTRY_COMPARE(tray.activeCalls(), 1);
-    pause->trigger();
-    bridge.eventSink().publish(sb::ui::test::callUpdated(1, "100", "101", "101", "On hold", "PCMU", 1));
-    bridge.eventSink().publish(sb::ui::test::callUpdated(2, "102", "100", "100", "Trying", "", 2));
-    bridge.eventSink().publish(sb::ui::test::callUpdated(2, "102", "100", "100", "Ringing", "", 2));
-    QTRY_COMPARE(tray.activeCalls(), 2);
-    QCOMPARE(refused.count(), 1);
-    QCOMPARE(refused.at(0).at(0).value<sb::CallUpdated>().callId, uint64_t(2));
-    bridge.eventSink().publish(sb::ui::test::callEnded(2));
     // The bridge's own switch shows in the menu too.
     bridge.setAcceptingNewCalls(true);
     QVERIFY(!pause->isChecked());
     QVERIFY(!tray.statusText().contains(QLatin1String("paused")));
-    bridge.eventSink().publish(sb::ui::test::callUpdated(3, "101", "100", "100", "Trying", "", 3));
-    QTRY_COMPARE(tray.activeCalls(), 2);
-    QCOMPARE(refused.count(), 1);
+}
+
+namespace {
+
+/// Send one INVITE to the engine and return the status line of its first
+/// final response ("" when none comes within two seconds).
+QString inviteStatus(quint16 port, int n) {
+    QUdpSocket sock;
+    if (!sock.bind(QHostAddress::LocalHost, 0)) return QStringLiteral("bind failed");
+    const QByteArray body = "v=0\r\no=a 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                            "m=audio 40000 RTP/AVP 0\r\n";
+    const QByteArray invite =
+        "INVITE sip:101@127.0.0.1 SIP/2.0\r\n"
+        "Via: SIP/2.0/UDP 127.0.0.1:" + QByteArray::number(sock.localPort()) + ";branch=z9hG4bKpause" +
+        QByteArray::number(n) + ";rport\r\n"
+        "Max-Forwards: 70\r\nFrom: <sip:100@127.0.0.1>;tag=p" + QByteArray::number(n) +
+        "\r\nTo: <sip:101@127.0.0.1>\r\nCall-ID: pause-" + QByteArray::number(n) +
+        "@test\r\nCSeq: 1 INVITE\r\nContact: <sip:100@127.0.0.1:" + QByteArray::number(sock.localPort()) +
+        ">\r\nContent-Type: application/sdp\r\nContent-Length: " + QByteArray::number(body.size()) +
+        "\r\n\r\n" + body;
+    sock.writeDatagram(invite, QHostAddress::LocalHost, port);
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 2000) {
+        if (!sock.waitForReadyRead(100)) continue;
+        while (sock.hasPendingDatagrams()) {
+            QByteArray reply(static_cast<int>(sock.pendingDatagramSize()), '\0');
+            sock.readDatagram(reply.data(), reply.size());
+            const QByteArray line = reply.left(reply.indexOf("\r\n"));
+            if (line.startsWith("SIP/2.0 1")) continue;
+            QString text = QString::fromLatin1(line);
+            if (reply.contains("\r\nRetry-After: ")) text += QStringLiteral(" +Retry-After");
+            return text;
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+void TrayIconTest::pausedEngineAnswersInvites503() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    CoreBridge bridge;
+    sb::EngineOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
+    options.sipPort = 0;
+    options.tlsPort = 0;
+    options.bindAddress = "127.0.0.1";
+    auto started = bridge.start(options);
+    QVERIFY2(started.ok(), started ? "" : started.error().message.c_str());
+    const quint16 port = bridge.sipPort();
+
+    // Running: the INVITE is challenged as usual.
+    QCOMPARE(inviteStatus(port, 1), QStringLiteral("SIP/2.0 407 Proxy Authentication Required"));
+    bridge.setAcceptingNewCalls(false);
+    QCOMPARE(inviteStatus(port, 2), QStringLiteral("SIP/2.0 503 Service Unavailable +Retry-After"));
+    bridge.setAcceptingNewCalls(true);
+    QCOMPARE(inviteStatus(port, 3), QStringLiteral("SIP/2.0 407 Proxy Authentication Required"));
+
+    // A pause set while no engine runs takes hold when one starts.
+    bridge.stop();
+    bridge.setAcceptingNewCalls(false);
+    started = bridge.start(options);
+    QVERIFY(started.ok());
+    QCOMPARE(inviteStatus(bridge.sipPort(), 4), QStringLiteral("SIP/2.0 503 Service Unavailable +Retry-After"));
+    bridge.stop();
 }
 
 void TrayIconTest::showBringsTheWindowBack() {

@@ -288,7 +288,7 @@ TEST(JsonConfig, AllProblemsReportedOnePerLine) {
         errorOf(R"({"version":1,"settings":{"domain":"a.b","ringback":"xx","log_level":"loud"},
         "extensions":[{"number":"1x","password":""}]})");
     EXPECT_EQ(message,
-              "settings.ringback: expected one of cn, eu, us\n"
+              "settings.ringback: expected one of cn, eu, us, uk\n"
               "settings.log_level: expected one of error, warning, info, debug\n"
               "extensions[0].number: expected digits only\n"
               "extensions[0].password: required");
