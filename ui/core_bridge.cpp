@@ -18,6 +18,7 @@ inline constexpr bool kAlwaysFalse = false;
 
 void registerMetaTypes() {
     qRegisterMetaType<sb::LogMessage>();
+    qRegisterMetaType<sb::BanChanged>();
     qRegisterMetaType<sb::EngineStarted>();
     qRegisterMetaType<sb::store::Configuration>();
     qRegisterMetaType<sb::SipTraced>();
@@ -124,6 +125,8 @@ void CoreBridge::drainOnce() {
                     emit lineStatusChanged(e);
                 } else if constexpr (std::is_same_v<T, sb::CallHistory>) {
                     emit callHistory(e);
+                } else if constexpr (std::is_same_v<T, sb::BanChanged>) {
+                    emit banChanged(e);
                 } else {
                     static_assert(kAlwaysFalse<T>, "CoreBridge::drain does not handle an Event type");
                 }

@@ -86,6 +86,7 @@ signals:
     void callEnded(const sb::CallEnded& call);
     void registrationChanged(const sb::RegistrationChanged& change);
     void lineStatusChanged(const sb::LineStatusChanged& change);
+    void banChanged(const sb::BanChanged& change);
     /// The answer to a queryCallHistory() command; match it by requestId.
     void callHistory(const sb::CallHistory& history);
 
@@ -124,6 +125,7 @@ Q_DECLARE_METATYPE(sb::CallEnded)
 Q_DECLARE_METATYPE(sb::RegistrationChanged)
 Q_DECLARE_METATYPE(sb::LineStatusChanged)
 Q_DECLARE_METATYPE(sb::CallHistory)
+Q_DECLARE_METATYPE(sb::BanChanged)
 Q_DECLARE_METATYPE(sb::ui::CallChanges)
 Q_DECLARE_METATYPE(sb::ui::TraceBatch)
 Q_DECLARE_METATYPE(sb::ui::RegistrationChanges)

@@ -39,6 +39,7 @@
 #include "widgets/log_dock.h"
 #include "widgets/routes_panel.h"
 #include "widgets/table_view.h"
+#include "widgets/security_panel.h"
 #include "widgets/trace_panel.h"
 #include "widgets/trunks_panel.h"
 #include "window_layout.h"
@@ -132,6 +133,8 @@ void MainWindow::createTabs() {
     addTab(m_tracePanel, "trace", tr("SIP trace"));
     m_historyPanel = new CallHistoryPanel(m_history, m_bridge, m_tabs);
     addTab(m_historyPanel, "calls", tr("Call history"));
+    m_securityPanel = new SecurityPanel(m_bridge, m_tabs);
+    addTab(m_securityPanel, "security", tr("Security"));
     setCentralWidget(m_tabs);
 }
 
@@ -192,6 +195,7 @@ void MainWindow::connectBridge() {
                                  kStatusMessageMs);
     });
     connect(m_callsPanel, &CallsPanel::statusMessage, this, showStatus);
+    connect(m_securityPanel, &SecurityPanel::statusMessage, this, showStatus);
     connect(m_extensionsPanel, &ExtensionsPanel::statusMessage, this, showStatus);
     for (ConfigListPanel* panel : {static_cast<ConfigListPanel*>(m_linesPanel),
                                    static_cast<ConfigListPanel*>(m_trunksPanel),

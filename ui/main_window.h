@@ -17,6 +17,7 @@ namespace sb::ui {
 class CoreBridge;
 class CallHistoryModel;
 class CallHistoryPanel;
+class SecurityPanel;
 class CallsModel;
 class CallsPanel;
 class ExtensionsModel;
@@ -60,6 +61,7 @@ public:
     RoutesPanel* routesPanel() const { return m_routesPanel; }
     TracePanel* tracePanel() const { return m_tracePanel; }
     CallHistoryPanel* callHistoryPanel() const { return m_historyPanel; }
+    SecurityPanel* securityPanel() const { return m_securityPanel; }
     TrayIcon* trayIcon() const { return m_tray; }
 
     /// Desktop preferences in force (main() loads them; Settings changes them).
@@ -119,6 +121,7 @@ private:
     RoutesPanel* m_routesPanel = nullptr;
     TracePanel* m_tracePanel = nullptr;
     CallHistoryPanel* m_historyPanel = nullptr;
+    SecurityPanel* m_securityPanel = nullptr;
     QLabel* m_listening = nullptr;
     LogDock* m_log = nullptr;
     ServerInfoDialog* m_serverInfo = nullptr;  ///< created on first use, then kept current

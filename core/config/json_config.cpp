@@ -302,6 +302,9 @@ const FieldSpec<Settings> kSettingsFields[] = {
     {"tls_certificate", &Settings::tlsCertificate}, {"tls_private_key", &Settings::tlsPrivateKey},
     {"media_timeout", &Settings::mediaTimeoutS}, {"prack_auto_disable", &Settings::prackAutoDisable},
     {"trace_file", &Settings::traceFile}, {"trace_file_max_mb", &Settings::traceFileMaxMb},
+    {"auth_fail_limit", &Settings::authFailLimit}, {"auth_fail_window", &Settings::authFailWindowS},
+    {"ban_time", &Settings::banTimeS}, {"allow_list", &Settings::allowList},
+    {"drop_scanners", &Settings::dropScanners}, {"rate_limit", &Settings::rateLimit},
 };
 const FieldSpec<Extension> kExtensionFields[] = {
     {"number", &Extension::number}, {"password", &Extension::password}, {"name", &Extension::name},

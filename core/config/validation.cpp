@@ -477,6 +477,12 @@ private:
         range("settings.media_timeout", s.mediaTimeoutS, 0, 86400, " seconds");
         check("settings.trace_file", checkFilePath(s.traceFile));
         range("settings.trace_file_max_mb", s.traceFileMaxMb, 1, 1024, " MB");
+        range("settings.auth_fail_limit", s.authFailLimit, 0, 1000, "");
+        range("settings.auth_fail_window", s.authFailWindowS, 1, 86400, " seconds");
+        range("settings.ban_time", s.banTimeS, 1, 30 * 86400, " seconds");
+        for (size_t k = 0; k < s.allowList.size(); ++k)
+            check(indexPath("settings.allow_list", k), checkAddress(s.allowList[k]));
+        range("settings.rate_limit", s.rateLimit, 0, 100000, " requests per second");
     }
 
     void extension(size_t i) {

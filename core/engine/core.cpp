@@ -1,5 +1,7 @@
 #include "engine/core.h"
 
+#include <re.h>
+
 #include <chrono>
 #include <set>
 
@@ -7,9 +9,11 @@
 #include "config/validation.h"
 #include "engine/trace_file.h"
 #include "sip/line_registrations.h"
+#include "sip/message.h"
 #include "sip/qualifier.h"
 #include "sip/registrar.h"
 #include "sip/sip_stack.h"
+#include "sip/source_guard.h"
 #include "store/store.h"
 #include "store/store_writer.h"
 
@@ -120,6 +124,7 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
     m_calls = std::make_unique<call::CallManager>(*m_sip, *m_registrar, m_events, m_writer.get());
     m_lines = std::make_unique<sip::LineRegistrations>(*m_sip, m_events);
     m_qualifier = std::make_unique<sip::Qualifier>(*m_sip, *m_registrar);
+    startGuard();
     applyLive();
     return {};
 }
@@ -146,7 +151,76 @@ void Core::queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs) {
     });
 }
 
+namespace {
+
+/// The source IP of a request as text, without the port (bans are per address).
+std::string sourceIp(const ::sa& src) {
+    char ip[64] = {};
+    if (sa_ntop(&src, ip, sizeof(ip)) != 0) return {};
+    return ip;
+}
+
+sip::SourceGuard::Settings guardSettings(const store::Settings& s) {
+    sip::SourceGuard::Settings g;
+    g.authFailLimit = s.authFailLimit;
+    g.authFailWindowS = s.authFailWindowS;
+    g.banTimeS = s.banTimeS;
+    g.allowList = s.allowList;
+    g.dropScanners = s.dropScanners;
+    g.rateLimit = s.rateLimit;
+    return g;
+}
+
+}  // namespace
+
+void Core::startGuard() {
+    m_guard = std::make_unique<sip::SourceGuard>();
+    m_guard->configure(guardSettings(m_config.settings));
+    m_guard->setBanHook([this](const sip::Ban& ban, bool removed) {
+        m_events.publish(BanChanged{ban.address, ban.reason, ban.sinceMs, ban.untilMs, removed});
+        if (!removed)
+            log(LogLevel::Warning, "banned " + ban.address + " for " +
+                                       std::to_string((ban.untilMs - ban.sinceMs) / 1000) + " s: " + ban.reason);
+        else
+            log(LogLevel::Info, "ban on " + ban.address + " ended");
+        // Rare: rides the writer's job queue, never the SIP thread.
+        if (m_writer)
+            m_writer->read([ban, removed](store::Store& s) {
+                if (removed)
+                    (void)s.removeBan(ban.address);
+                else
+                    (void)s.saveBan({ban.address, ban.reason, ban.sinceMs, ban.untilMs});
+            });
+    });
+    if (auto saved = m_store->loadBans()) {
+        std::vector<sip::Ban> bans;
+        for (const auto& b : saved.value()) bans.push_back({b.address, b.reason, b.sinceMs, b.untilMs});
+        m_guard->restore(bans, sip::wallClockMs());
+        for (const auto& b : m_guard->bans())
+            m_events.publish(BanChanged{b.address, b.reason, b.sinceMs, b.untilMs, false});
+    } else {
+        log(LogLevel::Warning, "banned addresses from before the restart are lost: " + saved.error().message);
+    }
+    m_sip->setRequestFilter([this](const ::sip_msg& msg) {
+        const auto agent = sip::headerValue(msg, "User-Agent");
+        const auto verdict = m_guard->admit(sourceIp(msg.src), agent ? std::string_view(*agent) : std::string_view(),
+                                            sip::wallClockMs());
+        return verdict == sip::SourceGuard::Verdict::Admit;
+    });
+    m_registrar->authenticator().setFailureHook(
+        [this](const ::sip_msg& msg) { m_guard->authFailed(sourceIp(msg.src), sip::wallClockMs()); });
+    sweepGuard();
+}
+
+void Core::sweepGuard() {
+    m_guard->sweep(sip::wallClockMs());
+    m_guardSweep.start(1000, [this] { sweepGuard(); });
+}
+
+bool Core::unban(const std::string& address) { return m_guard && m_guard->unban(address); }
+
 void Core::applyLive() {
+    if (m_guard) m_guard->configure(guardSettings(m_config.settings));
     if (m_sip) {
         const auto& s = m_config.settings;
         if (!s.traceFile.empty() && !m_traceFile) m_traceFile = std::make_unique<TraceFile>(m_events);

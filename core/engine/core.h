@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "common/timer.h"
 #include "engine/events.h"
 #include "store/records.h"
 
@@ -16,6 +17,7 @@ class SipStack;
 class Registrar;
 class Qualifier;
 class LineRegistrations;
+class SourceGuard;
 struct ListenConfig;
 }
 
@@ -62,6 +64,8 @@ public:
     bool hangUpCall(uint64_t callId);
     /// Pause (false) or resume new calls: while paused every INVITE gets 503.
     void setAcceptingCalls(bool accepting);
+    /// Lift the ban on @p address (the Security tab's Unban); false when not banned.
+    bool unban(const std::string& address);
     /// Read calls that started in [fromMs, toMs) off the engine thread; the
     /// answer arrives as a CallHistory event with @p requestId.
     void queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs);
@@ -82,7 +86,11 @@ private:
     std::unique_ptr<sip::Qualifier> m_qualifier;
     std::unique_ptr<call::CallManager> m_calls;
     std::unique_ptr<sip::LineRegistrations> m_lines;
+    std::unique_ptr<sip::SourceGuard> m_guard;
+    Timer m_guardSweep;
     LogLevel m_logLevel;
+    void startGuard();
+    void sweepGuard();
 };
 
 }  // namespace sb

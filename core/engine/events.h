@@ -51,6 +51,15 @@ struct SipTraced {
     int64_t timeMs = 0;
 };
 
+/// An address was banned (removed = false) or its ban ended or was lifted.
+struct BanChanged {
+    std::string address;
+    std::string reason;
+    int64_t sinceMs = 0;
+    int64_t untilMs = 0;
+    bool removed = false;
+};
+
 /// A call appeared or changed. CallId is stable for the call's lifetime.
 struct CallUpdated {
     uint64_t callId = 0;
@@ -95,7 +104,7 @@ struct CallHistory {
 
 using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected,
                            SipTraced, CallUpdated, CallEnded, RegistrationChanged,
-                           LineStatusChanged, CallHistory>;
+                           LineStatusChanged, CallHistory, BanChanged>;
 
 /// Receives engine events. Called on the engine thread: implementations must
 /// only queue the event and return (never block, never touch GUI objects).

@@ -47,7 +47,10 @@ Authenticator::Outcome Authenticator::check(const ::sip_msg& msg, bool proxy, co
         // restart) and the phone may retry at once.
         return {match ? Verdict::Stale : Verdict::Challenge, creds->username};
     }
-    if (!match) return {Verdict::Forbidden, creds->username};
+    if (!match) {
+        if (m_onFailure) m_onFailure(msg);
+        return {Verdict::Forbidden, creds->username};
+    }
     if (m_nonces.consume(creds->nonce, creds->nc) != NonceManager::Check::Valid)
         return {Verdict::Stale, creds->username};
     return {Verdict::Authorized, creds->username};

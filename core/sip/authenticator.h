@@ -46,10 +46,16 @@ public:
 
     NonceManager& nonces() { return m_nonces; }
 
+    /// Called for every request with wrong credentials (Verdict::Forbidden),
+    /// so the source guard can count password guessing.
+    using FailureHook = std::function<void(const ::sip_msg& msg)>;
+    void setFailureHook(FailureHook hook) { m_onFailure = std::move(hook); }
+
 private:
     std::string m_realm;
     std::vector<DigestAlgorithm> m_algorithms;
     NonceManager m_nonces;
+    FailureHook m_onFailure;
 };
 
 }  // namespace sb::sip

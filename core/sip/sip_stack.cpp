@@ -220,6 +220,7 @@ bool SipStack::onRequest(const ::sip_msg* msg, void* arg) {
 }
 
 bool SipStack::dispatch(const ::sip_msg& msg) {
+    if (m_requestFilter && !m_requestFilter(msg)) return true;
     const std::string method = toString(msg.met);
     if (hasControlCharacters(msg)) {
         if (method != "ACK")

@@ -49,6 +49,11 @@ public:
     /// Bind UDP and TCP; the error names the address that could not be bound.
     static Result<std::unique_ptr<SipStack>> create(const ListenConfig& config, EventSink& events);
 
+    /// Sees every request before anything else does; false drops it
+    /// silently (banned source, scanner, over the rate limit).
+    using RequestFilter = std::function<bool(const ::sip_msg& msg)>;
+    void setRequestFilter(RequestFilter filter) { m_requestFilter = std::move(filter); }
+
     /// Route requests of @p method (e.g. "REGISTER") to @p handler.
     void setHandler(const std::string& method, RequestHandler handler);
 
@@ -110,6 +115,7 @@ private:
     uint16_t m_tlsPort = 0;
     bool m_traceEnabled = false;
     TraceSink m_traceSink;
+    RequestFilter m_requestFilter;
 };
 
 /// The text of a libre pointer-length string.

@@ -43,6 +43,13 @@ struct Settings {
     bool prackAutoDisable = true;       ///< "prack_auto_disable": stop offering 100rel where PRACK is refused
     std::string traceFile;              ///< "trace_file": SIP trace log file; empty = off
     uint32_t traceFileMaxMb = 10;       ///< "trace_file_max_mb": rotate the trace file at this size
+    // Schema 4
+    uint32_t authFailLimit = 10;        ///< "auth_fail_limit": failed authentications that ban; 0 = never
+    uint32_t authFailWindowS = 60;      ///< "auth_fail_window": ... within this many seconds
+    uint32_t banTimeS = 3600;           ///< "ban_time": how long a ban lasts
+    std::vector<std::string> allowList{"127.0.0.0/8", "::1"};  ///< "allow_list": never banned or rate limited
+    bool dropScanners = true;           ///< "drop_scanners": ignore known scanner user agents
+    uint32_t rateLimit = 200;           ///< "rate_limit": requests per second per source; 0 = off
 
     bool operator==(const Settings&) const = default;
 };
@@ -138,6 +145,16 @@ struct BindingRecord {
     int64_t expiresAtMs = 0;  ///< Unix epoch milliseconds
 
     bool operator==(const BindingRecord&) const = default;
+};
+
+/// An address banned for failed authentications.
+struct BanRecord {
+    std::string address;
+    std::string reason;
+    int64_t sinceMs = 0;  ///< Unix epoch milliseconds
+    int64_t untilMs = 0;
+
+    bool operator==(const BanRecord&) const = default;
 };
 
 /// How a call ended, for call history. Zero is not a value.

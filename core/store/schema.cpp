@@ -201,6 +201,31 @@ ALTER TABLE routes ADD COLUMN allowed_extensions TEXT NOT NULL DEFAULT '';
 
 PRAGMA user_version = 3;
 )sql"},
+
+    Migration{4, R"sql(
+-- Brute-force and scanner defence (issue: robustness). Each DEFAULT equals
+-- the default in records.h. allow_list: CIDR blocks separated by commas.
+ALTER TABLE settings ADD COLUMN auth_fail_limit INTEGER NOT NULL DEFAULT 10
+    CHECK (auth_fail_limit BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN auth_fail_window_s INTEGER NOT NULL DEFAULT 60
+    CHECK (auth_fail_window_s BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN ban_time_s INTEGER NOT NULL DEFAULT 3600
+    CHECK (ban_time_s BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN allow_list TEXT NOT NULL DEFAULT '127.0.0.0/8,::1';
+ALTER TABLE settings ADD COLUMN drop_scanners INTEGER NOT NULL DEFAULT 1 CHECK (drop_scanners IN (0, 1));
+ALTER TABLE settings ADD COLUMN rate_limit INTEGER NOT NULL DEFAULT 200
+    CHECK (rate_limit BETWEEN 0 AND 4294967295);
+
+-- Addresses banned for failed authentications; they outlive a restart.
+CREATE TABLE bans (
+    address  TEXT    PRIMARY KEY,
+    reason   TEXT    NOT NULL,
+    since_ms INTEGER NOT NULL,
+    until_ms INTEGER NOT NULL
+);
+
+PRAGMA user_version = 4;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

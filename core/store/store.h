@@ -29,7 +29,7 @@ enum class StoreErrorKind : int {
 class Store {
 public:
     /// Current schema version written to PRAGMA user_version.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     ~Store();
     Store(const Store&) = delete;
@@ -61,6 +61,11 @@ public:
     /// in one transaction; expired rows are swept at the same time.
     Result<void> saveBindings(const std::vector<BindingRecord>& upserts,
                               const std::vector<std::pair<std::string, std::string>>& removals, int64_t nowMs);
+
+    /// Banned addresses, expired ones included (the engine drops those).
+    Result<std::vector<BanRecord>> loadBans();
+    Result<void> saveBan(const BanRecord& ban);  ///< insert or replace by address
+    Result<void> removeBan(const std::string& address);
 
 private:
     Store(std::filesystem::path path, sqlite3* db);

@@ -25,7 +25,7 @@ Transport readTransport(RowReader& row) {
     return t;
 }
 
-// Extension numbers are digits (validation), so a comma never occurs inside one.
+// Extension numbers and CIDR blocks (validation) never contain a comma.
 std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> out;
     size_t start = 0;
@@ -59,7 +59,8 @@ Result<Configuration> Store::loadConfiguration() {
                   " rtp_port_max, outgroup_prefix, ringback, log_level, auth_algorithms, min_expires_s,"
                   " max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s, qualify_interval_s,"
                   " tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable, trace_file,"
-                  " trace_file_max_mb FROM settings WHERE id = 1");
+                  " trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list, drop_scanners,"
+                  " rate_limit FROM settings WHERE id = 1");
     if (rc == SQLITE_OK)  // no row yet: the defaults of Settings stand
         rc = op.readRows(q, [&](RowReader& r) {
             Settings& s = config.settings;
@@ -86,6 +87,12 @@ Result<Configuration> Store::loadConfiguration() {
             s.prackAutoDisable = r.flag();
             s.traceFile = r.text();
             s.traceFileMaxMb = r.integer<uint32_t>();
+            s.authFailLimit = r.integer<uint32_t>();
+            s.authFailWindowS = r.integer<uint32_t>();
+            s.banTimeS = r.integer<uint32_t>();
+            s.allowList = splitList(r.text());
+            s.dropScanners = r.flag();
+            s.rateLimit = r.integer<uint32_t>();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -211,15 +218,17 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      " rtp_port_min, rtp_port_max, outgroup_prefix, ringback, log_level, auth_algorithms,"
                      " min_expires_s, max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s,"
                      " qualify_interval_s, tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable,"
-                     " trace_file, trace_file_max_mb)"
+                     " trace_file, trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list,"
+                     " drop_scanners, rate_limit)"
                      " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                     " ?18, ?19, ?20, ?21, ?22, ?23)");
+                     " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)");
     if (rc == SQLITE_OK)
         rc = ins.run(config.version, s.domain, s.bindAddress, s.sipPort, s.tlsPort, s.rtpPortMin,
                      s.rtpPortMax, s.outgroupPrefix, s.ringback, s.logLevel, s.authAlgorithms, s.minExpiresS,
                      s.maxExpiresS, s.defaultExpiresS, s.maxContacts, s.nonceLifetimeS, s.qualifyIntervalS,
                      s.tlsCertificate, s.tlsPrivateKey, int64_t{s.mediaTimeoutS}, s.prackAutoDisable, s.traceFile,
-                     int64_t{s.traceFileMaxMb});
+                     int64_t{s.traceFileMaxMb}, int64_t{s.authFailLimit}, int64_t{s.authFailWindowS},
+                     int64_t{s.banTimeS}, joinList(s.allowList), s.dropScanners, int64_t{s.rateLimit});
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     rc = ins.prepare(m_db,

@@ -84,12 +84,13 @@ void MainWindowTest::showsWhatTheEngineRuns() {
     const QStringList expected{QStringLiteral("Calls"),        QStringLiteral("Registrations"),
                                QStringLiteral("Extensions"),   QStringLiteral("External lines"),
                                QStringLiteral("SIP trunks"),   QStringLiteral("Routes"),
-                               QStringLiteral("SIP trace"),    QStringLiteral("Call history")};
+                               QStringLiteral("SIP trace"),    QStringLiteral("Call history"),
+                               QStringLiteral("Security")};
     QStringList titles;
     for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
     QCOMPARE(titles, expected);
     for (const char* name : {"callsView", "registrationsView", "extensionsView", "linesView", "trunksView",
-                             "routesView", "traceView", "historyView"})
+                             "routesView", "traceView", "historyView", "bansView"})
         QVERIFY2(window.findChild<QTableView*>(QLatin1String(name)), name);
 
     // EngineStarted reaches the status bar.

@@ -49,6 +49,12 @@ Configuration richConfiguration() {
     s.prackAutoDisable = false;
     s.traceFile = "/var/log/switchboard/trace.log";
     s.traceFileMaxMb = 50;
+    s.authFailLimit = 5;
+    s.authFailWindowS = 30;
+    s.banTimeS = 7200;
+    s.allowList = {"192.168.0.0/16", "2001:db8::/32"};
+    s.dropScanners = false;
+    s.rateLimit = 50;
     c.extensions = {{"100", "k7Qm2xRt9vPa", "Reception", true, true},
                     {"101", "Hn4sW8eZc3Ju", "Empfang \xC3\xBC \"quoted\"", false, false},
                     {"20001", "p9Ly6BqT2mEd", "", true, true}};
@@ -128,7 +134,7 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     // JSON key in json_config.cpp, rules in validation.cpp, a row in
     // docs/config.md and a non-default value in richConfiguration(), then
     // update the count.
-    EXPECT_EQ(fieldCount<store::Settings>(), 22u);
+    EXPECT_EQ(fieldCount<store::Settings>(), 28u);
     EXPECT_EQ(fieldCount<store::Extension>(), 6u);
     EXPECT_EQ(fieldCount<store::ExternalLine>(), 15u);
     EXPECT_EQ(fieldCount<store::SipTrunk>(), 15u);

@@ -108,6 +108,12 @@ inline sb::store::Configuration richConfiguration() {
     c.settings.prackAutoDisable = false;
     c.settings.traceFile = "/var/log/switchboard/sip-trace.log";
     c.settings.traceFileMaxMb = 250;
+    c.settings.authFailLimit = 0;
+    c.settings.authFailWindowS = 4294967295u;
+    c.settings.banTimeS = 1;
+    c.settings.allowList = {};
+    c.settings.dropScanners = false;
+    c.settings.rateLimit = 100000;
     c.extensions = {extension("201", "secret201", "Reception", true, true),
                     extension("100", "pa'ss\"; DROP TABLE extensions; --", "Büro 北京", false),
                     extension("150", "", "", true)};

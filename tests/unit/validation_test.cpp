@@ -227,6 +227,8 @@ TEST(ValidationConfig, CallerIdCredentialsAndPermissions) {
     c.trunks[0].defaultExtension = "555";
     c.routes[0].allowedExtensions = {"100", "777"};
     c.settings.traceFileMaxMb = 0;
+    c.settings.allowList = {"10.0.0.0/8", "10.0.0.0/33"};
+    c.settings.authFailWindowS = 0;
     auto errors = validate(c);
     EXPECT_TRUE(hasError(errors, "lines[0].caller_id", "")) << dump(errors);
     EXPECT_TRUE(hasError(errors, "trunks[0].auth_user", "required when auth_password is set")) << dump(errors);
@@ -236,6 +238,9 @@ TEST(ValidationConfig, CallerIdCredentialsAndPermissions) {
     EXPECT_TRUE(hasError(errors, "routes[0].allowed_extensions[1]", "no extension 777")) << dump(errors);
     EXPECT_FALSE(hasError(errors, "routes[0].allowed_extensions[0]", "")) << dump(errors);
     EXPECT_TRUE(hasError(errors, "settings.trace_file_max_mb", "")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "settings.allow_list[1]", "")) << dump(errors);
+    EXPECT_FALSE(hasError(errors, "settings.allow_list[0]", "")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "settings.auth_fail_window", "")) << dump(errors);
 
     auto good = validConfiguration();
     good.lines[0].callerId = "+8613901088800";

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Brute force and scanners against a real switchboard-server: failed
+authentications ban the source (and the ban survives a restart), scanner
+user agents and over-the-limit requests are dropped, and SIPVicious'
+svwar/svcrack find nothing. Sources are loopback addresses outside the
+allow-list (the test configures an empty one)."""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+from sip_client import SipClient
+from switchboard_harness import SwitchboardServer
+
+SERVER = None
+EXTENSIONS = [{"number": "100", "password": "Corr3ct-Horse-100"},
+              {"number": "101", "password": "Corr3ct-Horse-101"}]
+
+
+def options(server, source_ip, user_agent=None, timeout=1.0):
+    """Send one OPTIONS from @source_ip; its status, or None when unanswered."""
+    client = SipClient("127.0.0.1", server.port, local_ip=source_ip, timeout=timeout)
+    try:
+        headers = [f"User-Agent: {user_agent}"] if user_agent else []
+        return client.request("OPTIONS", "sip:127.0.0.1", "ping", headers=headers).status
+    except socket.timeout:
+        return None
+    finally:
+        client.close()
+
+
+class Security(unittest.TestCase):
+    def start(self, **settings):
+        config = {"version": 1, "settings": {"domain": "127.0.0.1", "allow_list": [], **settings},
+                  "extensions": EXTENSIONS}
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+        json.dump(config, tmp)
+        tmp.close()
+        self.addCleanup(os.unlink, tmp.name)
+        server = SwitchboardServer(SERVER, config_json=tmp.name).start()
+        self.addCleanup(server._tmp.cleanup)
+        self.addCleanup(lambda: server.proc.poll() is None and server.stop())
+        return server
+
+    def test_failed_authentications_ban_the_source_until_restart_and_beyond(self):
+        server = self.start(auth_fail_limit=5, auth_fail_window=60, ban_time=600)
+        guesser = SipClient("127.0.0.1", server.port, local_ip="127.0.0.20", timeout=1.0)
+        self.addCleanup(guesser.close)
+        answered = 0
+        for i in range(5):
+            _, final = guesser.register("100", password=f"guess-{i}")
+            self.assertEqual(final.status, 403)
+            answered += 1
+        server.wait_log(r"banned 127\.0\.0\.20 for 600 s: 5 failed authentications in 60 s")
+        self.assertIsNone(options(server, "127.0.0.20"), "a banned source must get no answer")
+        self.assertEqual(options(server, "127.0.0.21"), 200, "other sources are not affected")
+        # The right password from the banned address is not even looked at.
+        with self.assertRaises(socket.timeout):
+            guesser.register("100", password="Corr3ct-Horse-100")
+        server.stop()
+        server.start()
+        self.assertIsNone(options(server, "127.0.0.20"), "the ban must survive a restart")
+        self.assertEqual(options(server, "127.0.0.21"), 200)
+
+    def test_allow_listed_sources_are_never_banned(self):
+        server = self.start(auth_fail_limit=3, allow_list=["127.0.0.30/31"])
+        guesser = SipClient("127.0.0.1", server.port, local_ip="127.0.0.30", timeout=1.0)
+        self.addCleanup(guesser.close)
+        for i in range(6):
+            self.assertEqual(guesser.register("100", password=f"guess-{i}")[1].status, 403)
+        self.assertEqual(options(server, "127.0.0.30"), 200)
+
+    def test_scanner_user_agents_are_dropped_unless_turned_off(self):
+        server = self.start()
+        for agent in ("friendly-scanner", "sipvicious", "sipcli/v1.8"):
+            self.assertIsNone(options(server, "127.0.0.40", agent), agent)
+        self.assertEqual(options(server, "127.0.0.40", "Yealink SIP-T46S"), 200)
+        server.stop()
+        server = self.start(drop_scanners=False)
+        self.assertEqual(options(server, "127.0.0.41", "friendly-scanner"), 200)
+
+    def test_rate_limit_drops_the_excess_of_one_source(self):
+        server = self.start(rate_limit=20)
+        client = SipClient("127.0.0.1", server.port, local_ip="127.0.0.50", timeout=0.5)
+        self.addCleanup(client.close)
+        sent = 200
+        t0 = time.monotonic()
+        for i in range(sent):
+            client.cseq += 1
+            client.send_raw(f"OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.50:{client.local_port};"
+                            f"branch=z9hG4bKrate{i}\r\nMax-Forwards: 70\r\nFrom: <sip:r@127.0.0.1>;tag=r\r\n"
+                            f"To: <sip:ping@127.0.0.1>\r\nCall-ID: rate-{i}@test\r\nCSeq: 1 OPTIONS\r\n"
+                            "Content-Length: 0\r\n\r\n")
+        elapsed = time.monotonic() - t0
+        answered = 0
+        try:
+            while True:
+                client.sock.recvfrom(65535)
+                answered += 1
+        except socket.timeout:
+            pass
+        seconds = int(elapsed) + 2  # the burst may straddle second boundaries
+        self.assertGreater(answered, 0)
+        self.assertLessEqual(answered, 20 * seconds, f"{answered} of {sent} answered in {elapsed:.2f} s")
+        self.assertEqual(options(server, "127.0.0.51"), 200, "other sources are not limited")
+
+    @unittest.skipUnless(shutil.which("svwar") and shutil.which("svcrack"), "sipvicious is not installed")
+    def test_sipvicious_finds_no_extension_and_no_password(self):
+        # The tools announce themselves as friendly-scanner; with the scanner
+        # filter on they get nothing at all, so turn it off to test the rest.
+        server = self.start(drop_scanners=False, auth_fail_limit=10, ban_time=600)
+        # --force: scan on although unknown extensions are challenged too.
+        war = subprocess.run(["timeout", "60", "svwar", "--force", "-e100-105", "-m", "REGISTER", "-p",
+                              str(server.port), "127.0.0.1"], capture_output=True, text=True)
+        found = [line for line in war.stdout.splitlines() if line.strip().startswith("| 10")]
+        self.assertEqual(found, [], "svwar told extensions apart:\n" + war.stdout)
+        self.assertIn("found nothing", war.stdout + war.stderr)
+        wordlist = os.path.join(server.workdir, "words.txt")
+        with open(wordlist, "w") as f:
+            f.write("\n".join(["1234", "password", "100", "admin", "secret"] * 10 + ["Corr3ct-Horse-100"]))
+        crack = subprocess.run(["timeout", "120", "svcrack", "-u", "100", "-d", wordlist, "-p", str(server.port),
+                                "127.0.0.1"], capture_output=True, text=True)
+        self.assertNotIn("Corr3ct-Horse-100", crack.stdout + crack.stderr, "svcrack found the password")
+        server.wait_log(r"banned 127\.0\.0\.1 for 600 s")
+        self.assertIsNone(options(server, "127.0.0.1"))
+
+
+if __name__ == "__main__":
+    SERVER = sys.argv.pop(1)
+    unittest.main(verbosity=2)
