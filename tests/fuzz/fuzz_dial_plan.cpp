@@ -126,10 +126,10 @@ store::Configuration makeConfig(const std::string& pattern, const std::string& n
     second.dids = {{number, "100"}};
     c.trunks.push_back(second);
 
-    c.routes.push_back({pattern, strip, "0", "carrier", "ims"});
-    c.routes.push_back({"9.", 1, "", "ims", "carrier"});
-    c.routes.push_back({"0.", 0, "+86", "second", "off"});
-    c.routes.push_back({pattern, 0, "", "nowhere", "off"});
+    c.routes.push_back({pattern, strip, "0", "carrier", "ims", {}});
+    c.routes.push_back({"9.", 1, "", "ims", "carrier", {"100"}});
+    c.routes.push_back({"0.", 0, "+86", "second", "off", {}});
+    c.routes.push_back({pattern, 0, "", "nowhere", "off", {}});
     return c;
 }
 

@@ -141,8 +141,8 @@ const routing::DialPlan& dialPlan() {
         trunk.requestUriParams = "user=phone";
         trunk.dids = {{"+8613901088888", "100"}, {"02012345678", "100"}};
         c.trunks.push_back(trunk);
-        c.routes.push_back({"0.", 0, "", "carrier", "ims"});
-        c.routes.push_back({"9.", 1, "", "ims", "carrier"});
+        c.routes.push_back({"0.", 0, "", "carrier", "ims", {}});
+        c.routes.push_back({"9.", 1, "", "ims", "carrier", {}});
         return routing::DialPlan(c);
     }();
     return plan;
