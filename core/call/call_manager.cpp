@@ -66,6 +66,12 @@ void CallManager::configure(const store::Configuration& config) {
     m_config = config;
 }
 
+size_t CallManager::liveCalls() const {
+    size_t n = 0;
+    for (const auto& [id, call] : m_calls) n += !call->finished();
+    return n;
+}
+
 void CallManager::setAccepting(bool accepting) {
     if (accepting == m_accepting) return;
     m_accepting = accepting;
@@ -82,6 +88,17 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
         replyStateless(m_stack, msg, 503, "Service Unavailable", "Retry-After: 60\r\n");
         return true;
     }
+    if (const uint32_t limit = m_config.settings.maxCalls; limit && liveCalls() >= limit) {
+        if (!m_atLimit)
+            m_events.publish(LogMessage{LogLevel::Warning,
+                                        "call limit reached (" + std::to_string(limit) +
+                                            " calls, setting max_calls): new calls get 503 until one ends",
+                                        nowMs()});
+        m_atLimit = true;
+        replyStateless(m_stack, msg, 503, "Service Unavailable", "Retry-After: 10\r\n");
+        return true;
+    }
+    m_atLimit = false;
     if (!sip_msg_hdr(&msg, SIP_HDR_CONTACT)) {
         replyStateless(m_stack, msg, 400, "Missing Contact");
         return true;

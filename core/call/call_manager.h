@@ -40,6 +40,8 @@ public:
     /// End a call by id (the GUI's Hang up); false when there is no such call.
     bool hangUp(uint64_t callId);
     size_t activeCalls() const { return m_calls.size(); }
+    /// Calls not yet finished (activeCalls() also counts ended ones not yet reaped).
+    size_t liveCalls() const;
     /// RTP/RTCP port pairs held by calls right now.
     size_t rtpPairsInUse() const { return m_ports ? m_ports->inUse() : 0; }
 
@@ -77,7 +79,8 @@ private:
     std::optional<media::PortPool> m_ports;
     std::set<std::string> m_no100rel;  ///< lines/trunks that refused PRACK (prack_auto_disable)
     std::set<std::string> m_prackWarnings;
-    bool m_accepting = true;  ///< lines/trunks whose PRACK refusal is still shown
+    bool m_accepting = true;
+    bool m_atLimit = false;  ///< max_calls reached: logged once per episode  ///< lines/trunks whose PRACK refusal is still shown
     uint64_t m_nextId = 1;
     std::map<uint64_t, std::unique_ptr<Call>> m_calls;
     Timer m_reaper;

@@ -483,6 +483,7 @@ private:
         for (size_t k = 0; k < s.allowList.size(); ++k)
             check(indexPath("settings.allow_list", k), checkAddress(s.allowList[k]));
         range("settings.rate_limit", s.rateLimit, 0, 100000, " requests per second");
+        range("settings.max_calls", s.maxCalls, 0, 100000, " calls");
     }
 
     void extension(size_t i) {

@@ -50,6 +50,7 @@ struct Settings {
     std::vector<std::string> allowList{"127.0.0.0/8", "::1"};  ///< "allow_list": never banned or rate limited
     bool dropScanners = true;           ///< "drop_scanners": ignore known scanner user agents
     uint32_t rateLimit = 200;           ///< "rate_limit": requests per second per source; 0 = off
+    uint32_t maxCalls = 2000;           ///< "max_calls": calls at once; more get 503; 0 = no limit
 
     bool operator==(const Settings&) const = default;
 };

@@ -215,6 +215,8 @@ ALTER TABLE settings ADD COLUMN allow_list TEXT NOT NULL DEFAULT '127.0.0.0/8,::
 ALTER TABLE settings ADD COLUMN drop_scanners INTEGER NOT NULL DEFAULT 1 CHECK (drop_scanners IN (0, 1));
 ALTER TABLE settings ADD COLUMN rate_limit INTEGER NOT NULL DEFAULT 200
     CHECK (rate_limit BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN max_calls INTEGER NOT NULL DEFAULT 2000
+    CHECK (max_calls BETWEEN 0 AND 4294967295);
 
 -- Addresses banned for failed authentications; they outlive a restart.
 CREATE TABLE bans (
