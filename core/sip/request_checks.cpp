@@ -481,8 +481,9 @@ bool isValidAddress(std::string_view value) {
             i = skipLws(v, i + 1);
         } else {
             // display-name = *(token LWS): no commas, "@" or other separators.
+            // UTF-8 is let through unquoted: phones send names that way.
             for (; i < laquot; ++i)
-                if (!isTokenChar(v[i]) && !isLws(v[i])) return false;
+                if (!isTokenChar(v[i]) && !isLws(v[i]) && static_cast<unsigned char>(v[i]) < 0x80) return false;
         }
         if (i >= v.size() || v[i] != '<') return false;
         const size_t close = v.find('>', i);
@@ -582,7 +583,8 @@ CheckVerdict checkRequestSemantics(const ::sip_msg& msg, const RequestPolicy& po
         if (!unsupported.empty()) return CheckVerdict{420, "Bad Extension", "Unsupported: " + unsupported + "\r\n"};
     }
 
-    const bool offerAnswer = method == "INVITE" || method == "UPDATE" || method == "PRACK" || method == "ACK";
+    // Not ACK: it cannot be answered, and dropping it would leave the dialog unconfirmed.
+    const bool offerAnswer = method == "INVITE" || method == "UPDATE" || method == "PRACK";
     size_t bodyBytes = msg.mb ? mbuf_get_left(msg.mb) : 0;
     if (pl_isset(&msg.clen)) bodyBytes = std::min<size_t>(bodyBytes, pl_u32(&msg.clen));
     if (offerAnswer && bodyBytes > 0 && pl_isset(&msg.ctyp.type) && !msg_ctype_cmp(&msg.ctyp, "application", "sdp"))

@@ -107,7 +107,8 @@ CheckVerdict checkRequestSyntax(const ::sip_msg& msg, bool datagram);
 
 /// Checks on a well-formed request in the order of RFC 3261 §8.2:
 /// method (501), CSeq method (400), Request-URI scheme (416), Require (420),
-/// Content-Type (415), Accept (406), Max-Forwards on INVITE (483).
+/// Content-Type of INVITE/UPDATE/PRACK (415), Accept (406), Max-Forwards on
+/// INVITE (483).
 CheckVerdict checkRequestSemantics(const ::sip_msg& msg, const RequestPolicy& policy);
 
 /// True when @p value is a syntactically valid via-parm (RFC 3261 §25.1):

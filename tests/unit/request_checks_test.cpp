@@ -220,6 +220,8 @@ TEST(RequestChecks, ViaAndAddressSyntax) {
     EXPECT_TRUE(isValidAddressValue("sip:+19725552222@gw1.example.net;unknownparam"));
     EXPECT_TRUE(isValidAddressValue("<sip:user@example.com?Route=%3Csip:sip.example.com%3E>"));
     EXPECT_TRUE(isValidAddressValue("<sip:a@b>;expires=60, \"B, C\" <sip:c@d>"));
+    EXPECT_TRUE(isValidAddressValue("J\xc3\xb6rg M\xc3\xbcller <sip:100@pbx>;tag=1"));
+    EXPECT_TRUE(isValidAddressValue("<sip:100@192.0.2.5:5060;transport=udp>;+sip.instance=\"<urn:uuid:1-2>\";reg-id=1"));
     EXPECT_FALSE(isValidAddressValue("\"Mr. J. User <sip:j.user@example.com>"));
     EXPECT_FALSE(isValidAddressValue("\"Watson, Thomas\" < sip:t.watson@example.org >"));
     EXPECT_FALSE(isValidAddressValue("Bell, Alexander <sip:a.g.bell@example.com>;tag=43"));
