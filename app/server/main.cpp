@@ -19,6 +19,9 @@
 #include "server_options.h"
 #include "server_run.h"
 #include "stop_signal.h"
+#ifdef _WIN32
+#include "service_windows.h"
+#endif
 
 namespace {
 
@@ -208,5 +211,8 @@ int main(int argc, char** argv) {
         }
         return runImport(*options);
     }
+#ifdef _WIN32
+    if (options->runAsService) return app::runAsService(*options);
+#endif
     return runServer(*options);
 }
