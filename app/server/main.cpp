@@ -1,5 +1,6 @@
 // switchboard-server: the headless PBX. Argument handling and the event log
 // live here; everything else is in core.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <limits>
@@ -190,6 +191,10 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     auto options = app::parseServerOptions(args);
     if (!options) {
+#ifdef _WIN32
+        if (std::find(args.begin(), args.end(), "--service") != args.end())
+            return app::runAsFailedService(options.error().message);
+#endif
         std::fprintf(stderr, "switchboard-server: %s\n", options.error().message.c_str());
         return 2;
     }

@@ -34,6 +34,9 @@ constexpr DWORD kStopWaitHintMs = 20'000;
 // serviceMain gets only the start parameters of `sc start`, not the command
 // line that was parsed into these; runAsService leaves them here for it.
 const ServerOptions* g_options = nullptr;
+// Set instead when the command line did not parse: the service still starts,
+// only to put the error where an administrator will see it.
+const std::string* g_commandLineError = nullptr;
 std::atomic<int> g_exitCode{0};
 
 std::string toUtf8(const std::wstring& text) {
@@ -228,17 +231,22 @@ void WINAPI serviceMain(DWORD argc, LPWSTR* argv) {
     log.open();
     setLogSink([&log](LogLevel level, const std::string& line) { log.write(level, line); });
     logLine(LogLevel::Info, "starting as the Windows service " + toUtf8(name));
-    HANDLE marker = createServerMarker();
-
-    auto started = startEngine(*g_options);
-    const int exitCode = started.exitCode;
-    if (started.run) {
-        status.running();
-        drainUntilStopped(*started.run);
-        status.stopPending();
-        stopEngine(*started.run);
-        started.run.reset();
-        status.stopPending();
+    int exitCode = 2;
+    HANDLE marker = nullptr;
+    if (g_commandLineError) {
+        logLine(LogLevel::Error, "cannot start: " + *g_commandLineError);
+    } else {
+        marker = createServerMarker();
+        auto started = startEngine(*g_options);
+        exitCode = started.exitCode;
+        if (started.run) {
+            status.running();
+            drainUntilStopped(*started.run);
+            status.stopPending();
+            stopEngine(*started.run);
+            started.run.reset();
+            status.stopPending();
+        }
     }
 
     // Everything is closed before the last report: once the manager sees
@@ -252,23 +260,38 @@ void WINAPI serviceMain(DWORD argc, LPWSTR* argv) {
 
 }  // namespace
 
+namespace {
+
+/// Run serviceMain under the service control manager until it stops.
+/// @return its exit code, or nothing when the process was not started by
+///         the service control manager (from a console)
+std::optional<int> dispatch() {
+    SERVICE_TABLE_ENTRYW services[] = {{g_defaultServiceName, serviceMain}, {nullptr, nullptr}};
+    if (StartServiceCtrlDispatcherW(services)) return g_exitCode.load();
+    const DWORD error = GetLastError();
+    if (error == ERROR_FAILED_SERVICE_CONTROLLER_CONNECT) return std::nullopt;
+    std::fprintf(stderr, "switchboard-server: cannot connect to the service manager: %s\n",
+                 windowsErrorText(error).c_str());
+    return 1;
+}
+
+}  // namespace
+
 int runAsService(const ServerOptions& options) {
     g_options = &options;
-    SERVICE_TABLE_ENTRYW services[] = {{g_defaultServiceName, serviceMain}, {nullptr, nullptr}};
-    if (!StartServiceCtrlDispatcherW(services)) {
-        const DWORD error = GetLastError();
-        if (error == ERROR_FAILED_SERVICE_CONTROLLER_CONNECT) {
-            std::fputs(
-                "switchboard-server: --service is for the Windows service manager "
-                "(sc start Switchboard); in a console, run without --service\n",
-                stderr);
-            return 2;
-        }
-        std::fprintf(stderr, "switchboard-server: cannot connect to the service manager: %s\n",
-                     windowsErrorText(error).c_str());
-        return 1;
-    }
-    return g_exitCode;
+    if (auto exitCode = dispatch()) return *exitCode;
+    std::fputs(
+        "switchboard-server: --service is for the Windows service manager "
+        "(sc start Switchboard); in a console, run without --service\n",
+        stderr);
+    return 2;
+}
+
+int runAsFailedService(const std::string& error) {
+    g_commandLineError = &error;
+    if (auto exitCode = dispatch()) return *exitCode;
+    std::fprintf(stderr, "switchboard-server: %s\n", error.c_str());
+    return 2;
 }
 
 }  // namespace sb::app
