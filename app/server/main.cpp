@@ -146,7 +146,7 @@ struct ServerRun {
     }
 
     const ServerOptions& options;
-    platform::InstanceLock lock;  // declared first: released after the engine is gone
+    platform::InstanceLock lock;  // declared before the engine: released after it is gone
     EventQueue events{nullptr};   // drained by polling; the wait is bounded by waitForStop
     Engine engine{events};
 };
