@@ -1,9 +1,8 @@
 // switchboard-server: the headless PBX. Argument handling and the event log
 // live here; everything else is in core.
+#include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <ctime>
 #include <limits>
 #include <string>
 #include <utility>
@@ -17,36 +16,22 @@
 #include "sb_version.h"
 #include "store/cdr_csv.h"
 #include "store/store.h"
+#include "server_log.h"
 #include "server_options.h"
+#include "server_run.h"
 #include "stop_signal.h"
+#ifdef _WIN32
+#include "service_windows.h"
+#endif
 
 namespace {
 
 using namespace sb;
-
-std::string timestamp(int64_t ms) {
-    const std::time_t secs = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-#ifdef _WIN32
-    localtime_s(&tm, &secs);
-#else
-    localtime_r(&secs, &tm);
-#endif
-    char buf[40];
-    std::strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
-    char out[48];
-    std::snprintf(out, sizeof(out), "%s.%03d", buf, static_cast<int>(ms % 1000));
-    return out;
-}
+using app::logLine;
 
 int64_t nowMs() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-void logLine(LogLevel level, const std::string& text, int64_t ms = 0) {
-    std::fprintf(stderr, "%s %-7s %s\n", timestamp(ms ? ms : nowMs()).c_str(), logLevelName(level),
-                 text.c_str());
 }
 
 void printEvent(const Event& event, LogLevel level) {
@@ -129,33 +114,87 @@ int runCdrExport(const app::ServerOptions& options) {
     return 0;
 }
 
+// Serving and importing change the database: never behind another engine's
+// back (the desktop application takes the same lock). Without a per-user
+// folder there is nothing to lock, and opening the store says so.
+Result<platform::InstanceLock> lockDatabase(const app::ServerOptions& options) {
+    const auto& chosen = options.engine.databasePath;
+    const auto database = chosen.empty() ? store::defaultDatabasePath() : chosen;
+    if (database.empty()) return platform::InstanceLock();
+    return platform::InstanceLock::acquire(platform::lockFileFor(database), "switchboard-server");
+}
+
 int runServer(const app::ServerOptions& options) {
     app::installStopHandler();
-    EventQueue events(nullptr);  // drained by polling below; the wait is bounded by the signal wait
-    Engine engine(events);
-    if (auto started = engine.start(options.engine); !started) {
-        for (const auto& e : events.drain()) printEvent(e, options.engine.logLevel);
-        logLine(LogLevel::Error, "cannot start: " + started.error().message);
-        return 1;
-    }
-    for (;;) {
-        const bool stop = app::waitForStop(std::chrono::milliseconds(50));
-        for (const auto& e : events.drain()) printEvent(e, options.engine.logLevel);
-        if (stop) break;
-    }
-    logLine(LogLevel::Info, "stopping");
-    engine.stop();
-    for (const auto& e : events.drain()) printEvent(e, options.engine.logLevel);
-    logLine(LogLevel::Info, "stopped");
+    auto started = app::startEngine(options);
+    if (!started.run) return started.exitCode;
+    app::drainUntilStopped(*started.run);
+    app::stopEngine(*started.run);
     return 0;
 }
 
 }  // namespace
 
+namespace sb::app {
+
+struct ServerRun {
+    ServerRun(const ServerOptions& runOptions, platform::InstanceLock held)
+        : options(runOptions), lock(std::move(held)) {}
+
+    void printEvents() {
+        for (const auto& e : events.drain()) printEvent(e, options.engine.logLevel);
+    }
+
+    const ServerOptions& options;
+    platform::InstanceLock lock;  // declared before the engine: released after it is gone
+    EventQueue events{nullptr};   // drained by polling; the wait is bounded by waitForStop
+    Engine engine{events};
+};
+
+void ServerRunDeleter::operator()(ServerRun* run) const { delete run; }
+
+EngineStart startEngine(const ServerOptions& options) {
+    auto lock = lockDatabase(options);
+    if (!lock) {
+        // Exit 2: restarting cannot help until the other engine stops.
+        logLine(LogLevel::Error, "cannot start: " + lock.error().message);
+        return {nullptr, 2};
+    }
+    ServerRunPtr run(new ServerRun(options, std::move(lock.value())));
+    if (auto started = run->engine.start(options.engine); !started) {
+        run->printEvents();
+        logLine(LogLevel::Error, "cannot start: " + started.error().message);
+        return {nullptr, 1};
+    }
+    return {std::move(run), 0};
+}
+
+void drainUntilStopped(ServerRun& run) {
+    for (;;) {
+        const bool stop = waitForStop(std::chrono::milliseconds(50));
+        run.printEvents();
+        if (stop) break;
+    }
+}
+
+void stopEngine(ServerRun& run) {
+    logLine(LogLevel::Info, "stopping");
+    run.engine.stop();
+    run.printEvents();
+    logLine(LogLevel::Info, "stopped");
+    run.lock.release();
+}
+
+}  // namespace sb::app
+
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     auto options = app::parseServerOptions(args);
     if (!options) {
+#ifdef _WIN32
+        if (std::find(args.begin(), args.end(), "--service") != args.end())
+            return app::runAsFailedService(options.error().message);
+#endif
         std::fprintf(stderr, "switchboard-server: %s\n", options.error().message.c_str());
         return 2;
     }
@@ -169,20 +208,16 @@ int main(int argc, char** argv) {
     }
     if (options->exportFile) return runExport(*options);
     if (options->cdrExportFile) return runCdrExport(*options);
-    // Serving and importing change the database: never behind another
-    // engine's back (the desktop application takes the same lock). Exit 2:
-    // restarting cannot help until the other one stops.
-    const auto& chosen = options->engine.databasePath;
-    const auto database = chosen.empty() ? store::defaultDatabasePath() : chosen;
-    platform::InstanceLock held;
-    if (!database.empty()) {  // without a per-user folder, opening the store says so
-        auto lock = platform::InstanceLock::acquire(platform::lockFileFor(database), "switchboard-server");
+    if (options->importFile) {
+        auto lock = lockDatabase(*options);
         if (!lock) {
             logLine(LogLevel::Error, "cannot start: " + lock.error().message);
             return 2;
         }
-        held = std::move(lock.value());
+        return runImport(*options);
     }
-    if (options->importFile) return runImport(*options);
+#ifdef _WIN32
+    if (options->runAsService) return app::runAsService(*options);
+#endif
     return runServer(*options);
 }

@@ -43,6 +43,14 @@ Result<ServerOptions> parseServerOptions(const std::vector<std::string>& args) {
             out.showHelp = true;
         } else if (flag == "--version") {
             out.showVersion = true;
+        } else if (flag == "--service") {
+            // Left out of --help: only the service control manager starts the
+            // server this way, with the command line `sc create` recorded.
+#ifdef _WIN32
+            out.runAsService = true;
+#else
+            return makeError("--service is only available on Windows");
+#endif
         } else if (flag == "--db" || flag == "--import" || flag == "--export" || flag == "--bind" || flag == "--cdr-export" ||
                    flag == "--log-level" || flag == "--sip-port" || flag == "--tls-port") {
             auto v = value();
@@ -65,6 +73,8 @@ Result<ServerOptions> parseServerOptions(const std::vector<std::string>& args) {
     }
     out.engine.traceSip = out.engine.logLevel == LogLevel::Debug;
     if (out.importFile && out.exportFile) return makeError("--import and --export cannot be combined");
+    if (out.runAsService && (out.importFile || out.exportFile || out.cdrExportFile))
+        return makeError("--service cannot be combined with --import, --export or --cdr-export");
     return out;
 }
 

@@ -19,6 +19,9 @@ struct ServerOptions {
     std::optional<std::filesystem::path> cdrExportFile;
     bool showVersion = false;
     bool showHelp = false;
+    /// --service (Windows only, not in --help): run under the service control
+    /// manager instead of in a console (docs/service.md).
+    bool runAsService = false;
 };
 
 /// Parse argv (without argv[0]); errors name the offending argument.

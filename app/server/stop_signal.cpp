@@ -1,17 +1,26 @@
 #include "stop_signal.h"
 
-// The only platform-specific part of the headless server.
+#include <atomic>
+
+namespace sb::app {
+namespace {
+// Set by requestStop(): from the Windows console and service control
+// handlers, which run on threads of their own.
+std::atomic<bool> g_stopRequested{false};
+}  // namespace
+
+void requestStop() { g_stopRequested = true; }
+}  // namespace sb::app
+
 #ifdef _WIN32
 #include <windows.h>
 
-#include <atomic>
 #include <thread>
 
 namespace sb::app {
 namespace {
-std::atomic<bool> g_stop{false};
 BOOL WINAPI onConsoleEvent(DWORD) {
-    g_stop = true;
+    requestStop();
     return TRUE;
 }
 }  // namespace
@@ -20,9 +29,9 @@ void installStopHandler() { SetConsoleCtrlHandler(onConsoleEvent, TRUE); }
 
 bool waitForStop(std::chrono::milliseconds timeout) {
     const auto until = std::chrono::steady_clock::now() + timeout;
-    while (!g_stop && std::chrono::steady_clock::now() < until)
+    while (!g_stopRequested && std::chrono::steady_clock::now() < until)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    return g_stop;
+    return g_stopRequested;
 }
 }  // namespace sb::app
 
@@ -48,11 +57,15 @@ void installStopHandler() {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
+// requestStop() has no signal to wake the wait; the caller's loop polls in
+// short slices, so the flag is seen within one of them.
 bool waitForStop(std::chrono::milliseconds timeout) {
+    if (g_stopRequested) return true;
     sigset_t set = stopSignals();
     const auto ms = timeout.count();
     timespec ts{static_cast<time_t>(ms / 1000), static_cast<long>((ms % 1000) * 1000000)};
-    return sigtimedwait(&set, nullptr, &ts) > 0;
+    if (sigtimedwait(&set, nullptr, &ts) > 0) g_stopRequested = true;
+    return g_stopRequested;
 }
 }  // namespace sb::app
 #endif

@@ -77,6 +77,14 @@ class ServerCli(unittest.TestCase):
         self.assertEqual(res.returncode, 2)
         self.assertIn("--sip-port", res.stderr)
 
+    @unittest.skipIf(sys.platform == "win32", "--service is accepted on Windows")
+    def test_service_mode_is_refused_off_windows(self):
+        res = run("--service", "--db", self.db)
+        self.assertEqual(res.returncode, 2)
+        self.assertEqual(res.stderr, "switchboard-server: --service is only available on Windows\n")
+        self.assertFalse(os.path.exists(self.db), "a refused --service touched the database")
+        self.assertNotIn("--service", run("--help").stdout)
+
     def test_new_database_gets_default_configuration(self):
         doc = self.export()
         numbers = [e["number"] for e in doc["extensions"]]
