@@ -3,6 +3,8 @@
 #include <re.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstddef>
 
 #include "sip/message.h"
 #include "sip/sip_stack.h"
@@ -17,6 +19,14 @@ Authenticator::Outcome Authenticator::check(const ::sip_msg& msg, bool proxy, co
     // A request may carry credentials for several realms; only ours count.
     std::optional<DigestCredentials> creds;
     for (const auto& v : values) {
+        // RFC 4475 §3.3.7: a scheme we do not know is ignored (and then
+        // challenged), not a reason to refuse the request.
+        const size_t start = v.find_first_not_of(" \t");
+        if (start == std::string::npos || v.size() - start < 7 ||
+            !std::equal(v.begin() + static_cast<std::ptrdiff_t>(start), v.begin() + static_cast<std::ptrdiff_t>(start) + 6,
+                        "digest", [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }) ||
+            (v[start + 6] != ' ' && v[start + 6] != '\t'))
+            continue;
         auto parsed = parseDigestCredentials(v);
         if (!parsed) return {Verdict::BadRequest, {}};
         if (parsed->realm == m_realm) {

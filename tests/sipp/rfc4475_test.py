@@ -106,9 +106,6 @@ KNOWN_GAPS = {
                                    "connection before any hook of ours runs (UDP is fixed by the gate)"),
     ("trws", "tcp"): ({CLOSED}, "libre 1.1.0 closes the TCP connection on an undecodable request line; "
                                 "no hook on TCP to answer 400 from the raw bytes"),
-    ("regaut01", "udp"): ({400}, "Authenticator::check answers 400 to a non-Digest Authorization; it should "
-                                 "skip it and challenge (core/sip/authenticator.cpp, outside this branch)"),
-    ("regaut01", "tcp"): ({400}, "as over UDP"),
 }
 
 RESPONSES = {"unreason", "noreason", "scalarlg", "bigcode", "bcast"}
