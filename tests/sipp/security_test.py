@@ -14,10 +14,13 @@ import tempfile
 import time
 import unittest
 
-from sip_client import SipClient
-from switchboard_harness import SwitchboardServer
+from sip_client import OutgoingCall, SipClient
+from switchboard_harness import SippRun, SwitchboardServer, free_port, run_sipp
 
 SERVER = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+SDP = ("v=0\r\no=t 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+       "m=audio 40020 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n")
 EXTENSIONS = [{"number": "100", "password": "Corr3ct-Horse-100"},
               {"number": "101", "password": "Corr3ct-Horse-101"}]
 
@@ -108,6 +111,30 @@ class Security(unittest.TestCase):
         self.assertGreater(answered, 0)
         self.assertLessEqual(answered, 20 * seconds, f"{answered} of {sent} answered in {elapsed:.2f} s")
         self.assertEqual(options(server, "127.0.0.51"), 200, "other sources are not limited")
+
+    def test_calls_beyond_max_calls_get_503_before_anything_rings(self):
+        server = self.start(max_calls=1)
+        port = free_port()
+        code, out = run_sipp(os.path.join(HERE, "scenarios", "register_auth.xml"), "127.0.0.1", server.port,
+                             local_port=port, keys={"ext": "101", "expires": 300},
+                             extra=["-au", "101", "-ap", "Corr3ct-Horse-101"])
+        self.assertEqual(code, 0, out)
+        phone = SippRun(os.path.join(HERE, "scenarios", "calls", "callee_noanswer.xml"), "127.0.0.1", server.port,
+                        local_port=port, keys={"ext": "101", "mport": free_port()}, timeout_s=20)
+        self.addCleanup(lambda: phone.proc.poll() is None and phone.proc.kill())
+        time.sleep(0.3)
+        first_client = SipClient("127.0.0.1", server.port)
+        second_client = SipClient("127.0.0.1", server.port)
+        self.addCleanup(first_client.close)
+        self.addCleanup(second_client.close)
+        first = OutgoingCall(first_client, "100", "Corr3ct-Horse-100", "101", SDP).start()
+        self.assertEqual(first.next_response().status, 180)  # the one call allowed rings
+        second = OutgoingCall(second_client, "100", "Corr3ct-Horse-100", "101", SDP)
+        second._send_invite()
+        refused = second.next_response()
+        self.assertEqual(refused.status, 503, refused.raw)
+        self.assertTrue(refused.get("Retry-After"))
+        server.wait_log(r"call limit reached \(1 calls, setting max_calls\)")
 
     @unittest.skipUnless(shutil.which("svwar") and shutil.which("svcrack"), "sipvicious is not installed")
     def test_sipvicious_finds_no_extension_and_no_password(self):
