@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>SecurityPanel</name>
+    <message>
+        <source>&amp;Unban</source>
+        <translation>解除封禁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Addresses that failed authentication too often are ignored for a while. Limits and the never-banned list are in the settings.</source>
+        <translation>认证失败次数过多的地址会被暂时忽略。阈值和永不封禁列表在设置中。</translation>
+    </message>
+    <message>
+        <source>Unbanned %1.</source>
+        <translation>已解除对 %1 的封禁。</translation>
+    </message>
+    <message>
+        <source>Could not unban %1: the engine is not running.</source>
+        <translation>无法解除对 %1 的封禁：引擎未运行。</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::AddressListEdit</name>
     <message>
         <source>IP address or network, e.g. 203.0.113.5 or 203.0.113.0/24</source>
@@ -22,6 +41,25 @@
     <message>
         <source>%1 is already listed</source>
         <translation>%1 已在列表中</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::BansModel</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Banned since</source>
+        <translation>封禁开始</translation>
+    </message>
+    <message>
+        <source>Banned until</source>
+        <translation>封禁结束</translation>
     </message>
 </context>
 <context>
@@ -887,6 +925,14 @@ Phones registered to it can no longer call or be called.</source>
         <source>Digest user name sent: %1</source>
         <translation>发送的摘要用户名：%1</translation>
     </message>
+    <message>
+        <source>Optional, e.g. +8612345600; sent as P-Preferred-Identity</source>
+        <translation>可选，例如 +8612345600；以 P-Preferred-Identity 发送</translation>
+    </message>
+    <message>
+        <source>Presented n&amp;umber:</source>
+        <translation>显示号码(&amp;U)：</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::LinesModel</name>
@@ -1172,8 +1218,16 @@ It stops registering; calls can no longer go out or come in through it.</source>
         <translation>&lt;h3&gt;Switchboard %1&lt;/h3&gt;&lt;p&gt;可与运营商和 IMS 网络互通的桌面 SIP 交换机：TEL URI、user=phone、100rel/PRACK、UPDATE、出局代理。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>New calls are paused: ended the call from %1 to %2.</source>
-        <translation>新呼叫已暂停：已结束从 %1 到 %2 的呼叫。</translation>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>New calls are accepted again.</source>
+        <translation>已恢复接受新呼叫。</translation>
+    </message>
+    <message>
+        <source>New calls are paused: callers get 503 Service Unavailable.</source>
+        <translation>新呼叫已暂停：主叫将收到 503 Service Unavailable。</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1376,22 @@ It stops registering; calls can no longer go out or come in through it.</source>
     <message>
         <source>names the same line or trunk as target</source>
         <translation>与目标是同一条外线或中继</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed extensions:</source>
+        <translation>允许的分机(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>None ticked: every extension may use this route. Others skip it; if no later route matches they get 403 Forbidden.</source>
+        <translation>全部不勾选：所有分机都可使用此路由。其他分机跳过此路由；若后面没有匹配的路由，将收到 403 Forbidden。</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（已不存在）</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +1977,58 @@ Stop the service first (for example: sudo systemctl stop switchboard-server), or
     <message>
         <source>DIDs (called number → extension):</source>
         <translation>DID（被叫号码 → 分机）：</translation>
+    </message>
+    <message>
+        <source>Only if the peer challenges our calls</source>
+        <translation>仅当对端对我方呼叫要求认证时填写</translation>
+    </message>
+    <message>
+        <source>Fixed number, e.g. +8610880000; empty: the extension&apos;s</source>
+        <translation>固定号码，例如 +8610880000；留空则使用分机号码</translation>
+    </message>
+    <message>
+        <source>Put before the extension&apos;s number, e.g. +861088</source>
+        <translation>加在分机号码前，例如 +861088</translation>
+    </message>
+    <message>
+        <source>(none: calls to other numbers get 404)</source>
+        <translation>（无：呼叫其他号码将收到 404）</translation>
+    </message>
+    <message>
+        <source>Presented &amp;number:</source>
+        <translation>显示号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Number pre&amp;fix:</source>
+        <translation>号码前缀(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Auth &amp;user:</source>
+        <translation>认证用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Auth pass&amp;word:</source>
+        <translation>认证密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Other numbers &amp;ring:</source>
+        <translation>其他号码振铃(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>password: %1</source>
+        <translation>密码：%1</translation>
+    </message>
+    <message>
+        <source>a password needs an auth user</source>
+        <translation>设置密码时需要填写认证用户名</translation>
+    </message>
+    <message>
+        <source>presented number: %1</source>
+        <translation>显示号码：%1</translation>
+    </message>
+    <message>
+        <source>prefix: %1</source>
+        <translation>前缀：%1</translation>
     </message>
 </context>
 <context>
