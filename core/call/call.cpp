@@ -51,9 +51,9 @@ void Call::setMedia(std::unique_ptr<CallMedia> media) {
     });
 }
 
-Result<sip::Body> Call::relayBody(const sip::CallLeg& from, const sip::Body& body) {
+Result<sip::Body> Call::relayBody(const sip::CallLeg& from, const sip::Body& body, bool isOffer) {
     if (!m_media) return body;
-    return m_media->relay(&from == m_caller.get() ? media::Leg::A : media::Leg::B, body);
+    return m_media->relay(&from == m_caller.get() ? media::Leg::A : media::Leg::B, body, isOffer);
 }
 
 void Call::ring(const std::vector<CallTarget>& targets) {
@@ -62,7 +62,7 @@ void Call::ring(const std::vector<CallTarget>& targets) {
     // then an answer (RFC 3262 §5), and the caller gets the offer in the 200.
     m_delayedOffer = m_media && m_caller->initialBody().empty();
     auto offer = m_delayedOffer ? Result<sip::Body>(m_media->ownOffer(media::Leg::B))
-                                : relayBody(*m_caller, m_caller->initialBody());
+                                : relayBody(*m_caller, m_caller->initialBody(), true);
     if (!offer) {
         // RFC 3261 §21.4.26: the offer cannot be used.
         failCaller(488, "Not Acceptable Here");
@@ -295,7 +295,7 @@ void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
         return;
     }
     m_reinviteFromCaller = &leg == m_caller.get();
-    auto relayed = relayBody(leg, offer);
+    auto relayed = relayBody(leg, offer, true);
     if (!relayed) {
         leg.rejectReinvite(488, "Not Acceptable Here");
         return;

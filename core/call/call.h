@@ -95,7 +95,7 @@ private:
     void finish(store::Disposition disposition, int sipCode, const std::string& reason);
     void cancelForks(const sip::CallLeg* except);
     void publish();
-    Result<sip::Body> relayBody(const sip::CallLeg& from, const sip::Body& body);
+    Result<sip::Body> relayBody(const sip::CallLeg& from, const sip::Body& body, bool isOffer = false);
 
     CallManager& m_manager;
     uint64_t m_id;

@@ -197,6 +197,7 @@ Call* CallManager::createCall(const ::sip_msg& msg, CallParties parties) {
         ref->refuse(503, "Service Unavailable", media.error().message);
         return nullptr;
     }
+    media.value()->setCodecPreference(m_config.settings.codecs);
     ref->setMedia(std::move(media.value()));
     return ref;
 }

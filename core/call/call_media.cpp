@@ -35,12 +35,13 @@ Result<media::SessionDescription> CallMedia::apply(Leg from, const sip::Body& bo
     return sdp;
 }
 
-Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body) {
+Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body, bool isOffer) {
     if (body.empty()) return body;
     auto sdp = apply(from, body);
     if (!sdp) return sdp.error();
     const Leg to = media::otherLeg(from);
     auto rewritten = media::rewriteForLeg(sdp.value(), m_relay->localEndpoint(to), to == Leg::A ? m_originA : m_originB);
+    if (isOffer) media::preferCodecs(rewritten, m_codecPreference);
     if (to == Leg::A) {
         m_towardCaller = rewritten;
         if (!m_answered) m_callerHasEarlyMedia = true;
@@ -62,6 +63,7 @@ sip::Body CallMedia::ownOffer(Leg to) {
                      {"101", media::RtpMap{"telephone-event", 8000, ""}, std::string("0-16")}};
     audio.direction = media::Direction::SendRecv;
     sdp.media.push_back(std::move(audio));
+    media::preferCodecs(sdp, m_codecPreference);
     (to == Leg::A ? m_originA : m_originB).stamp(sdp, ours.address);
     return sip::Body::sdp(media::renderSdp(sdp));
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "common/timer.h"
@@ -28,7 +29,11 @@ public:
     /// An offer or answer received on @p from, rewritten for the other leg
     /// with the relay in the path. No body stays no body. An SDP that cannot
     /// be used is an error (the SIP layer answers 488).
-    Result<sip::Body> relay(media::Leg from, const sip::Body& body);
+    /// With @p isOffer the rewritten SDP's codecs follow the codec preference.
+    Result<sip::Body> relay(media::Leg from, const sip::Body& body, bool isOffer = false);
+
+    /// Encodings offers sent on should list first (settings.codecs).
+    void setCodecPreference(std::vector<std::string> preference) { m_codecPreference = std::move(preference); }
 
     /// Switchboard's own offer toward @p to, for a caller that sent none
     /// (delayed offer, RFC 3261 §13.2.1): the relay's side of @p to with
@@ -80,6 +85,7 @@ private:
     media::RtpRelay::Clock::time_point m_created;
     Timer m_graceTimer;
     ToneHandler m_toneHandler;
+    std::vector<std::string> m_codecPreference;
 };
 
 }  // namespace sb::call

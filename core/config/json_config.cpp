@@ -305,7 +305,7 @@ const FieldSpec<Settings> kSettingsFields[] = {
     {"auth_fail_limit", &Settings::authFailLimit}, {"auth_fail_window", &Settings::authFailWindowS},
     {"ban_time", &Settings::banTimeS}, {"allow_list", &Settings::allowList},
     {"drop_scanners", &Settings::dropScanners}, {"rate_limit", &Settings::rateLimit},
-    {"max_calls", &Settings::maxCalls},
+    {"max_calls", &Settings::maxCalls}, {"codecs", &Settings::codecs},
 };
 const FieldSpec<Extension> kExtensionFields[] = {
     {"number", &Extension::number}, {"password", &Extension::password}, {"name", &Extension::name},

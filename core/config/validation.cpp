@@ -1,6 +1,7 @@
 #include "config/validation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <map>
@@ -18,6 +19,12 @@
 namespace sb::config {
 
 namespace {
+
+bool equalsIgnoreCaseAscii(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
 
 // ASCII only, unlike <cctype>, whose answers depend on the locale.
 bool isDigit(char c) {
@@ -333,6 +340,14 @@ Check checkRingback(std::string_view ringback) {
     return checkOneOf(ringback, {"cn", "eu", "us", "uk"});
 }
 
+Check checkCodecName(std::string_view name) {
+    if (name.empty() || name.size() > 32) return "expected a codec name of 1 to 32 characters, e.g. PCMA";
+    for (char c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
+            return std::string("unexpected character '") + c + "' (codec names are letters, digits, - _ .)";
+    return std::nullopt;
+}
+
 Check checkLogLevel(std::string_view level) {
     return checkOneOf(level, {"error", "warning", "info", "debug"});
 }
@@ -484,6 +499,12 @@ private:
             check(indexPath("settings.allow_list", k), checkAddress(s.allowList[k]));
         range("settings.rate_limit", s.rateLimit, 0, 100000, " requests per second");
         range("settings.max_calls", s.maxCalls, 0, 100000, " calls");
+        for (size_t k = 0; k < s.codecs.size(); ++k) {
+            check(indexPath("settings.codecs", k), checkCodecName(s.codecs[k]));
+            for (size_t j = 0; j < k; ++j)
+                if (equalsIgnoreCaseAscii(s.codecs[j], s.codecs[k]))
+                    add(indexPath("settings.codecs", k), s.codecs[k] + " is listed twice");
+        }
     }
 
     void extension(size_t i) {

@@ -82,6 +82,10 @@ Check checkPrepend(std::string_view prepend);
 /// Ring-back tone preset: "cn", "eu", "us" or "uk".
 Check checkRingback(std::string_view ringback);
 
+/// Codec (encoding) name as in a=rtpmap, e.g. "PCMU", "telephone-event":
+/// 1–32 letters, digits, '-', '_' or '.'.
+Check checkCodecName(std::string_view name);
+
 /// Log level: "error", "warning", "info" or "debug".
 Check checkLogLevel(std::string_view level);
 

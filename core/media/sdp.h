@@ -245,4 +245,10 @@ private:
 /// - codecs, fmtp, direction, ptime and all other lines are kept.
 SessionDescription rewriteForLeg(const SessionDescription& received, const Endpoint& ours, LegOrigin& origin);
 
+/// Reorder the formats of the first audio stream of an offer so that the
+/// encodings named in @p preference (e.g. {"PCMA", "PCMU"}, case-insensitive)
+/// come first, in that order; the others keep their relative order after
+/// them. Nothing is added or removed. An empty preference changes nothing.
+void preferCodecs(SessionDescription& offer, const std::vector<std::string>& preference);
+
 }  // namespace sb::media

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <random>
@@ -261,6 +262,31 @@ SessionDescription rewriteForLeg(const SessionDescription& received, const Endpo
     }
     origin.stamp(out, ours.address);
     return out;
+}
+
+}  // namespace sb::media
+
+namespace sb::media {
+
+void preferCodecs(SessionDescription& offer, const std::vector<std::string>& preference) {
+    const auto audio = firstAudioIndex(offer);
+    if (preference.empty() || !audio) return;
+    auto rank = [&](const Format& f) {
+        const auto map = resolveRtpMap(f);
+        if (!map) return preference.size();
+        for (size_t i = 0; i < preference.size(); ++i) {
+            const std::string& want = preference[i];
+            if (want.size() == map->encoding.size() &&
+                std::equal(want.begin(), want.end(), map->encoding.begin(), [](char a, char b) {
+                    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                }))
+                return i;
+        }
+        return preference.size();
+    };
+    auto& formats = offer.media[*audio].formats;
+    std::stable_sort(formats.begin(), formats.end(),
+                     [&](const Format& a, const Format& b) { return rank(a) < rank(b); });
 }
 
 }  // namespace sb::media

@@ -51,6 +51,7 @@ struct Settings {
     bool dropScanners = true;           ///< "drop_scanners": ignore known scanner user agents
     uint32_t rateLimit = 200;           ///< "rate_limit": requests per second per source; 0 = off
     uint32_t maxCalls = 2000;           ///< "max_calls": calls at once; more get 503; 0 = no limit
+    std::vector<std::string> codecs;    ///< "codecs": encodings offers list first, in order; empty = as offered
 
     bool operator==(const Settings&) const = default;
 };

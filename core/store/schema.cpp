@@ -217,6 +217,8 @@ ALTER TABLE settings ADD COLUMN rate_limit INTEGER NOT NULL DEFAULT 200
     CHECK (rate_limit BETWEEN 0 AND 4294967295);
 ALTER TABLE settings ADD COLUMN max_calls INTEGER NOT NULL DEFAULT 2000
     CHECK (max_calls BETWEEN 0 AND 4294967295);
+-- Codec names in order of preference, separated by commas; empty = as offered.
+ALTER TABLE settings ADD COLUMN codecs TEXT NOT NULL DEFAULT '';
 
 -- Addresses banned for failed authentications; they outlive a restart.
 CREATE TABLE bans (

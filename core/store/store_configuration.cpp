@@ -25,7 +25,7 @@ Transport readTransport(RowReader& row) {
     return t;
 }
 
-// Extension numbers and CIDR blocks (validation) never contain a comma.
+// Extension numbers, CIDR blocks and codec names (validation) never contain a comma.
 std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> out;
     size_t start = 0;
@@ -60,7 +60,7 @@ Result<Configuration> Store::loadConfiguration() {
                   " max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s, qualify_interval_s,"
                   " tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable, trace_file,"
                   " trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list, drop_scanners,"
-                  " rate_limit, max_calls FROM settings WHERE id = 1");
+                  " rate_limit, max_calls, codecs FROM settings WHERE id = 1");
     if (rc == SQLITE_OK)  // no row yet: the defaults of Settings stand
         rc = op.readRows(q, [&](RowReader& r) {
             Settings& s = config.settings;
@@ -94,6 +94,7 @@ Result<Configuration> Store::loadConfiguration() {
             s.dropScanners = r.flag();
             s.rateLimit = r.integer<uint32_t>();
             s.maxCalls = r.integer<uint32_t>();
+            s.codecs = splitList(r.text());
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -220,9 +221,9 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      " min_expires_s, max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s,"
                      " qualify_interval_s, tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable,"
                      " trace_file, trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list,"
-                     " drop_scanners, rate_limit, max_calls)"
+                     " drop_scanners, rate_limit, max_calls, codecs)"
                      " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                     " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)");
+                     " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)");
     if (rc == SQLITE_OK)
         rc = ins.run(config.version, s.domain, s.bindAddress, s.sipPort, s.tlsPort, s.rtpPortMin,
                      s.rtpPortMax, s.outgroupPrefix, s.ringback, s.logLevel, s.authAlgorithms, s.minExpiresS,
@@ -230,7 +231,7 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      s.tlsCertificate, s.tlsPrivateKey, int64_t{s.mediaTimeoutS}, s.prackAutoDisable, s.traceFile,
                      int64_t{s.traceFileMaxMb}, int64_t{s.authFailLimit}, int64_t{s.authFailWindowS},
                      int64_t{s.banTimeS}, joinList(s.allowList), s.dropScanners, int64_t{s.rateLimit},
-                     int64_t{s.maxCalls});
+                     int64_t{s.maxCalls}, joinList(s.codecs));
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     rc = ins.prepare(m_db,

@@ -1727,6 +1727,102 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
         <source>The engine refused the settings: %1</source>
         <translation>引擎拒绝了这些设置：%1</translation>
     </message>
+    <message>
+        <source>e.g. PCMA, PCMU; empty: as the caller offers</source>
+        <translation>例如 PCMA, PCMU；留空则按主叫提供的顺序</translation>
+    </message>
+    <message>
+        <source>Codecs that offers Switchboard sends list first, in this order</source>
+        <translation>Switchboard 发出的 SDP 提议中按此顺序优先列出的编解码器</translation>
+    </message>
+    <message>
+        <source>Stop offering 100rel on a line or trunk that demands it and then refuses PRACK</source>
+        <translation>若线路或中继要求 100rel 却拒绝 PRACK，则不再对其提供 100rel</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>Write the SIP trace to</source>
+        <translation>将 SIP 跟踪写入</translation>
+    </message>
+    <message>
+        <source>Empty: no trace file</source>
+        <translation>留空：不写跟踪文件</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Never ban</source>
+        <translation>从不封禁</translation>
+    </message>
+    <message>
+        <source>e.g. 127.0.0.0/8, 192.168.1.0/24</source>
+        <translation type="unfinished">例如 127.0.0.0/8, 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <source>Addresses or CIDR blocks that are never banned nor rate limited</source>
+        <translation>永不封禁、也不限速的地址或 CIDR 网段</translation>
+    </message>
+    <message>
+        <source>Ignore known SIP scanners (friendly-scanner, sipvicious, …)</source>
+        <translation>忽略已知的 SIP 扫描器（friendly-scanner、sipvicious 等）</translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation> 请求/秒</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Preferred &amp;codecs:</source>
+        <translation>首选编解码器(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Calls and tracing</source>
+        <translation>呼叫与跟踪</translation>
+    </message>
+    <message>
+        <source>Calls at &amp;once:</source>
+        <translation>同时呼叫数(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>SIP trace &amp;file:</source>
+        <translation>SIP 跟踪文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Rotate the trace file at:</source>
+        <translation>跟踪文件轮转大小：</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished">安全</translation>
+    </message>
+    <message>
+        <source>Ban after failed logins:</source>
+        <translation>登录失败多少次后封禁：</translation>
+    </message>
+    <message>
+        <source>... within:</source>
+        <translation>……在此时间内：</translation>
+    </message>
+    <message>
+        <source>Ban for:</source>
+        <translation>封禁时长：</translation>
+    </message>
+    <message>
+        <source>Never ban (&amp;allow-list):</source>
+        <translation>永不封禁（白名单）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Requests per source:</source>
+        <translation>每个来源的请求数：</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::SingleInstance</name>

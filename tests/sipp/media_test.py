@@ -199,6 +199,38 @@ class MediaTimeout(unittest.TestCase):
                 self.assertIn("media timeout", f.read())
 
 
+class CodecPreference(unittest.TestCase):
+    def test_offers_list_the_preferred_codecs_first(self):
+        import json
+        import tempfile
+        with open(CONFIG) as f:
+            config = json.load(f)
+        config["settings"]["codecs"] = ["PCMA"]
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+        json.dump(config, tmp)
+        tmp.close()
+        self.addCleanup(os.unlink, tmp.name)
+        with SwitchboardServer(SERVER, config_json=tmp.name) as server:
+            port = free_port()
+            code, out = run_sipp(REGISTER, "127.0.0.1", server.port, local_port=port,
+                                 keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
+            self.assertEqual(code, 0, out)
+            callee = SippRun(os.path.join(CALLS, "callee.xml"), "127.0.0.1", server.port, local_port=port,
+                             keys={"ext": "101", "mport": free_port()})
+            time.sleep(0.3)
+            media = MediaSocket()
+            self.addCleanup(media.close)
+            client = SipClient("127.0.0.1", server.port)
+            self.addCleanup(client.close)
+            call = OutgoingCall(client, "100", "pw-100-secret", "101", media.sdp()).start()  # offers 0 8 101
+            while call.next_response().status < 200:
+                pass
+            self.assertEqual(call.bye().status, 200)
+            code, out, messages = callee.wait()
+            self.assertEqual(code, 0, out)
+            self.assertRegex(messages, r"(?m)^m=audio \d+ RTP/AVP 8 0 101")
+
+
 if __name__ == "__main__":
     SERVER = sys.argv.pop(1)
     unittest.main(verbosity=2)

@@ -102,6 +102,17 @@ void SettingsDialogTest::roundTripsEveryField() {
         auto* level = child<QComboBox>(dialog, "logLevelCombo");
         level->setCurrentIndex(level->findData(QStringLiteral("debug")));
         child<QSpinBox>(dialog, "mediaTimeoutSpin")->setValue(90);
+        child<QLineEdit>(dialog, "codecsEdit")->setText(QStringLiteral(" PCMA ,PCMU,"));
+        child<QCheckBox>(dialog, "prackAutoDisableCheck")->setChecked(false);
+        child<QSpinBox>(dialog, "maxCallsSpin")->setValue(250);
+        child<QLineEdit>(dialog, "traceFileEdit")->setText(m_dir.filePath(QStringLiteral("sip.log")));
+        child<QSpinBox>(dialog, "traceFileMaxMbSpin")->setValue(20);
+        child<QSpinBox>(dialog, "authFailLimitSpin")->setValue(5);
+        child<QSpinBox>(dialog, "authFailWindowSpin")->setValue(30);
+        child<QSpinBox>(dialog, "banTimeSpin")->setValue(7200);
+        child<QLineEdit>(dialog, "allowListEdit")->setText(QStringLiteral("127.0.0.0/8, 192.168.1.0/24"));
+        child<QCheckBox>(dialog, "dropScannersCheck")->setChecked(false);
+        child<QSpinBox>(dialog, "rateLimitSpin")->setValue(50);
         child<QCheckBox>(dialog, "closeToTrayCheck")->setChecked(false);
         child<QCheckBox>(dialog, "startMinimisedCheck")->setChecked(true);
         child<QCheckBox>(dialog, "startWithSessionCheck")->setChecked(true);
@@ -124,6 +135,17 @@ void SettingsDialogTest::roundTripsEveryField() {
     QCOMPARE(after.ringback, std::string("eu"));
     QCOMPARE(after.logLevel, std::string("debug"));
     QCOMPARE(after.mediaTimeoutS, 90u);
+    QCOMPARE(after.codecs, (std::vector<std::string>{"PCMA", "PCMU"}));
+    QCOMPARE(after.prackAutoDisable, false);
+    QCOMPARE(after.maxCalls, 250u);
+    QCOMPARE(QString::fromStdString(after.traceFile), m_dir.filePath(QStringLiteral("sip.log")));
+    QCOMPARE(after.traceFileMaxMb, 20u);
+    QCOMPARE(after.authFailLimit, 5u);
+    QCOMPARE(after.authFailWindowS, 30u);
+    QCOMPARE(after.banTimeS, 7200u);
+    QCOMPARE(after.allowList, (std::vector<std::string>{"127.0.0.0/8", "192.168.1.0/24"}));
+    QCOMPARE(after.dropScanners, false);
+    QCOMPARE(after.rateLimit, 50u);
     QCOMPARE(after.domain, before.domain);  // not this dialog's to change
 
     QSettings desktop;
@@ -175,6 +197,20 @@ void SettingsDialogTest::refusesBadInputWithTheReason() {
     sip->setValue(rtpMin->value() + 10);
     expectProblem("sip_portProblem", QStringLiteral("lies inside the RTP port range"));
     sip->setValue(5060);
+
+    auto* allow = child<QLineEdit>(dialog, "allowListEdit");
+    const QString allowed = allow->text();
+    allow->setText(QStringLiteral("127.0.0.0/8, 10.0.0.0/33"));
+    expectProblem("allow_listProblem", QString());
+    allow->setText(allowed);
+    QVERIFY(dialog.isInputValid());
+    auto* codecs = child<QLineEdit>(dialog, "codecsEdit");
+    codecs->setText(QStringLiteral("PCMA, pcma"));
+    expectProblem("codecsProblem", QStringLiteral("listed twice"));
+    codecs->setText(QStringLiteral("G.729 a"));
+    expectProblem("codecsProblem", QStringLiteral("unexpected character"));
+    codecs->clear();
+    QVERIFY(dialog.isInputValid());
 
     rtpMin->setValue(rtpMax->value());
     expectProblem("rtp_port_minProblem", QStringLiteral("must be less than rtp_port_max"));

@@ -56,6 +56,7 @@ Configuration richConfiguration() {
     s.dropScanners = false;
     s.rateLimit = 50;
     s.maxCalls = 64;
+    s.codecs = {"PCMA", "PCMU", "telephone-event"};
     c.extensions = {{"100", "k7Qm2xRt9vPa", "Reception", true, true},
                     {"101", "Hn4sW8eZc3Ju", "Empfang \xC3\xBC \"quoted\"", false, false},
                     {"20001", "p9Ly6BqT2mEd", "", true, true}};
@@ -135,7 +136,7 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     // JSON key in json_config.cpp, rules in validation.cpp, a row in
     // docs/config.md and a non-default value in richConfiguration(), then
     // update the count.
-    EXPECT_EQ(fieldCount<store::Settings>(), 29u);
+    EXPECT_EQ(fieldCount<store::Settings>(), 30u);
     EXPECT_EQ(fieldCount<store::Extension>(), 6u);
     EXPECT_EQ(fieldCount<store::ExternalLine>(), 15u);
     EXPECT_EQ(fieldCount<store::SipTrunk>(), 15u);

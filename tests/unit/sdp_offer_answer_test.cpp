@@ -259,3 +259,33 @@ TEST(SdpRewrite, Ipv6RelayAddress) {
     EXPECT_EQ(out.origin.addrType, "IP6");
     EXPECT_EQ(out.connection, (Connection{"IN", "IP6", "2001:db8::5"}));
 }
+
+namespace sb::media {
+namespace {
+
+TEST(PreferCodecs, ListedEncodingsComeFirstInOrderOthersKeepTheirs) {
+    auto sdp = parseSdp("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+                        "m=audio 4000 RTP/AVP 0 9 8 18 101\r\na=rtpmap:101 telephone-event/8000\r\n");
+    ASSERT_TRUE(sdp) << sdp.error().message;
+    auto ids = [](const SessionDescription& s) {
+        std::string out;
+        for (const auto& f : s.media[0].formats) out += f.id + " ";
+        return out;
+    };
+    SessionDescription same = sdp.value();
+    preferCodecs(same, {});
+    EXPECT_EQ(ids(same), "0 9 8 18 101 ");
+    SessionDescription pcma = sdp.value();
+    preferCodecs(pcma, {"pcma", "G729"});
+    EXPECT_EQ(ids(pcma), "8 18 0 9 101 ");
+    // Rendering keeps every rtpmap with its format.
+    const std::string text = renderSdp(pcma);
+    EXPECT_NE(text.find("m=audio 4000 RTP/AVP 8 18 0 9 101\r\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("a=rtpmap:101 telephone-event/8000"), std::string::npos) << text;
+    SessionDescription unknown = sdp.value();
+    preferCodecs(unknown, {"opus"});
+    EXPECT_EQ(ids(unknown), "0 9 8 18 101 ");
+}
+
+}  // namespace
+}  // namespace sb::media

@@ -115,6 +115,7 @@ inline sb::store::Configuration richConfiguration() {
     c.settings.dropScanners = false;
     c.settings.rateLimit = 100000;
     c.settings.maxCalls = 0;
+    c.settings.codecs = {"G722", "PCMA"};
     c.extensions = {extension("201", "secret201", "Reception", true, true),
                     extension("100", "pa'ss\"; DROP TABLE extensions; --", "Büro 北京", false),
                     extension("150", "", "", true)};

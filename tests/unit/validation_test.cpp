@@ -229,6 +229,7 @@ TEST(ValidationConfig, CallerIdCredentialsAndPermissions) {
     c.settings.traceFileMaxMb = 0;
     c.settings.allowList = {"10.0.0.0/8", "10.0.0.0/33"};
     c.settings.authFailWindowS = 0;
+    c.settings.codecs = {"PCMA", "pcma", "G.729 a"};
     auto errors = validate(c);
     EXPECT_TRUE(hasError(errors, "lines[0].caller_id", "")) << dump(errors);
     EXPECT_TRUE(hasError(errors, "trunks[0].auth_user", "required when auth_password is set")) << dump(errors);
@@ -241,6 +242,9 @@ TEST(ValidationConfig, CallerIdCredentialsAndPermissions) {
     EXPECT_TRUE(hasError(errors, "settings.allow_list[1]", "")) << dump(errors);
     EXPECT_FALSE(hasError(errors, "settings.allow_list[0]", "")) << dump(errors);
     EXPECT_TRUE(hasError(errors, "settings.auth_fail_window", "")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "settings.codecs[1]", "listed twice")) << dump(errors);
+    EXPECT_TRUE(hasError(errors, "settings.codecs[2]", "unexpected character ' '")) << dump(errors);
+    EXPECT_FALSE(hasError(errors, "settings.codecs[0]", "")) << dump(errors);
 
     auto good = validConfiguration();
     good.lines[0].callerId = "+8613901088800";

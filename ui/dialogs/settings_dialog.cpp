@@ -43,6 +43,20 @@ QSpinBox* makeSpin(const char* objectName, int min, int max, QWidget* parent) {
     return spin;
 }
 
+/// "a, b ,c" → {"a", "b", "c"}; blanks around items and empty items are dropped.
+std::vector<std::string> splitList(const QString& text) {
+    std::vector<std::string> out;
+    for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (const QString trimmed = item.trimmed(); !trimmed.isEmpty()) out.push_back(trimmed.toStdString());
+    return out;
+}
+
+QString joinedList(const std::vector<std::string>& items) {
+    QStringList out;
+    for (const auto& item : items) out << QString::fromStdString(item);
+    return out.join(QStringLiteral(", "));
+}
+
 }  // namespace
 
 SettingsDialog::SettingsDialog(CoreBridge& bridge, const QString& tlsFingerprint, const QString& dataFolder,
@@ -56,9 +70,10 @@ SettingsDialog::SettingsDialog(CoreBridge& bridge, const QString& tlsFingerprint
     m_fingerprint->setText(tlsFingerprint.isEmpty() ? tr("(not known yet)") : tlsFingerprint);
     m_dataFolder->setText(QDir::toNativeSeparators(dataFolder));
 
-    for (QSpinBox* spin : {m_sipPort, m_tlsPort, m_rtpMin, m_rtpMax, m_mediaTimeout})
+    for (QSpinBox* spin : {m_sipPort, m_tlsPort, m_rtpMin, m_rtpMax, m_mediaTimeout, m_maxCalls, m_traceFileMaxMb,
+                           m_authFailLimit, m_authFailWindow, m_banTime, m_rateLimit})
         connect(spin, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
-    for (QLineEdit* edit : {m_certificate, m_key})
+    for (QLineEdit* edit : {m_certificate, m_key, m_codecs, m_traceFile, m_allowList})
         connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_bind, &QComboBox::currentTextChanged, this, &SettingsDialog::validate);
     connect(&m_bridge, &CoreBridge::configurationChanged, this, &SettingsDialog::onApplied);
@@ -110,6 +125,34 @@ void SettingsDialog::buildWidgets() {
     m_mediaTimeout->setSuffix(tr(" s"));
     m_mediaTimeout->setSpecialValueText(tr("Off"));
     m_mediaTimeout->setToolTip(tr("A call that carries no audio this long is ended (0: never)"));
+    m_codecs = new QLineEdit(this);
+    m_codecs->setObjectName(QStringLiteral("codecsEdit"));
+    m_codecs->setPlaceholderText(tr("e.g. PCMA, PCMU; empty: as the caller offers"));
+    m_codecs->setToolTip(tr("Codecs that offers Switchboard sends list first, in this order"));
+    m_prackAutoDisable =
+        new QCheckBox(tr("Stop offering 100rel on a line or trunk that demands it and then refuses PRACK"), this);
+    m_prackAutoDisable->setObjectName(QStringLiteral("prackAutoDisableCheck"));
+    m_maxCalls = makeSpin("maxCallsSpin", 0, 100000, this);
+    m_maxCalls->setSpecialValueText(tr("No limit"));
+    m_traceFile = fileField("traceFileEdit", tr("Write the SIP trace to"), &m_traceFileRow, true);
+    m_traceFile->setPlaceholderText(tr("Empty: no trace file"));
+    m_traceFileMaxMb = makeSpin("traceFileMaxMbSpin", 1, 1024, this);
+    m_traceFileMaxMb->setSuffix(tr(" MB"));
+    m_authFailLimit = makeSpin("authFailLimitSpin", 0, 1000, this);
+    m_authFailLimit->setSpecialValueText(tr("Never ban"));
+    m_authFailWindow = makeSpin("authFailWindowSpin", 1, 86400, this);
+    m_authFailWindow->setSuffix(tr(" s"));
+    m_banTime = makeSpin("banTimeSpin", 1, 30 * 86400, this);
+    m_banTime->setSuffix(tr(" s"));
+    m_allowList = new QLineEdit(this);
+    m_allowList->setObjectName(QStringLiteral("allowListEdit"));
+    m_allowList->setPlaceholderText(tr("e.g. 127.0.0.0/8, 192.168.1.0/24"));
+    m_allowList->setToolTip(tr("Addresses or CIDR blocks that are never banned nor rate limited"));
+    m_dropScanners = new QCheckBox(tr("Ignore known SIP scanners (friendly-scanner, sipvicious, …)"), this);
+    m_dropScanners->setObjectName(QStringLiteral("dropScannersCheck"));
+    m_rateLimit = makeSpin("rateLimitSpin", 0, 100000, this);
+    m_rateLimit->setSpecialValueText(tr("No limit"));
+    m_rateLimit->setSuffix(tr(" requests/s"));
     m_dataFolder = new QLineEdit(this);
     m_dataFolder->setObjectName(QStringLiteral("dataFolderEdit"));
     m_dataFolder->setReadOnly(true);
@@ -124,8 +167,10 @@ void SettingsDialog::buildWidgets() {
     m_startWithSession->setObjectName(QStringLiteral("startWithSessionCheck"));
     m_startWithSession->setToolTip(autostartLocation());
 
-    for (const char* field : {"sip_port", "tls_port", "bind", "tls_certificate", "tls_private_key",
-                              "rtp_port_min", "rtp_port_max", "ringback", "log_level", "media_timeout"}) {
+    for (const char* field : {"sip_port", "tls_port", "bind", "tls_certificate", "tls_private_key", "rtp_port_min",
+                              "rtp_port_max", "ringback", "log_level", "media_timeout", "codecs", "max_calls",
+                              "trace_file", "trace_file_max_mb", "auth_fail_limit", "auth_fail_window", "ban_time",
+                              "allow_list", "rate_limit"}) {
         const QString key = QLatin1String(field);
         m_problems.insert(key, makeProblemLabel(key + QStringLiteral("Problem"), this));
     }
@@ -138,15 +183,17 @@ void SettingsDialog::buildWidgets() {
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 }
 
-QLineEdit* SettingsDialog::fileField(const char* objectName, const QString& caption, QWidget** row) {
+QLineEdit* SettingsDialog::fileField(const char* objectName, const QString& caption, QWidget** row, bool save) {
     auto* edit = new QLineEdit(this);
     edit->setObjectName(QLatin1String(objectName));
     auto* browse = new QPushButton(tr("Browse…"), this);
     browse->setObjectName(QLatin1String(objectName) + QStringLiteral("Browse"));
-    connect(browse, &QPushButton::clicked, this, [this, edit, caption] {
+    connect(browse, &QPushButton::clicked, this, [this, edit, caption, save] {
         const QString start = edit->text().isEmpty() ? m_dataFolder->text() : edit->text();
-        const QString path = QFileDialog::getOpenFileName(this, caption, start,
-                                                          tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+        const QString path =
+            save ? QFileDialog::getSaveFileName(this, caption, start, tr("Log files (*.log *.txt);;All files (*)"))
+                 : QFileDialog::getOpenFileName(this, caption, start,
+                                                tr("PEM files (*.pem *.crt *.key);;All files (*)"));
         if (!path.isEmpty()) edit->setText(QDir::toNativeSeparators(path));
     });
     *row = new QWidget(this);
@@ -181,6 +228,23 @@ void SettingsDialog::layOut() {
     addField(mediaForm, tr("RTP ports t&o:"), m_rtpMax, "rtp_port_max");
     addField(mediaForm, tr("&Ring-back tone:"), m_ringback, "ringback");
     addField(mediaForm, tr("&Media timeout:"), m_mediaTimeout, "media_timeout");
+    addField(mediaForm, tr("Preferred &codecs:"), m_codecs, "codecs");
+
+    auto* calls = new QGroupBox(tr("Calls and tracing"), this);
+    auto* callsForm = new QFormLayout(calls);
+    addField(callsForm, tr("Calls at &once:"), m_maxCalls, "max_calls");
+    callsForm->addRow(QString(), m_prackAutoDisable);
+    addField(callsForm, tr("SIP trace &file:"), m_traceFileRow, "trace_file");
+    addField(callsForm, tr("Rotate the trace file at:"), m_traceFileMaxMb, "trace_file_max_mb");
+
+    auto* security = new QGroupBox(tr("Security"), this);
+    auto* securityForm = new QFormLayout(security);
+    addField(securityForm, tr("Ban after failed logins:"), m_authFailLimit, "auth_fail_limit");
+    addField(securityForm, tr("... within:"), m_authFailWindow, "auth_fail_window");
+    addField(securityForm, tr("Ban for:"), m_banTime, "ban_time");
+    addField(securityForm, tr("Never ban (&allow-list):"), m_allowList, "allow_list");
+    addField(securityForm, tr("Requests per source:"), m_rateLimit, "rate_limit");
+    securityForm->addRow(QString(), m_dropScanners);
 
     auto* general = new QGroupBox(tr("General"), this);
     auto* generalForm = new QFormLayout(general);
@@ -193,6 +257,8 @@ void SettingsDialog::layOut() {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(sip);
     layout->addWidget(media);
+    layout->addWidget(calls);
+    layout->addWidget(security);
     layout->addWidget(general);
     layout->addWidget(m_otherProblems);
     layout->addWidget(m_applyProblem);
@@ -213,6 +279,17 @@ void SettingsDialog::load(const sb::store::Settings& s) {
     m_ringback->setCurrentIndex(m_ringback->findData(ringback));
     m_logLevel->setCurrentIndex(std::max(0, m_logLevel->findData(QString::fromStdString(s.logLevel))));
     m_mediaTimeout->setValue(static_cast<int>(s.mediaTimeoutS));
+    m_codecs->setText(joinedList(s.codecs));
+    m_prackAutoDisable->setChecked(s.prackAutoDisable);
+    m_maxCalls->setValue(static_cast<int>(s.maxCalls));
+    m_traceFile->setText(QDir::toNativeSeparators(QString::fromStdString(s.traceFile)));
+    m_traceFileMaxMb->setValue(static_cast<int>(s.traceFileMaxMb));
+    m_authFailLimit->setValue(static_cast<int>(s.authFailLimit));
+    m_authFailWindow->setValue(static_cast<int>(s.authFailWindowS));
+    m_banTime->setValue(static_cast<int>(s.banTimeS));
+    m_allowList->setText(joinedList(s.allowList));
+    m_dropScanners->setChecked(s.dropScanners);
+    m_rateLimit->setValue(static_cast<int>(s.rateLimit));
 
     QSettings desktop;
     const DesktopPreferences prefs =
@@ -234,6 +311,17 @@ sb::store::Settings SettingsDialog::settings() const {
     s.ringback = m_ringback->currentData().toString().toStdString();
     s.logLevel = m_logLevel->currentData().toString().toStdString();
     s.mediaTimeoutS = static_cast<uint32_t>(m_mediaTimeout->value());
+    s.codecs = splitList(m_codecs->text());
+    s.prackAutoDisable = m_prackAutoDisable->isChecked();
+    s.maxCalls = static_cast<uint32_t>(m_maxCalls->value());
+    s.traceFile = QDir::fromNativeSeparators(m_traceFile->text().trimmed()).toStdString();
+    s.traceFileMaxMb = static_cast<uint32_t>(m_traceFileMaxMb->value());
+    s.authFailLimit = static_cast<uint32_t>(m_authFailLimit->value());
+    s.authFailWindowS = static_cast<uint32_t>(m_authFailWindow->value());
+    s.banTimeS = static_cast<uint32_t>(m_banTime->value());
+    s.allowList = splitList(m_allowList->text());
+    s.dropScanners = m_dropScanners->isChecked();
+    s.rateLimit = static_cast<uint32_t>(m_rateLimit->value());
     return s;
 }
 
@@ -255,7 +343,9 @@ void SettingsDialog::validate() {
     candidate.settings = settings();
     for (const auto& error : sb::config::validate(candidate)) {
         const QString path = QString::fromStdString(error.path);
-        const QString key = path.startsWith(kSettingsPrefix) ? path.mid(kSettingsPrefix.size()) : QString();
+        // "settings.allow_list[1]" belongs to the allow_list field.
+        const QString key =
+            path.startsWith(kSettingsPrefix) ? path.mid(kSettingsPrefix.size()).section(QLatin1Char('['), 0, 0) : QString();
         if (!m_problems.contains(key)) {
             // A setting this dialog does not show, or another record: the
             // engine would refuse the save all the same, so say it.

@@ -56,7 +56,8 @@ private:
     void buildWidgets();
     void layOut();
     void load(const sb::store::Settings& s);
-    QLineEdit* fileField(const char* objectName, const QString& caption, QWidget** row);
+    /// @param save pick a file to write (the trace file) rather than one to read
+    QLineEdit* fileField(const char* objectName, const QString& caption, QWidget** row, bool save = false);
     /// Write the desktop preferences; false (with the reason shown) on failure.
     bool saveDesktop();
 
@@ -78,6 +79,18 @@ private:
     QComboBox* m_ringback = nullptr;
     QComboBox* m_logLevel = nullptr;
     QSpinBox* m_mediaTimeout = nullptr;
+    QLineEdit* m_codecs = nullptr;
+    QCheckBox* m_prackAutoDisable = nullptr;
+    QSpinBox* m_maxCalls = nullptr;
+    QLineEdit* m_traceFile = nullptr;
+    QWidget* m_traceFileRow = nullptr;
+    QSpinBox* m_traceFileMaxMb = nullptr;
+    QSpinBox* m_authFailLimit = nullptr;
+    QSpinBox* m_authFailWindow = nullptr;
+    QSpinBox* m_banTime = nullptr;
+    QLineEdit* m_allowList = nullptr;
+    QCheckBox* m_dropScanners = nullptr;
+    QSpinBox* m_rateLimit = nullptr;
     QLineEdit* m_dataFolder = nullptr;
     QCheckBox* m_closeToTray = nullptr;
     QCheckBox* m_startMinimised = nullptr;
