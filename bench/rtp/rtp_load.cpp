@@ -152,11 +152,24 @@ ProcSample sampleProc(int pid) {
     return s;
 }
 
+// Busy CPU seconds of the whole machine (all CPUs) from /proc/stat.
+double machineBusyS() {
+    std::ifstream stat("/proc/stat");
+    std::string cpu;
+    unsigned long long v[8] = {};
+    stat >> cpu;
+    for (auto& x : v) stat >> x;
+    // user nice system idle iowait irq softirq steal
+    unsigned long long busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+    return static_cast<double>(busy) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 struct PumpResult {
     Counts counts;
     double measureWallS = 0;
     ProcSample serverStart, serverEnd;
     ProcSample selfStart, selfEnd;
+    double machineStart = 0, machineEnd = 0;
 };
 
 // Sends from every socket in @socks, 20 ms apart each, slots spread evenly over
@@ -211,6 +224,7 @@ PumpResult pump(std::vector<Sock>& socks, double warmupS, double measureS, doubl
             measuring = true;
             r.serverStart = sampleProc(serverPid);
             r.selfStart = sampleProc(getpid());
+            r.machineStart = machineBusyS();
         }
         while (sending) {
             int64_t due = slot(next, round);
@@ -219,6 +233,7 @@ PumpResult pump(std::vector<Sock>& socks, double warmupS, double measureS, doubl
                 sending = false;
                 r.serverEnd = sampleProc(serverPid);
                 r.selfEnd = sampleProc(getpid());
+                r.machineEnd = machineBusyS();
                 r.measureWallS = static_cast<double>(now - measureStart) / 1e9;
                 break;
             }
@@ -349,6 +364,15 @@ void printPump(const char* name, const PumpResult& r) {
     double selfCpu = r.selfEnd.cpuS - r.selfStart.cpuS;
     std::printf("  rtp_load CPU %.2f s = %.1f %% of one core\n", selfCpu,
                 r.measureWallS > 0 ? 100.0 * selfCpu / r.measureWallS : 0.0);
+    // Other load on the machine skews every number: say how much there was.
+    double machine = r.machineEnd - r.machineStart;
+    double server = r.serverEnd.cpuS - r.serverStart.cpuS;
+    std::printf("  machine: %ld CPUs busy %.2f of %.2f CPU-seconds; other processes %.2f CPU-seconds "
+                "(%.2f CPUs on average)\n",
+                sysconf(_SC_NPROCESSORS_ONLN), machine,
+                r.measureWallS * static_cast<double>(sysconf(_SC_NPROCESSORS_ONLN)),
+                std::max(0.0, machine - selfCpu - server),
+                r.measureWallS > 0 ? std::max(0.0, machine - selfCpu - server) / r.measureWallS : 0.0);
 }
 
 }  // namespace
