@@ -37,7 +37,8 @@ namespace {
 constexpr int64_t kPeriodNs = 20'000'000;  // 20 ms: 50 packets/s
 constexpr size_t kPayload = 160;           // PCMU, 20 ms at 8 kHz
 constexpr uint32_t kMagic = 0x53425242;    // "SBRB"
-constexpr size_t kBuckets = 1'000'000;     // 1 us buckets up to 1 s
+constexpr size_t kFine = 1'000'000;        // 1 us buckets up to 1 s,
+constexpr size_t kBuckets = kFine + 59'000;  // then 1 ms buckets up to 60 s
 
 enum Phase : uint8_t { kWarmup = 0, kMeasure = 1 };
 
@@ -59,7 +60,8 @@ struct Histogram {
     void add(int64_t ns) {
         if (ns < 0) ns = 0;
         maxNs = std::max(maxNs, ns);
-        size_t b = static_cast<size_t>(ns / 1000);
+        auto us = static_cast<size_t>(ns / 1000);
+        size_t b = us < kFine ? us : kFine + (us - kFine) / 1000;
         buckets[std::min(b, kBuckets - 1)]++;
         count++;
     }
@@ -70,7 +72,9 @@ struct Histogram {
         uint64_t seen = 0;
         for (size_t i = 0; i < kBuckets; ++i) {
             seen += buckets[i];
-            if (seen >= target) return static_cast<double>(i) + 0.5;
+            if (seen >= target)
+                return i < kFine ? static_cast<double>(i) + 0.5
+                                 : static_cast<double>(kFine) + (static_cast<double>(i - kFine) + 0.5) * 1000.0;
         }
         return static_cast<double>(maxNs) / 1000.0;
     }
@@ -98,20 +102,20 @@ struct Counts {
     Histogram delay;
 };
 
-sockaddr_in loopback(uint16_t port) {
+sockaddr_in loopback(uint16_t port, uint32_t host = INADDR_LOOPBACK) {
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_addr.s_addr = htonl(host);
     return a;
 }
 
-int openSocket(uint16_t port) {
+int openSocket(uint16_t port, uint32_t host = INADDR_LOOPBACK) {
     int fd = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) die("socket");
     int on = 1;
     if (setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on)) != 0) die("SO_TIMESTAMPNS");
-    sockaddr_in a = loopback(port);
+    sockaddr_in a = loopback(port, host);
     if (bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a)) != 0) die("bind 127.0.0.1:" + std::to_string(port));
     return fd;
 }
@@ -344,8 +348,8 @@ void printPump(const char* name, const PumpResult& r) {
     uint64_t sent = c.sent[0] + c.sent[1];
     uint64_t recv = c.received[0] + c.received[1];
     uint64_t lost = sent > recv ? sent - recv : 0;
-    std::printf("%s: sent %" PRIu64 " received %" PRIu64 " lost %" PRIu64 " (%.4f %%)\n", name, sent, recv, lost,
-                pct(lost, sent));
+    std::printf("%s: sent %" PRIu64 " received %" PRIu64 " lost %" PRIu64 " (%.4f %%; lost = not received by the "
+                "end of the drain)\n", name, sent, recv, lost, pct(lost, sent));
     for (int d = 0; d < 2; ++d) {
         uint64_t l = c.sent[d] > c.received[d] ? c.sent[d] - c.received[d] : 0;
         std::printf("  %s: sent %" PRIu64 " received %" PRIu64 " lost %" PRIu64 " (%.4f %%)\n",
@@ -456,19 +460,21 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
 
     if (baselineSeconds > 0) {
-        // Same pump, same socket count, but each pair sends straight to each other.
+        // Same pump, same socket count, but each pair sends straight to each other,
+        // on 127.0.0.2: relay packets still in flight toward 127.0.0.1 cannot land here.
+        constexpr uint32_t kBaselineHost = INADDR_LOOPBACK + 1;
         std::vector<Sock> direct;
         for (uint32_t i = 0; i < call; ++i) {
             Sock a, b;
-            a.fd = openSocket(0);
-            b.fd = openSocket(0);
+            a.fd = openSocket(0, kBaselineHost);
+            b.fd = openSocket(0, kBaselineHost);
             a.call = b.call = i;
             a.dir = 0;
             b.dir = 1;
             a.ssrc = 0x30000000u + i;
             b.ssrc = 0x40000000u + i;
-            a.dst = loopback(boundPort(b.fd));
-            b.dst = loopback(boundPort(a.fd));
+            a.dst = loopback(boundPort(b.fd), kBaselineHost);
+            b.dst = loopback(boundPort(a.fd), kBaselineHost);
             direct.push_back(a);
             direct.push_back(b);
         }
