@@ -371,7 +371,7 @@ void printPump(const char* name, const PumpResult& r) {
     // Other load on the machine skews every number: say how much there was.
     double machine = r.machineEnd - r.machineStart;
     double server = r.serverEnd.cpuS - r.serverStart.cpuS;
-    std::printf("  machine: %ld CPUs busy %.2f of %.2f CPU-seconds; other processes %.2f CPU-seconds "
+    std::printf("  machine (approximate: /proc/stat is tick-sampled): %ld CPUs busy %.2f of %.2f CPU-seconds; other processes %.2f CPU-seconds "
                 "(%.2f CPUs on average)\n",
                 sysconf(_SC_NPROCESSORS_ONLN), machine,
                 r.measureWallS * static_cast<double>(sysconf(_SC_NPROCESSORS_ONLN)),
