@@ -132,9 +132,11 @@ int main(int argc, char* argv[]) {
     });
     if (auto started = bridge.start(options); !started) {
         std::fprintf(stderr, "switchboard: %s\n", started.error().message.c_str());
-        QMessageBox::critical(nullptr, tr("Switchboard"),
-                              tr("Switchboard could not start.\n\n%1")
-                                  .arg(QString::fromStdString(started.error().message)));
+        // --screenshot runs unattended (tests, docs): nobody would close the box.
+        if (!parser.isSet(screenshotOption))
+            QMessageBox::critical(nullptr, tr("Switchboard"),
+                                  tr("Switchboard could not start.\n\n%1")
+                                      .arg(QString::fromStdString(started.error().message)));
         return 1;
     }
     const bool minimised =

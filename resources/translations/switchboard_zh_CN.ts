@@ -1761,7 +1761,7 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
     </message>
     <message>
         <source>e.g. 127.0.0.0/8, 192.168.1.0/24</source>
-        <translation type="unfinished">例如 127.0.0.0/8, 192.168.1.0/24</translation>
+        <translation>例如 127.0.0.0/8, 192.168.1.0/24</translation>
     </message>
     <message>
         <source>Addresses or CIDR blocks that are never banned nor rate limited</source>
@@ -1801,7 +1801,7 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished">安全</translation>
+        <translation>安全</translation>
     </message>
     <message>
         <source>Ban after failed logins:</source>
