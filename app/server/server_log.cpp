@@ -5,6 +5,8 @@
 #include <ctime>
 #include <utility>
 
+#include "common/clock.h"
+
 namespace sb::app {
 
 namespace {
@@ -12,11 +14,6 @@ namespace {
 LogSink& sink() {
     static LogSink s_sink;
     return s_sink;
-}
-
-int64_t nowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -42,7 +39,7 @@ void setLogSink(LogSink newSink) {
 
 void logLine(LogLevel level, const std::string& text, int64_t ms) {
     char head[80];
-    std::snprintf(head, sizeof(head), "%s %-7s ", logTimestamp(ms ? ms : nowMs()).c_str(),
+    std::snprintf(head, sizeof(head), "%s %-7s ", logTimestamp(ms ? ms : wallClockMs()).c_str(),
                   logLevelName(level));
     if (sink()) {
         sink()(level, head + text);

@@ -33,11 +33,6 @@ void replyStateless(sip::SipStack& stack, const ::sip_msg& msg, uint16_t code, c
 }
 }  // namespace
 
-int64_t nowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 CallManager::CallManager(sip::SipStack& stack, sip::Registrar& registrar, EventSink& events,
                          store::StoreWriter* cdrWriter)
     : m_stack(stack), m_registrar(registrar), m_events(events), m_cdrWriter(cdrWriter) {

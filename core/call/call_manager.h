@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/timer.h"
 #include "call/call.h"
 #include "media/port_pool.h"
@@ -86,6 +87,7 @@ private:
     Timer m_reaper;
 };
 
-int64_t nowMs();
+/// Wall-clock milliseconds (events and call records carry them).
+inline int64_t nowMs() { return wallClockMs(); }
 
 }  // namespace sb::call

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "call/call_manager.h"
+#include "common/clock.h"
 #include "config/validation.h"
 #include "engine/trace_file.h"
 #include "sip/line_registrations.h"
@@ -43,10 +44,6 @@ std::set<std::string> qualifiedExtensions(const store::Configuration& config) {
     return out;
 }
 
-int64_t nowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 }  // namespace
 
 Core::Core(EventSink& events, std::unique_ptr<store::Store> store, store::Configuration config,
@@ -67,7 +64,7 @@ Core::~Core() {
 Result<void> Core::startStoreWriter() {
     auto writer = store::StoreWriter::start(m_store->path(), [this](const Error& e) {
         // Runs on the writer thread; publish() is thread-safe.
-        m_events.publish(LogMessage{LogLevel::Error, "cannot write to the database: " + e.message, nowMs()});
+        m_events.publish(LogMessage{LogLevel::Error, "cannot write to the database: " + e.message, wallClockMs()});
     });
     if (!writer) return writer.error();
     m_writer = std::move(writer.value());
@@ -76,7 +73,7 @@ Result<void> Core::startStoreWriter() {
 
 void Core::log(LogLevel level, std::string text) {
     if (static_cast<int>(level) > static_cast<int>(m_logLevel)) return;
-    m_events.publish(LogMessage{level, std::move(text), nowMs()});
+    m_events.publish(LogMessage{level, std::move(text), wallClockMs()});
 }
 
 Result<void> Core::applyConfiguration(store::Configuration config) {
@@ -102,7 +99,7 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
     m_sip = std::move(stack.value());
     m_sip->setTraceEnabled(traceSip);
     m_registrar = std::make_unique<sip::Registrar>(*m_sip, m_events, registrarSettings(m_config));
-    if (auto saved = m_store->loadBindings(sip::wallClockMs())) {
+    if (auto saved = m_store->loadBindings(wallClockMs())) {
         std::vector<sip::Binding> bindings;
         for (const auto& r : saved.value())
             bindings.push_back({r.extension, r.contact, r.source, r.transport, r.userAgent, r.callId, r.cseq,
@@ -195,7 +192,7 @@ void Core::startGuard() {
     if (auto saved = m_store->loadBans()) {
         std::vector<sip::Ban> bans;
         for (const auto& b : saved.value()) bans.push_back({b.address, b.reason, b.sinceMs, b.untilMs});
-        m_guard->restore(bans, sip::wallClockMs());
+        m_guard->restore(bans, wallClockMs());
         for (const auto& b : m_guard->bans())
             m_events.publish(BanChanged{b.address, b.reason, b.sinceMs, b.untilMs, false});
     } else {
@@ -203,17 +200,46 @@ void Core::startGuard() {
     }
     m_sip->setRequestFilter([this](const ::sip_msg& msg) {
         const auto agent = sip::headerValue(msg, "User-Agent");
-        const auto verdict = m_guard->admit(sourceIp(msg.src), agent ? std::string_view(*agent) : std::string_view(),
-                                            sip::wallClockMs());
-        return verdict == sip::SourceGuard::Verdict::Admit;
+        const int64_t now = wallClockMs();
+        const auto verdict =
+            m_guard->admit(sourceIp(msg.src), agent ? std::string_view(*agent) : std::string_view(), now);
+        if (verdict != sip::SourceGuard::Verdict::Admit) return false;
+        // Overloaded: refuse what would start new work (a call, a binding)
+        // at once and cheaply; requests inside dialogs still go through so
+        // calls in progress can end.
+        if (m_load.overloaded(monotonicMs()) && !pl_isset(&msg.to.tag) &&
+            (pl_strcmp(&msg.met, "INVITE") == 0 || pl_strcmp(&msg.met, "REGISTER") == 0 ||
+             pl_strcmp(&msg.met, "SUBSCRIBE") == 0 || pl_strcmp(&msg.met, "MESSAGE") == 0)) {
+            ++m_shed;
+            (void)sip_treplyf(nullptr, nullptr, m_sip->raw(), &msg, false, 503, "Service Unavailable",
+                              "Retry-After: 5\r\nContent-Length: 0\r\n\r\n");
+            return false;
+        }
+        return true;
     });
     m_registrar->authenticator().setFailureHook(
-        [this](const ::sip_msg& msg) { m_guard->authFailed(sourceIp(msg.src), sip::wallClockMs()); });
+        [this](const ::sip_msg& msg) { m_guard->authFailed(sourceIp(msg.src), wallClockMs()); });
     sweepGuard();
+    m_loadDueMs = monotonicMs() + LoadMonitor::kIntervalMs;
+    m_loadTimer.start(LoadMonitor::kIntervalMs, [this] { watchLoad(); });
+}
+
+void Core::watchLoad() {
+    const int64_t now = monotonicMs();
+    const bool wasOverloaded = m_load.overloaded(now);
+    if (m_load.tick(m_loadDueMs, now))
+        log(LogLevel::Warning, "overloaded (the engine loop ran " + std::to_string(now - m_loadDueMs) +
+                                   " ms late): new calls and registrations get 503 for now");
+    if (wasOverloaded && !m_load.overloaded(now)) {
+        log(LogLevel::Info, "load back to normal; " + std::to_string(m_shed) + " requests were refused with 503");
+        m_shed = 0;
+    }
+    m_loadDueMs = now + LoadMonitor::kIntervalMs;
+    m_loadTimer.start(LoadMonitor::kIntervalMs, [this] { watchLoad(); });
 }
 
 void Core::sweepGuard() {
-    m_guard->sweep(sip::wallClockMs());
+    m_guard->sweep(wallClockMs());
     m_guardSweep.start(1000, [this] { sweepGuard(); });
 }
 

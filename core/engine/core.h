@@ -5,6 +5,7 @@
 
 #include "common/result.h"
 #include "common/timer.h"
+#include "engine/load_monitor.h"
 #include "engine/events.h"
 #include "store/records.h"
 
@@ -88,9 +89,14 @@ private:
     std::unique_ptr<sip::LineRegistrations> m_lines;
     std::unique_ptr<sip::SourceGuard> m_guard;
     Timer m_guardSweep;
+    LoadMonitor m_load;
+    Timer m_loadTimer;
+    int64_t m_loadDueMs = 0;
+    uint64_t m_shed = 0;  ///< requests refused for overload in the current episode
     LogLevel m_logLevel;
     void startGuard();
     void sweepGuard();
+    void watchLoad();
 };
 
 }  // namespace sb

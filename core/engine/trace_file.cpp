@@ -6,6 +6,8 @@
 #include <system_error>
 #include <utility>
 
+#include "common/clock.h"
+
 namespace sb {
 
 namespace {
@@ -23,11 +25,6 @@ std::string timestamp(int64_t ms) {
     char out[48];
     std::snprintf(out, sizeof(out), "%s.%03d", date, static_cast<int>(ms % 1000));
     return out;
-}
-
-int64_t nowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
 std::filesystem::path numbered(const std::filesystem::path& path, int n) {
@@ -99,7 +96,7 @@ void TraceFile::run() {
         if (!m_path.empty()) {
             if (dropped) {
                 SipTraced note;
-                note.timeMs = nowMs();
+                note.timeMs = wallClockMs();
                 note.text = std::to_string(dropped) + " messages not written: the trace file fell behind";
                 write(note);
             }
@@ -124,7 +121,7 @@ void TraceFile::openFile() {
         m_events.publish(LogMessage{LogLevel::Warning,
                                     "cannot write the SIP trace file " + m_path.string() +
                                         " (check that its folder exists and is writable); tracing to file is off",
-                                    nowMs()});
+                                    wallClockMs()});
     }
 }
 

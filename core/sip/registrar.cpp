@@ -18,11 +18,6 @@ RegistrationChanged toEvent(const Binding& b, bool removed) {
 }
 }  // namespace
 
-int64_t wallClockMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 Registrar::Registrar(SipStack& stack, EventSink& events, RegistrarSettings settings)
     : m_stack(stack),
       m_events(events),

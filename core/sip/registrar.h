@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/timer.h"
 #include "engine/events.h"
 #include "sip/authenticator.h"
@@ -62,6 +63,5 @@ private:
     Timer m_sweepTimer;
 };
 
-int64_t wallClockMs();
 
 }  // namespace sb::sip

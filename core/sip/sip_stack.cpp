@@ -17,6 +17,7 @@ extern "C" struct ssl_ctx_st* tls_openssl_context(const struct tls* tls);
 #include <string_view>
 #include <unordered_map>
 
+#include "common/clock.h"
 #include "sb_version.h"
 #include "sip/call_leg.h"
 #include "sip/message.h"
@@ -28,11 +29,6 @@ namespace {
 
 constexpr const char* kSupported = "replaces";
 constexpr const char* kAccept = "application/sdp";
-
-int64_t nowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 std::string saText(const struct sa* a) {
     char buf[64] = {0};
@@ -64,7 +60,7 @@ void onTrace(bool tx, enum sip_transp tp, const struct sa* src, const struct sa*
     ev.peer = saText(tx ? dst : src);
     ev.local = saText(tx ? src : dst);
     ev.text.assign(reinterpret_cast<const char*>(pkt), len);
-    ev.timeMs = nowMs();
+    ev.timeMs = wallClockMs();
     self->trace(std::move(ev));
 }
 
@@ -127,7 +123,7 @@ void traceRaw(SipStack& stack, bool tx, const struct sa* local, const struct sa*
     ev.peer = saText(peer);
     ev.local = saText(local);
     ev.text.assign(text);
-    ev.timeMs = nowMs();
+    ev.timeMs = wallClockMs();
     stack.trace(std::move(ev));
 }
 

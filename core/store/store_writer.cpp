@@ -2,16 +2,10 @@
 
 #include <chrono>
 
+#include "common/clock.h"
 #include "store/store.h"
 
 namespace sb::store {
-
-namespace {
-int64_t wallClockMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-}  // namespace
 
 Result<std::unique_ptr<StoreWriter>> StoreWriter::start(const std::filesystem::path& path, ErrorHandler onError,
                                                         int batchMs) {

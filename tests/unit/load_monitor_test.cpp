@@ -1,0 +1,28 @@
+#include "engine/load_monitor.h"
+
+#include <gtest/gtest.h>
+
+namespace sb {
+namespace {
+
+TEST(LoadMonitor, ALateTickOverloadsForTheHoldTimeThenRecovers) {
+    LoadMonitor m;
+    int64_t t = 1000;
+    for (int i = 0; i < 10; ++i, t += 50) EXPECT_FALSE(m.tick(t, t + 5));  // on time
+    EXPECT_FALSE(m.overloaded(t));
+    EXPECT_TRUE(m.tick(t, t + 400));  // 400 ms late: an episode starts
+    EXPECT_TRUE(m.overloaded(t + 400));
+    EXPECT_FALSE(m.tick(t + 450, t + 700));  // still late: the same episode, extended
+    EXPECT_TRUE(m.overloaded(t + 700 + LoadMonitor::kHoldMs - 1));
+    EXPECT_FALSE(m.overloaded(t + 700 + LoadMonitor::kHoldMs));
+    EXPECT_EQ(m.lateTicks(), 2u);
+}
+
+TEST(LoadMonitor, SmallDelaysAreNotOverload) {
+    LoadMonitor m;
+    EXPECT_FALSE(m.tick(0, LoadMonitor::kLagMs));
+    EXPECT_FALSE(m.overloaded(LoadMonitor::kLagMs));
+}
+
+}  // namespace
+}  // namespace sb
