@@ -18,20 +18,7 @@ LogSink& sink() {
 
 }  // namespace
 
-std::string logTimestamp(int64_t ms) {
-    const std::time_t secs = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-#ifdef _WIN32
-    localtime_s(&tm, &secs);
-#else
-    localtime_r(&secs, &tm);
-#endif
-    char buf[40];
-    std::strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
-    char out[48];
-    std::snprintf(out, sizeof(out), "%s.%03d", buf, static_cast<int>(ms % 1000));
-    return out;
-}
+std::string logTimestamp(int64_t ms) { return localTimestamp(ms); }
 
 void setLogSink(LogSink newSink) {
     sink() = std::move(newSink);

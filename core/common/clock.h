@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace sb {
 
@@ -20,5 +21,8 @@ inline int64_t monotonicMs() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
+
+/// "2026-11-26 10:00:00.123" in local time, for logs and the SIP trace file.
+std::string localTimestamp(int64_t wallClockMs);
 
 }  // namespace sb

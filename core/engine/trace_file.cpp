@@ -12,21 +12,6 @@ namespace sb {
 
 namespace {
 
-std::string timestamp(int64_t ms) {
-    const auto secs = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-#ifdef _WIN32
-    localtime_s(&tm, &secs);
-#else
-    localtime_r(&secs, &tm);
-#endif
-    char date[32];
-    std::strftime(date, sizeof(date), "%Y-%m-%d %H:%M:%S", &tm);
-    char out[48];
-    std::snprintf(out, sizeof(out), "%s.%03d", date, static_cast<int>(ms % 1000));
-    return out;
-}
-
 std::filesystem::path numbered(const std::filesystem::path& path, int n) {
     return std::filesystem::path(path.native() + std::filesystem::path::string_type(1, '.') +
                                  std::filesystem::path(std::to_string(n)).native());
@@ -140,7 +125,7 @@ void TraceFile::write(const SipTraced& event) {
         openFile();
         if (!m_out) return;
     }
-    std::string record = timestamp(event.timeMs) + " ";
+    std::string record = localTimestamp(event.timeMs) + " ";
     if (!event.transport.empty())
         record += std::string(event.outgoing ? "sent to " : "received from ") + event.transport + " " + event.peer +
                   ":\n";
