@@ -23,8 +23,26 @@ std::string contactUri(const ::sip_msg& msg) {
 std::vector<std::string> recordRoutes(const ::sip_msg& msg) { return headerValues(msg, SIP_HDR_RECORD_ROUTE); }
 
 // The header value without its tag parameter: we print the tag ourselves.
+bool hasControlCharacter(const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && c != '\t') || u == 0x7f;
+    });
+}
+
 std::string withoutTag(const struct sip_taddr& a) {
     std::string v = toString(a.val);
+    // A quoted display name may legally hold escaped control bytes (even
+    // NUL, RFC 4475 "intmeth"); we would send them back in every request of
+    // the dialog, where a NUL cuts C strings short. The dialog needs only the
+    // URI (RFC 3261 §12.2.1.1), so such a name is left out.
+    if (hasControlCharacter(v)) {
+        std::string uri = toString(a.auri);
+        uri.erase(std::remove_if(uri.begin(), uri.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }),
+                  uri.end());
+        return "<" + uri + ">";
+    }
     if (pl_isset(&a.tag)) {
         const std::string tag = ";tag=" + toString(a.tag);
         auto pos = v.find(tag);
