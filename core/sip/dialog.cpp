@@ -12,17 +12,20 @@ namespace sb::sip {
 
 namespace {
 
+// parseContacts unfolds folded lines and refuses URIs with control bytes: the
+// remote target becomes the Request-URI of every request in the dialog.
 std::string contactUri(const ::sip_msg& msg) {
-    const struct sip_hdr* contact = sip_msg_hdr(&msg, SIP_HDR_CONTACT);
-    if (!contact) return {};
-    struct sip_addr addr;
-    if (sip_addr_decode(&addr, &contact->val) != 0) return {};
-    return toString(addr.auri);
+    const ParsedContacts parsed = parseContacts(msg);
+    if (!parsed.error.empty() || parsed.contacts.empty()) return {};
+    return parsed.contacts.front().uri;
 }
 
-std::vector<std::string> recordRoutes(const ::sip_msg& msg) { return headerValues(msg, SIP_HDR_RECORD_ROUTE); }
+std::vector<std::string> recordRoutes(const ::sip_msg& msg) {
+    std::vector<std::string> routes = headerValues(msg, SIP_HDR_RECORD_ROUTE);
+    for (auto& r : routes) std::replace_if(r.begin(), r.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+    return routes;
+}
 
-// The header value without its tag parameter: we print the tag ourselves.
 bool hasControlCharacter(const std::string& text) {
     return std::any_of(text.begin(), text.end(), [](char c) {
         const auto u = static_cast<unsigned char>(c);
@@ -30,6 +33,7 @@ bool hasControlCharacter(const std::string& text) {
     });
 }
 
+// The header value without its tag parameter: we print the tag ourselves.
 std::string withoutTag(const struct sip_taddr& a) {
     std::string v = toString(a.val);
     // A quoted display name may legally hold escaped control bytes (even

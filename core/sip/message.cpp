@@ -2,6 +2,7 @@
 
 #include <re.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -114,7 +115,13 @@ std::optional<uint32_t> parseSeconds(const std::string& text) {
 ParsedContacts parseContacts(const ::sip_msg& msg) {
     ParsedContacts out;
     for (const std::string& raw : headerValues(msg, SIP_HDR_CONTACT)) {
-        const std::string value = trim(raw);
+        // A folded header line (CRLF + blank) means one blank (RFC 3261
+        // §7.3.1); unfolded here, the fold can never end up inside a URI that
+        // becomes the Request-URI of calls to the phone.
+        std::string unfolded;
+        unfolded.reserve(raw.size());
+        for (char c : raw) unfolded += (c == '\r' || c == '\n') ? ' ' : c;
+        const std::string value = trim(unfolded);
         if (value == "*") {
             out.wildcard = true;
             continue;
@@ -128,6 +135,12 @@ ParsedContacts parseContacts(const ::sip_msg& msg) {
         }
         ParsedContact c;
         c.uri = toString(addr.auri);
+        if (std::any_of(c.uri.begin(), c.uri.end(), [](char ch) {
+                return static_cast<unsigned char>(ch) < 0x20 || static_cast<unsigned char>(ch) == 0x7f;
+            })) {
+            out.error = "Malformed Contact";
+            return out;
+        }
         struct pl expires;
         if (msg_param_decode(&addr.params, "expires", &expires) == 0) {
             c.expiresS = parseSeconds(toString(expires));
