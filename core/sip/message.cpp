@@ -75,12 +75,21 @@ std::string callId(const ::sip_msg& msg) { return toString(msg.callid); }
 
 namespace {
 // Allowed: HTAB; CRLF followed by SP/HTAB (line folding, RFC 3261 §7.3.1);
-// any other control byte only as a quoted-pair ("\" before it, §25.1).
+// any other control byte only as a quoted-pair ("\" before it) inside a
+// quoted string (§25.1), and never in @p strict headers (Call-ID, CSeq, Via:
+// no quoted strings in their grammar, and echoed verbatim in every answer).
 // Refused: a bare CR or LF, which a lenient peer would take as a line end.
-bool controlIn(const struct pl& p) {
+bool controlIn(const struct pl& p, bool strict = false) {
+    bool quoted = false;
     for (size_t i = 0; i < p.l; ++i) {
         const auto c = static_cast<unsigned char>(p.p[i]);
-        const bool escaped = i > 0 && p.p[i - 1] == '\\';
+        if (c == '\\' && quoted && i + 1 < p.l) {
+            const auto next = static_cast<unsigned char>(p.p[i + 1]);
+            if (next == '\r' || next == '\n' || (strict && (next < 0x20 || next == 0x7f))) return true;
+            ++i;  // the escaped byte is part of the quoted string
+            continue;
+        }
+        if (c == '"') quoted = !quoted;
         if (c == '\r') {
             if (i + 2 < p.l && p.p[i + 1] == '\n' && (p.p[i + 2] == ' ' || p.p[i + 2] == '\t')) {
                 i += 1;  // folding: CRLF WSP
@@ -89,7 +98,7 @@ bool controlIn(const struct pl& p) {
             return true;
         }
         if (c == '\n') return true;
-        if (((c < 0x20 && c != '\t') || c == 0x7f) && !escaped) return true;
+        if ((c < 0x20 && c != '\t') || c == 0x7f) return true;
     }
     return false;
 }
@@ -99,7 +108,8 @@ bool hasControlCharacters(const ::sip_msg& msg) {
     if (msg.req && controlIn(msg.ruri)) return true;
     for (struct le* le = msg.hdrl.head; le; le = le->next) {
         const auto* hdr = static_cast<const struct sip_hdr*>(le->data);
-        if (controlIn(hdr->name) || controlIn(hdr->val)) return true;
+        const bool strict = hdr->id == SIP_HDR_CALL_ID || hdr->id == SIP_HDR_CSEQ || hdr->id == SIP_HDR_VIA;
+        if (controlIn(hdr->name, true) || controlIn(hdr->val, strict)) return true;
     }
     return false;
 }
