@@ -199,10 +199,11 @@ void Core::startGuard() {
         log(LogLevel::Warning, "banned addresses from before the restart are lost: " + saved.error().message);
     }
     m_sip->setRequestFilter([this](const ::sip_msg& msg) {
-        const auto agent = sip::headerValue(msg, "User-Agent");
+        // Every request passes here: read the User-Agent in place, no copy.
+        const struct sip_hdr* ua = sip_msg_xhdr(&msg, "User-Agent");
+        const std::string_view agent = ua ? std::string_view(ua->val.p, ua->val.l) : std::string_view();
         const int64_t now = wallClockMs();
-        const auto verdict =
-            m_guard->admit(sourceIp(msg.src), agent ? std::string_view(*agent) : std::string_view(), now);
+        const auto verdict = m_guard->admit(sourceIp(msg.src), agent, now);
         if (verdict != sip::SourceGuard::Verdict::Admit) return false;
         // Overloaded: refuse what would start new work (a call, a binding)
         // at once and cheaply; requests inside dialogs still go through so

@@ -4,9 +4,11 @@
 The callee is SIPp (it echoes RTP with -rtp_echo, or sends none at all); the
 caller is tests/sipp/sip_client.py with a real RTP socket, so packets can be
 counted at the caller's end."""
+import json
 import os
 import re
 import sys
+import tempfile
 import time
 import unittest
 
@@ -18,6 +20,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = os.path.join(HERE, "configs", "calls.json")
 CALLS = os.path.join(HERE, "scenarios", "calls")
 REGISTER = os.path.join(HERE, "scenarios", "register_auth.xml")
+
+
+def config_with(test, **settings):
+    """The suite's configuration with @settings changed, as a file removed after @test."""
+    with open(CONFIG) as f:
+        config = json.load(f)
+    config["settings"].update(settings)
+    tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+    json.dump(config, tmp)
+    tmp.close()
+    test.addCleanup(os.unlink, tmp.name)
+    return tmp.name
 
 
 def even_free_port():
@@ -160,16 +174,7 @@ class Media(unittest.TestCase):
 
 class MediaTimeout(unittest.TestCase):
     def test_silent_call_is_ended_with_a_cdr_reason(self):
-        import json
-        import tempfile
-        with open(CONFIG) as f:
-            config = json.load(f)
-        config["settings"]["media_timeout"] = 2
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-        json.dump(config, tmp)
-        tmp.close()
-        self.addCleanup(os.unlink, tmp.name)
-        with SwitchboardServer(SERVER, config_json=tmp.name) as server:
+        with SwitchboardServer(SERVER, config_json=config_with(self, media_timeout=2)) as server:
             port = free_port()
             code, out = run_sipp(REGISTER, "127.0.0.1", server.port, local_port=port,
                                  keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
@@ -201,16 +206,7 @@ class MediaTimeout(unittest.TestCase):
 
 class CodecPreference(unittest.TestCase):
     def test_offers_list_the_preferred_codecs_first(self):
-        import json
-        import tempfile
-        with open(CONFIG) as f:
-            config = json.load(f)
-        config["settings"]["codecs"] = ["PCMA"]
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-        json.dump(config, tmp)
-        tmp.close()
-        self.addCleanup(os.unlink, tmp.name)
-        with SwitchboardServer(SERVER, config_json=tmp.name) as server:
+        with SwitchboardServer(SERVER, config_json=config_with(self, codecs=["PCMA"])) as server:
             port = free_port()
             code, out = run_sipp(REGISTER, "127.0.0.1", server.port, local_port=port,
                                  keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
