@@ -306,6 +306,9 @@ const FieldSpec<Settings> kSettingsFields[] = {
     {"ban_time", &Settings::banTimeS}, {"allow_list", &Settings::allowList},
     {"drop_scanners", &Settings::dropScanners}, {"rate_limit", &Settings::rateLimit},
     {"max_calls", &Settings::maxCalls}, {"codecs", &Settings::codecs},
+    {"tls_ca_file", &Settings::tlsCaFile}, {"tcp_max_per_address", &Settings::tcpMaxPerAddress},
+    {"tcp_idle_timeout", &Settings::tcpIdleTimeoutS}, {"max_open_files", &Settings::maxOpenFiles},
+    {"max_memory_mb", &Settings::maxMemoryMb},
 };
 const FieldSpec<Extension> kExtensionFields[] = {
     {"number", &Extension::number}, {"password", &Extension::password}, {"name", &Extension::name},
@@ -319,7 +322,7 @@ const FieldSpec<ExternalLine> kLineFields[] = {
     {"register", &ExternalLine::registerEnabled}, {"expires", &ExternalLine::expiresS},
     {"disable_100rel", &ExternalLine::disable100rel}, {"user_phone", &ExternalLine::userPhone},
     {"incoming_extension", &ExternalLine::incomingExtension}, {"enabled", &ExternalLine::enabled},
-    {"caller_id", &ExternalLine::callerId},
+    {"caller_id", &ExternalLine::callerId}, {"tls_verify", &ExternalLine::tlsVerify},
 };
 const FieldSpec<SipTrunk> kTrunkFields[] = {
     {"name", &SipTrunk::name}, {"host", &SipTrunk::host}, {"port", &SipTrunk::port},
@@ -329,6 +332,7 @@ const FieldSpec<SipTrunk> kTrunkFields[] = {
     {"enabled", &SipTrunk::enabled}, {"auth_user", &SipTrunk::authUser},
     {"auth_password", &SipTrunk::authPassword}, {"caller_id", &SipTrunk::callerId},
     {"caller_id_prefix", &SipTrunk::callerIdPrefix}, {"default_extension", &SipTrunk::defaultExtension},
+    {"tls_verify", &SipTrunk::tlsVerify},
 };
 const FieldSpec<Route> kRouteFields[] = {
     {"pattern", &Route::pattern}, {"strip", &Route::strip}, {"prepend", &Route::prepend},

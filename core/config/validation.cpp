@@ -505,6 +505,12 @@ private:
                 if (equalsIgnoreCaseAscii(s.codecs[j], s.codecs[k]))
                     add(indexPath("settings.codecs", k), s.codecs[k] + " is listed twice");
         }
+        check("settings.tls_ca_file", checkFilePath(s.tlsCaFile));
+        range("settings.tcp_max_per_address", s.tcpMaxPerAddress, 0, 100000, " connections");
+        range("settings.tcp_idle_timeout", s.tcpIdleTimeoutS, 0, 86400, " seconds");
+        // Below 256 descriptors the SIP sockets, database and log leave no room for calls.
+        if (s.maxOpenFiles != 0) range("settings.max_open_files", s.maxOpenFiles, 256, 1048576, " descriptors");
+        if (s.maxMemoryMb != 0) range("settings.max_memory_mb", s.maxMemoryMb, 64, 1048576, " MB");
     }
 
     void extension(size_t i) {

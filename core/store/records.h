@@ -52,6 +52,12 @@ struct Settings {
     uint32_t rateLimit = 200;           ///< "rate_limit": requests per second per source; 0 = off
     uint32_t maxCalls = 2000;           ///< "max_calls": calls at once; more get 503; 0 = no limit
     std::vector<std::string> codecs;    ///< "codecs": encodings offers list first, in order; empty = as offered
+    // Schema 5
+    std::string tlsCaFile;              ///< "tls_ca_file": PEM CA bundle for carriers; empty = system store
+    uint32_t tcpMaxPerAddress = 32;     ///< "tcp_max_per_address": TCP/TLS connections per address; 0 = no cap
+    uint32_t tcpIdleTimeoutS = 30;      ///< "tcp_idle_timeout": silent connections without a binding close; 0 = off
+    uint32_t maxOpenFiles = 0;          ///< "max_open_files": descriptor limit; 0 = as many as the system allows
+    uint32_t maxMemoryMb = 0;           ///< "max_memory_mb": new calls get 503 above this RSS; 0 = no limit
 
     bool operator==(const Settings&) const = default;
 };
@@ -86,6 +92,7 @@ struct ExternalLine {
     bool enabled = true;                    ///< "enabled"
     /// "caller_id": number presented (P-Preferred-Identity); empty = account
     std::string callerId;
+    bool tlsVerify = true;                  ///< "tls_verify": check the carrier's certificate and host name
 
     bool operator==(const ExternalLine&) const = default;
 };
@@ -107,6 +114,7 @@ struct SipTrunk {
     std::string callerId;                        ///< "caller_id": fixed number presented; empty = the extension's
     std::string callerIdPrefix;                  ///< "caller_id_prefix": put before the extension's number
     std::string defaultExtension;                ///< "default_extension": rung when no DID matches
+    bool tlsVerify = true;                       ///< "tls_verify": check the peer's certificate and host name
 
     bool operator==(const SipTrunk&) const = default;
 };

@@ -230,6 +230,25 @@ CREATE TABLE bans (
 
 PRAGMA user_version = 4;
 )sql"},
+
+    Migration{5, R"sql(
+-- Resource limits and TLS peer verification (issue: robustness). Each
+-- DEFAULT equals the default in records.h.
+ALTER TABLE settings ADD COLUMN tls_ca_file TEXT NOT NULL DEFAULT '';
+ALTER TABLE settings ADD COLUMN tcp_max_per_address INTEGER NOT NULL DEFAULT 32
+    CHECK (tcp_max_per_address BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN tcp_idle_timeout_s INTEGER NOT NULL DEFAULT 30
+    CHECK (tcp_idle_timeout_s BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN max_open_files INTEGER NOT NULL DEFAULT 0
+    CHECK (max_open_files BETWEEN 0 AND 4294967295);
+ALTER TABLE settings ADD COLUMN max_memory_mb INTEGER NOT NULL DEFAULT 0
+    CHECK (max_memory_mb BETWEEN 0 AND 4294967295);
+
+ALTER TABLE lines ADD COLUMN tls_verify INTEGER NOT NULL DEFAULT 1 CHECK (tls_verify IN (0, 1));
+ALTER TABLE trunks ADD COLUMN tls_verify INTEGER NOT NULL DEFAULT 1 CHECK (tls_verify IN (0, 1));
+
+PRAGMA user_version = 5;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

@@ -60,7 +60,8 @@ Result<Configuration> Store::loadConfiguration() {
                   " max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s, qualify_interval_s,"
                   " tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable, trace_file,"
                   " trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list, drop_scanners,"
-                  " rate_limit, max_calls, codecs FROM settings WHERE id = 1");
+                  " rate_limit, max_calls, codecs, tls_ca_file, tcp_max_per_address, tcp_idle_timeout_s,"
+                  " max_open_files, max_memory_mb FROM settings WHERE id = 1");
     if (rc == SQLITE_OK)  // no row yet: the defaults of Settings stand
         rc = op.readRows(q, [&](RowReader& r) {
             Settings& s = config.settings;
@@ -95,6 +96,11 @@ Result<Configuration> Store::loadConfiguration() {
             s.rateLimit = r.integer<uint32_t>();
             s.maxCalls = r.integer<uint32_t>();
             s.codecs = splitList(r.text());
+            s.tlsCaFile = r.text();
+            s.tcpMaxPerAddress = r.integer<uint32_t>();
+            s.tcpIdleTimeoutS = r.integer<uint32_t>();
+            s.maxOpenFiles = r.integer<uint32_t>();
+            s.maxMemoryMb = r.integer<uint32_t>();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -114,8 +120,8 @@ Result<Configuration> Store::loadConfiguration() {
     rc = q.prepare(
         m_db,
         "SELECT name, domain, account, auth_id, password, auth_id_includes_address, proxy, transport,"
-        " register_enabled, expires_s, disable_100rel, user_phone, incoming_extension, enabled, caller_id"
-        " FROM lines ORDER BY position");
+        " register_enabled, expires_s, disable_100rel, user_phone, incoming_extension, enabled, caller_id,"
+        " tls_verify FROM lines ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
             ExternalLine& l = config.lines.emplace_back();
@@ -134,6 +140,7 @@ Result<Configuration> Store::loadConfiguration() {
             l.incomingExtension = r.text();
             l.enabled = r.flag();
             l.callerId = r.text();
+            l.tlsVerify = r.flag();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -141,8 +148,8 @@ Result<Configuration> Store::loadConfiguration() {
     rc =
         q.prepare(m_db,
                   "SELECT id, name, host, port, transport, proxy, request_uri_params, disable_100rel, enabled,"
-                  " auth_user, auth_password, caller_id, caller_id_prefix, default_extension"
-                  " FROM trunks ORDER BY position");
+                  " auth_user, auth_password, caller_id, caller_id_prefix, default_extension,"
+                  " tls_verify FROM trunks ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
             trunkIds.push_back(r.integer<int64_t>());
@@ -160,6 +167,7 @@ Result<Configuration> Store::loadConfiguration() {
             t.callerId = r.text();
             t.callerIdPrefix = r.text();
             t.defaultExtension = r.text();
+            t.tlsVerify = r.flag();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -221,9 +229,10 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      " min_expires_s, max_expires_s, default_expires_s, max_contacts, nonce_lifetime_s,"
                      " qualify_interval_s, tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable,"
                      " trace_file, trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list,"
-                     " drop_scanners, rate_limit, max_calls, codecs)"
+                     " drop_scanners, rate_limit, max_calls, codecs, tls_ca_file, tcp_max_per_address,"
+                     " tcp_idle_timeout_s, max_open_files, max_memory_mb)"
                      " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                     " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)");
+                     " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)");
     if (rc == SQLITE_OK)
         rc = ins.run(config.version, s.domain, s.bindAddress, s.sipPort, s.tlsPort, s.rtpPortMin,
                      s.rtpPortMax, s.outgroupPrefix, s.ringback, s.logLevel, s.authAlgorithms, s.minExpiresS,
@@ -231,7 +240,8 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      s.tlsCertificate, s.tlsPrivateKey, int64_t{s.mediaTimeoutS}, s.prackAutoDisable, s.traceFile,
                      int64_t{s.traceFileMaxMb}, int64_t{s.authFailLimit}, int64_t{s.authFailWindowS},
                      int64_t{s.banTimeS}, joinList(s.allowList), s.dropScanners, int64_t{s.rateLimit},
-                     int64_t{s.maxCalls}, joinList(s.codecs));
+                     int64_t{s.maxCalls}, joinList(s.codecs), s.tlsCaFile, int64_t{s.tcpMaxPerAddress},
+                     int64_t{s.tcpIdleTimeoutS}, int64_t{s.maxOpenFiles}, int64_t{s.maxMemoryMb});
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     rc = ins.prepare(m_db,
@@ -248,13 +258,13 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         m_db,
         "INSERT INTO lines (position, name, domain, account, auth_id, password,"
         " auth_id_includes_address, proxy, transport, register_enabled, expires_s, disable_100rel,"
-        " user_phone, incoming_extension, enabled, caller_id)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+        " user_phone, incoming_extension, enabled, caller_id, tls_verify)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
     for (size_t i = 0; rc == SQLITE_OK && i < config.lines.size(); ++i) {
         const ExternalLine& l = config.lines[i];
         rc = ins.run(i, l.name, l.domain, l.account, l.authId, l.password, l.authIdIncludesAddress, l.proxy,
                      transportName(l.transport), l.registerEnabled, l.expiresS, l.disable100rel, l.userPhone,
-                     l.incomingExtension, l.enabled, l.callerId);
+                     l.incomingExtension, l.enabled, l.callerId, l.tlsVerify);
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
     }
     if (rc != SQLITE_OK) return op.fail(rc);
@@ -263,8 +273,8 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
     Statement did;
     rc = ins.prepare(m_db,
                      "INSERT INTO trunks (position, name, host, port, transport, proxy, request_uri_params,"
-                     " disable_100rel, enabled, auth_user, auth_password, caller_id, caller_id_prefix, default_extension)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+                     " disable_100rel, enabled, auth_user, auth_password, caller_id, caller_id_prefix, default_extension,"
+                     " tls_verify) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     if (rc == SQLITE_OK)
         rc = address.prepare(
             m_db, "INSERT INTO trunk_allowed_addresses (trunk_id, position, address) VALUES (?1, ?2, ?3)");
@@ -274,7 +284,7 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         const SipTrunk& t = config.trunks[i];
         rc = ins.run(i, t.name, t.host, t.port, transportName(t.transport), t.proxy, t.requestUriParams,
                      t.disable100rel, t.enabled, t.authUser, t.authPassword, t.callerId, t.callerIdPrefix,
-                     t.defaultExtension);
+                     t.defaultExtension, t.tlsVerify);
         if (rc != SQLITE_DONE) break;
         rc = SQLITE_OK;
         const sqlite3_int64 trunkId = sqlite3_last_insert_rowid(m_db);

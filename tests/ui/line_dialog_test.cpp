@@ -237,6 +237,19 @@ void LineDialogTest::loadsEveryField() {
         LineDialog again(sampleConfig(), other);
         QCOMPARE(again.line(), other);
     }
+    // Certificate checking only means something over TLS; unticked, it stays off.
+    sb::store::ExternalLine tls = original;
+    tls.transport = sb::store::Transport::Tls;
+    tls.tlsVerify = false;
+    LineDialog tlsDialog(sampleConfig(), tls);
+    auto* verify = child<QCheckBox>(tlsDialog, "tlsVerifyCheck");
+    QVERIFY(verify && verify->isEnabled() && !verify->isChecked());
+    QCOMPARE(tlsDialog.line(), tls);
+    QVERIFY(!child<QCheckBox>(dialog, "tlsVerifyCheck")->isEnabled());  // TCP
+    QVERIFY(child<QCheckBox>(dialog, "tlsVerifyCheck")->isChecked());   // default on
+    auto* transport = child<QComboBox>(tlsDialog, "transportCombo");
+    transport->setCurrentIndex(transport->findText(QStringLiteral("UDP")));
+    QVERIFY(!verify->isEnabled());
     // An extension that no longer exists is kept, not silently dropped.
     sb::store::ExternalLine orphan = original;
     orphan.incomingExtension = "199";

@@ -113,6 +113,11 @@ void SettingsDialogTest::roundTripsEveryField() {
         child<QLineEdit>(dialog, "allowListEdit")->setText(QStringLiteral("127.0.0.0/8, 192.168.1.0/24"));
         child<QCheckBox>(dialog, "dropScannersCheck")->setChecked(false);
         child<QSpinBox>(dialog, "rateLimitSpin")->setValue(50);
+        child<QLineEdit>(dialog, "caFileEdit")->setText(cert.fileName());
+        child<QSpinBox>(dialog, "tcpMaxPerAddressSpin")->setValue(8);
+        child<QSpinBox>(dialog, "tcpIdleTimeoutSpin")->setValue(0);
+        child<QSpinBox>(dialog, "maxOpenFilesSpin")->setValue(4096);
+        child<QSpinBox>(dialog, "maxMemoryMbSpin")->setValue(512);
         child<QCheckBox>(dialog, "closeToTrayCheck")->setChecked(false);
         child<QCheckBox>(dialog, "startMinimisedCheck")->setChecked(true);
         child<QCheckBox>(dialog, "startWithSessionCheck")->setChecked(true);
@@ -146,6 +151,11 @@ void SettingsDialogTest::roundTripsEveryField() {
     QCOMPARE(after.allowList, (std::vector<std::string>{"127.0.0.0/8", "192.168.1.0/24"}));
     QCOMPARE(after.dropScanners, false);
     QCOMPARE(after.rateLimit, 50u);
+    QCOMPARE(QString::fromStdString(after.tlsCaFile), cert.fileName());
+    QCOMPARE(after.tcpMaxPerAddress, 8u);
+    QCOMPARE(after.tcpIdleTimeoutS, 0u);
+    QCOMPARE(after.maxOpenFiles, 4096u);
+    QCOMPARE(after.maxMemoryMb, 512u);
     QCOMPARE(after.domain, before.domain);  // not this dialog's to change
 
     QSettings desktop;
@@ -210,6 +220,19 @@ void SettingsDialogTest::refusesBadInputWithTheReason() {
     codecs->setText(QStringLiteral("G.729 a"));
     expectProblem("codecsProblem", QStringLiteral("unexpected character"));
     codecs->clear();
+    QVERIFY(dialog.isInputValid());
+
+    auto* files = child<QSpinBox>(dialog, "maxOpenFilesSpin");
+    files->setValue(100);
+    expectProblem("max_open_filesProblem", QStringLiteral("256"));
+    files->setValue(0);
+    auto* memory = child<QSpinBox>(dialog, "maxMemoryMbSpin");
+    memory->setValue(10);
+    expectProblem("max_memory_mbProblem", QStringLiteral("64"));
+    memory->setValue(0);
+    child<QLineEdit>(dialog, "caFileEdit")->setText(m_dir.filePath(QStringLiteral("missing-ca.pem")));
+    expectProblem("tls_ca_fileProblem", QStringLiteral("no such file"));
+    child<QLineEdit>(dialog, "caFileEdit")->clear();
     QVERIFY(dialog.isInputValid());
 
     rtpMin->setValue(rtpMax->value());

@@ -136,10 +136,10 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     // JSON key in json_config.cpp, rules in validation.cpp, a row in
     // docs/config.md and a non-default value in richConfiguration(), then
     // update the count.
-    EXPECT_EQ(fieldCount<store::Settings>(), 30u);
+    EXPECT_EQ(fieldCount<store::Settings>(), 35u);
     EXPECT_EQ(fieldCount<store::Extension>(), 6u);
-    EXPECT_EQ(fieldCount<store::ExternalLine>(), 15u);
-    EXPECT_EQ(fieldCount<store::SipTrunk>(), 15u);
+    EXPECT_EQ(fieldCount<store::ExternalLine>(), 16u);
+    EXPECT_EQ(fieldCount<store::SipTrunk>(), 16u);
     EXPECT_EQ(fieldCount<store::Route>(), 6u);
     EXPECT_EQ(fieldCount<Configuration>(), 6u);
 

@@ -116,6 +116,11 @@ inline sb::store::Configuration richConfiguration() {
     c.settings.rateLimit = 100000;
     c.settings.maxCalls = 0;
     c.settings.codecs = {"G722", "PCMA"};
+    c.settings.tlsCaFile = "/etc/ssl/carriers.pem";
+    c.settings.tcpMaxPerAddress = 0;
+    c.settings.tcpIdleTimeoutS = 86400;
+    c.settings.maxOpenFiles = 1048576;
+    c.settings.maxMemoryMb = 64;
     c.extensions = {extension("201", "secret201", "Reception", true, true),
                     extension("100", "pa'ss\"; DROP TABLE extensions; --", "Büro 北京", false),
                     extension("150", "", "", true)};
@@ -135,6 +140,7 @@ inline sb::store::Configuration richConfiguration() {
     ims.incomingExtension = "201";
     ims.enabled = false;
     ims.callerId = "+8613901000000";
+    ims.tlsVerify = false;
     ExternalLine plain;
     plain.name = "voip";
     plain.domain = "sip.example.net";
@@ -156,6 +162,7 @@ inline sb::store::Configuration richConfiguration() {
     carrier.callerId = "";
     carrier.callerIdPrefix = "+4930123";
     carrier.defaultExtension = "100";
+    carrier.tlsVerify = false;
     SipTrunk bare;
     bare.name = "bare";
     bare.host = "192.0.2.99";

@@ -89,6 +89,13 @@ void LineDialog::buildWidgets() {
     m_proxy = lineEdit("proxyEdit", tr("host[:port], e.g. 10.20.30.40:5060"));
     m_proxyProblem = makeProblemLabel(QStringLiteral("proxyProblem"), this);
     m_transport = makeTransportCombo(QStringLiteral("transportCombo"), this);
+    m_tlsVerify = check("tlsVerifyCheck", tr("Verify the carrier's TLS certificate"));
+    m_tlsVerify->setToolTip(
+        tr("The certificate must come from a trusted authority (Settings: carrier certificate authorities) "
+           "and name the proxy or domain; otherwise the connection is refused and the line says why."));
+    connect(m_transport, &QComboBox::currentIndexChanged, this, [this] {
+        m_tlsVerify->setEnabled(transportOf(m_transport) == sb::store::Transport::Tls);
+    });
     m_register = check("registerCheck", tr("Register this account with the carrier"));
     m_expires = new QSpinBox(this);
     m_expires->setObjectName(QStringLiteral("expiresSpin"));
@@ -151,6 +158,7 @@ void LineDialog::layOut() {
                                          "requests go to the domain itself."),
                                       QStringLiteral("proxyHint"), this));
     networkForm->addRow(tr("&Transport:"), m_transport);
+    networkForm->addRow(QString(), m_tlsVerify);
     networkForm->addRow(QString(), m_register);
     networkForm->addRow(tr("Registration &interval:"), m_expires);
     networkForm->addRow(QString(), m_expiresProblem);

@@ -91,6 +91,7 @@ private:
     QSpinBox* m_expires = nullptr;
     QLabel* m_expiresProblem = nullptr;
     QCheckBox* m_disable100rel = nullptr;
+    QCheckBox* m_tlsVerify = nullptr;
     QCheckBox* m_userPhone = nullptr;
     QComboBox* m_incoming = nullptr;
     QLineEdit* m_callerId = nullptr;

@@ -29,6 +29,8 @@ void LineDialog::load(const sb::store::ExternalLine& line) {
     m_expires->setEnabled(line.registerEnabled);
     m_expires->setValue(static_cast<int>(line.expiresS));
     m_disable100rel->setChecked(line.disable100rel);
+    m_tlsVerify->setChecked(line.tlsVerify);
+    m_tlsVerify->setEnabled(line.transport == sb::store::Transport::Tls);
     m_userPhone->setChecked(line.userPhone);
     selectExtension(m_incoming, qs(line.incomingExtension));
     m_enabled->setChecked(line.enabled);
@@ -48,6 +50,7 @@ sb::store::ExternalLine LineDialog::line() const {
     l.registerEnabled = m_register->isChecked();
     l.expiresS = static_cast<uint32_t>(m_expires->value());
     l.disable100rel = m_disable100rel->isChecked();
+    l.tlsVerify = m_tlsVerify->isChecked();
     l.userPhone = m_userPhone->isChecked();
     l.incomingExtension = extensionOf(m_incoming).toStdString();
     l.enabled = m_enabled->isChecked();

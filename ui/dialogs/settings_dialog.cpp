@@ -71,9 +71,10 @@ SettingsDialog::SettingsDialog(CoreBridge& bridge, const QString& tlsFingerprint
     m_dataFolder->setText(QDir::toNativeSeparators(dataFolder));
 
     for (QSpinBox* spin : {m_sipPort, m_tlsPort, m_rtpMin, m_rtpMax, m_mediaTimeout, m_maxCalls, m_traceFileMaxMb,
-                           m_authFailLimit, m_authFailWindow, m_banTime, m_rateLimit})
+                           m_authFailLimit, m_authFailWindow, m_banTime, m_rateLimit, m_tcpMaxPerAddress,
+                           m_tcpIdleTimeout, m_maxOpenFiles, m_maxMemoryMb})
         connect(spin, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
-    for (QLineEdit* edit : {m_certificate, m_key, m_codecs, m_traceFile, m_allowList})
+    for (QLineEdit* edit : {m_certificate, m_key, m_codecs, m_traceFile, m_allowList, m_caFile})
         connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_bind, &QComboBox::currentTextChanged, this, &SettingsDialog::validate);
     connect(&m_bridge, &CoreBridge::configurationChanged, this, &SettingsDialog::onApplied);
@@ -153,6 +154,23 @@ void SettingsDialog::buildWidgets() {
     m_rateLimit = makeSpin("rateLimitSpin", 0, 100000, this);
     m_rateLimit->setSpecialValueText(tr("No limit"));
     m_rateLimit->setSuffix(tr(" requests/s"));
+    m_caFile = fileField("caFileEdit", tr("Choose the certificate authorities for carriers"), &m_caFileRow);
+    m_caFile->setPlaceholderText(tr("Empty: the system's trusted authorities"));
+    m_caFile->setToolTip(tr("Lines and trunks over TLS that verify their peer accept only certificates from these"));
+    m_tcpMaxPerAddress = makeSpin("tcpMaxPerAddressSpin", 0, 100000, this);
+    m_tcpMaxPerAddress->setSpecialValueText(tr("No limit"));
+    m_tcpMaxPerAddress->setToolTip(tr("TCP/TLS connections one address may hold open (allow-list exempt)"));
+    m_tcpIdleTimeout = makeSpin("tcpIdleTimeoutSpin", 0, 86400, this);
+    m_tcpIdleTimeout->setSuffix(tr(" s"));
+    m_tcpIdleTimeout->setSpecialValueText(tr("Off"));
+    m_tcpIdleTimeout->setToolTip(tr("A TCP/TLS connection without a registration that stays silent this long is closed"));
+    m_maxOpenFiles = makeSpin("maxOpenFilesSpin", 0, 1048576, this);
+    m_maxOpenFiles->setSpecialValueText(tr("System limit"));
+    m_maxOpenFiles->setToolTip(tr("Every call holds four sockets; new calls are refused before the last 64 are used"));
+    m_maxMemoryMb = makeSpin("maxMemoryMbSpin", 0, 1048576, this);
+    m_maxMemoryMb->setSuffix(tr(" MB"));
+    m_maxMemoryMb->setSpecialValueText(tr("No limit"));
+    m_maxMemoryMb->setToolTip(tr("New calls are refused while Switchboard uses more memory than this"));
     m_dataFolder = new QLineEdit(this);
     m_dataFolder->setObjectName(QStringLiteral("dataFolderEdit"));
     m_dataFolder->setReadOnly(true);
@@ -170,7 +188,8 @@ void SettingsDialog::buildWidgets() {
     for (const char* field : {"sip_port", "tls_port", "bind", "tls_certificate", "tls_private_key", "rtp_port_min",
                               "rtp_port_max", "ringback", "log_level", "media_timeout", "codecs", "max_calls",
                               "trace_file", "trace_file_max_mb", "auth_fail_limit", "auth_fail_window", "ban_time",
-                              "allow_list", "rate_limit"}) {
+                              "allow_list", "rate_limit", "tls_ca_file", "tcp_max_per_address",
+                              "tcp_idle_timeout", "max_open_files", "max_memory_mb"}) {
         const QString key = QLatin1String(field);
         m_problems.insert(key, makeProblemLabel(key + QStringLiteral("Problem"), this));
     }
@@ -245,6 +264,14 @@ void SettingsDialog::layOut() {
     addField(securityForm, tr("Never ban (&allow-list):"), m_allowList, "allow_list");
     addField(securityForm, tr("Requests per source:"), m_rateLimit, "rate_limit");
     securityForm->addRow(QString(), m_dropScanners);
+    addField(securityForm, tr("Carrier certificate a&uthorities:"), m_caFileRow, "tls_ca_file");
+
+    auto* limits = new QGroupBox(tr("Limits"), this);
+    auto* limitsForm = new QFormLayout(limits);
+    addField(limitsForm, tr("TCP/TLS connections per address:"), m_tcpMaxPerAddress, "tcp_max_per_address");
+    addField(limitsForm, tr("Close silent connections after:"), m_tcpIdleTimeout, "tcp_idle_timeout");
+    addField(limitsForm, tr("Open files:"), m_maxOpenFiles, "max_open_files");
+    addField(limitsForm, tr("Memory:"), m_maxMemoryMb, "max_memory_mb");
 
     auto* general = new QGroupBox(tr("General"), this);
     auto* generalForm = new QFormLayout(general);
@@ -259,6 +286,7 @@ void SettingsDialog::layOut() {
     layout->addWidget(media);
     layout->addWidget(calls);
     layout->addWidget(security);
+    layout->addWidget(limits);
     layout->addWidget(general);
     layout->addWidget(m_otherProblems);
     layout->addWidget(m_applyProblem);
@@ -290,6 +318,11 @@ void SettingsDialog::load(const sb::store::Settings& s) {
     m_allowList->setText(joinedList(s.allowList));
     m_dropScanners->setChecked(s.dropScanners);
     m_rateLimit->setValue(static_cast<int>(s.rateLimit));
+    m_caFile->setText(QDir::toNativeSeparators(QString::fromStdString(s.tlsCaFile)));
+    m_tcpMaxPerAddress->setValue(static_cast<int>(s.tcpMaxPerAddress));
+    m_tcpIdleTimeout->setValue(static_cast<int>(s.tcpIdleTimeoutS));
+    m_maxOpenFiles->setValue(static_cast<int>(s.maxOpenFiles));
+    m_maxMemoryMb->setValue(static_cast<int>(s.maxMemoryMb));
 
     QSettings desktop;
     const DesktopPreferences prefs =
@@ -322,6 +355,11 @@ sb::store::Settings SettingsDialog::settings() const {
     s.allowList = splitList(m_allowList->text());
     s.dropScanners = m_dropScanners->isChecked();
     s.rateLimit = static_cast<uint32_t>(m_rateLimit->value());
+    s.tlsCaFile = QDir::fromNativeSeparators(m_caFile->text().trimmed()).toStdString();
+    s.tcpMaxPerAddress = static_cast<uint32_t>(m_tcpMaxPerAddress->value());
+    s.tcpIdleTimeoutS = static_cast<uint32_t>(m_tcpIdleTimeout->value());
+    s.maxOpenFiles = static_cast<uint32_t>(m_maxOpenFiles->value());
+    s.maxMemoryMb = static_cast<uint32_t>(m_maxMemoryMb->value());
     return s;
 }
 
@@ -356,7 +394,8 @@ void SettingsDialog::validate() {
     }
     // The engine only notices a missing file at its next start: say it now.
     for (auto [edit, key] :
-         {std::pair{m_certificate, "tls_certificate"}, std::pair{m_key, "tls_private_key"}}) {
+         {std::pair{m_certificate, "tls_certificate"}, std::pair{m_key, "tls_private_key"},
+          std::pair{m_caFile, "tls_ca_file"}}) {
         const QString path = edit->text().trimmed();
         QString& text = problems[QLatin1String(key)];
         if (text.isEmpty() && !path.isEmpty() && !QFileInfo(path).isFile())

@@ -91,6 +91,12 @@ private:
     QLineEdit* m_allowList = nullptr;
     QCheckBox* m_dropScanners = nullptr;
     QSpinBox* m_rateLimit = nullptr;
+    QLineEdit* m_caFile = nullptr;
+    QWidget* m_caFileRow = nullptr;
+    QSpinBox* m_tcpMaxPerAddress = nullptr;
+    QSpinBox* m_tcpIdleTimeout = nullptr;
+    QSpinBox* m_maxOpenFiles = nullptr;
+    QSpinBox* m_maxMemoryMb = nullptr;
     QLineEdit* m_dataFolder = nullptr;
     QCheckBox* m_closeToTray = nullptr;
     QCheckBox* m_startMinimised = nullptr;

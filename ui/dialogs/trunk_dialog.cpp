@@ -72,6 +72,10 @@ void TrunkDialog::buildWidgets(const sb::store::Configuration& config) {
         tr("Appended to the Request-URI of every outgoing call, e.g. "
            "sip:+8613901088888@203.0.113.5;user=phone"));
     m_paramsProblem = makeProblemLabel(QStringLiteral("requestUriParamsProblem"), this);
+    m_tlsVerify = new QCheckBox(tr("Verify the peer's TLS certificate"), this);
+    m_tlsVerify->setObjectName(QStringLiteral("tlsVerifyCheck"));
+    m_tlsVerify->setToolTip(tr("The certificate must come from a trusted authority (Settings: carrier certificate "
+                               "authorities) and name the host or proxy; otherwise the call attempt fails over."));
     m_disable100rel = new QCheckBox(tr("Disable reliability of provisional responses (100rel)"), this);
     m_disable100rel->setObjectName(QStringLiteral("disable100relCheck"));
     m_disable100rel->setToolTip(
@@ -108,6 +112,7 @@ void TrunkDialog::layOut() {
     peerForm->addRow(tr("&Port:"), m_port);
     peerForm->addRow(QString(), m_portProblem);
     peerForm->addRow(tr("&Transport:"), m_transport);
+    peerForm->addRow(QString(), m_tlsVerify);
     peerForm->addRow(tr("Outbound pro&xy:"), m_proxy);
     peerForm->addRow(QString(), m_proxyProblem);
     peerForm->addRow(QString(), m_enabled);
@@ -162,6 +167,7 @@ void TrunkDialog::transportChosen(int index) {
     // TLS listens on 5061 by convention: follow the transport unless the
     // user typed a port of their own.
     const auto transport = static_cast<sb::store::Transport>(m_transport->itemData(index).toInt());
+    m_tlsVerify->setEnabled(transport == sb::store::Transport::Tls);
     if (transport == sb::store::Transport::Tls && m_port->value() == kSipPort) m_port->setValue(kSipsPort);
     if (transport != sb::store::Transport::Tls && m_port->value() == kSipsPort) m_port->setValue(kSipPort);
 }

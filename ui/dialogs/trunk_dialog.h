@@ -80,6 +80,7 @@ private:
     QLineEdit* m_params = nullptr;
     QLabel* m_paramsProblem = nullptr;
     QCheckBox* m_disable100rel = nullptr;
+    QCheckBox* m_tlsVerify = nullptr;
     AddressListEdit* m_addresses = nullptr;
     DidTableEdit* m_dids = nullptr;
     QCheckBox* m_enabled = nullptr;

@@ -25,6 +25,8 @@ void TrunkDialog::load(const sb::store::SipTrunk& trunk) {
     m_proxy->setText(qs(trunk.proxy));
     m_params->setText(qs(trunk.requestUriParams));
     m_disable100rel->setChecked(trunk.disable100rel);
+    m_tlsVerify->setChecked(trunk.tlsVerify);
+    m_tlsVerify->setEnabled(trunk.transport == sb::store::Transport::Tls);
     m_addresses->setAddresses(trunk.allowedAddresses);
     m_dids->setDids(trunk.dids);
     m_enabled->setChecked(trunk.enabled);
@@ -44,6 +46,7 @@ sb::store::SipTrunk TrunkDialog::trunk() const {
     t.proxy = m_proxy->text().trimmed().toStdString();
     t.requestUriParams = m_params->text().trimmed().toStdString();
     t.disable100rel = m_disable100rel->isChecked();
+    t.tlsVerify = m_tlsVerify->isChecked();
     t.allowedAddresses = m_addresses->addresses();
     t.dids = m_dids->dids();
     t.enabled = m_enabled->isChecked();
