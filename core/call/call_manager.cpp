@@ -16,6 +16,20 @@
 
 namespace sb::call {
 
+std::string resourceRefusal(const ResourceUsage& usage, size_t startedSinceSample, uint32_t maxMemoryMb) {
+    if (usage.openFiles != 0 && usage.fileLimit > 0) {
+        const size_t needed = usage.openFiles + kFilesPerCall * (startedSinceSample + 1) + kFileReserve;
+        if (needed > static_cast<size_t>(usage.fileLimit))
+            return "open-file limit nearly reached (" + std::to_string(usage.openFiles) + " of " +
+                   std::to_string(usage.fileLimit) + " in use, setting max_open_files)";
+    }
+    constexpr uint64_t kMiB = 1024 * 1024;
+    if (maxMemoryMb != 0 && usage.residentBytes > uint64_t{maxMemoryMb} * kMiB)
+        return "memory limit reached (" + std::to_string(usage.residentBytes / kMiB) + " MB in use, limit " +
+               std::to_string(maxMemoryMb) + " MB, setting max_memory_mb)";
+    return {};
+}
+
 namespace {
 constexpr uint64_t kReapMs = 500;
 
@@ -94,6 +108,15 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
         return true;
     }
     m_atLimit = false;
+    if (const std::string why = resourceRefusal(m_usage, m_startedSinceSample, m_config.settings.maxMemoryMb);
+        !why.empty()) {
+        if (!m_atResourceLimit)
+            m_events.publish(LogMessage{LogLevel::Warning, why + ": new calls get 503 until it eases", nowMs()});
+        m_atResourceLimit = true;
+        replyStateless(m_stack, msg, 503, "Service Unavailable", "Retry-After: 10\r\n");
+        return true;
+    }
+    m_atResourceLimit = false;
     if (!sip_msg_hdr(&msg, SIP_HDR_CONTACT)) {
         replyStateless(m_stack, msg, 400, "Missing Contact");
         return true;
@@ -184,6 +207,7 @@ Call* CallManager::createCall(const ::sip_msg& msg, CallParties parties) {
     }
     Call* ref = call.get();
     m_calls.emplace(id, std::move(call));
+    ++m_startedSinceSample;
     // Media is anchored on the address the caller reached us at.
     auto media = m_ports ? CallMedia::create(*m_ports, m_stack.localAddressFor(msg), m_config.settings.ringback)
                          : Result<std::unique_ptr<CallMedia>>(makeError("no RTP port range"));

@@ -28,6 +28,22 @@ class StoreWriter;
 
 namespace sb::call {
 
+/// What the process holds, sampled once a second by the engine.
+struct ResourceUsage {
+    size_t openFiles = 0;        ///< 0 = unknown
+    int fileLimit = 0;           ///< 0 = unknown
+    uint64_t residentBytes = 0;  ///< 0 = unknown
+};
+
+/// Descriptors a new call takes (RTP and RTCP on both legs) and those kept
+/// free for SIP connections, the database and logs.
+constexpr size_t kFilesPerCall = 4;
+constexpr size_t kFileReserve = 64;
+
+/// Why a new call must be refused for lack of descriptors or memory (setting
+/// max_open_files / max_memory_mb), or empty. @p startedSinceSample: calls
+/// created since @p usage was sampled (their descriptors are not in it yet).
+std::string resourceRefusal(const ResourceUsage& usage, size_t startedSinceSample, uint32_t maxMemoryMb);
 
 /// Entry point for new INVITEs: authenticates the caller, routes the number
 /// and runs the resulting Calls. Engine thread only.
@@ -60,6 +76,10 @@ public:
     bool accepting() const { return m_accepting; }
     /// Clear that warning: offer 100rel on @p target again.
     void clearPrackWarning(const std::string& target);
+    void setResourceUsage(const ResourceUsage& usage) {
+        m_usage = usage;
+        m_startedSinceSample = 0;
+    }
 
 private:
     bool onInvite(const ::sip_msg& msg);
@@ -81,7 +101,10 @@ private:
     std::set<std::string> m_no100rel;  ///< lines/trunks that refused PRACK (prack_auto_disable)
     std::set<std::string> m_prackWarnings;
     bool m_accepting = true;
-    bool m_atLimit = false;  ///< max_calls reached: logged once per episode  ///< lines/trunks whose PRACK refusal is still shown
+    bool m_atLimit = false;  ///< max_calls reached: logged once per episode
+    bool m_atResourceLimit = false;  ///< descriptors or memory short: logged once per episode
+    ResourceUsage m_usage;
+    size_t m_startedSinceSample = 0;
     uint64_t m_nextId = 1;
     std::map<uint64_t, std::unique_ptr<Call>> m_calls;
     Timer m_reaper;

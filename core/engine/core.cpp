@@ -241,6 +241,7 @@ void Core::watchLoad() {
 
 void Core::sweepGuard() {
     m_guard->sweep(wallClockMs());
+    reviewResources();
     m_guardSweep.start(1000, [this] { sweepGuard(); });
 }
 

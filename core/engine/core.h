@@ -7,6 +7,7 @@
 #include "common/timer.h"
 #include "engine/load_monitor.h"
 #include "engine/events.h"
+#include "sip/connection_guard.h"
 #include "store/records.h"
 
 namespace sb::store {
@@ -94,8 +95,14 @@ private:
     int64_t m_loadDueMs = 0;
     uint64_t m_shed = 0;  ///< requests refused for overload in the current episode
     LogLevel m_logLevel;
+    sip::ConnectionGuard m_connections;
+    int m_fileLimit = 0;                   ///< open-file limit in force
+    uint32_t m_fileLimitSetting = ~0u;     ///< max_open_files it was applied for
     void startGuard();
     void sweepGuard();
+    /// Once a second: close surplus and silent TCP/TLS connections, tell the
+    /// call manager how many descriptors and how much memory are in use.
+    void reviewResources();
     void watchLoad();
 };
 

@@ -6,7 +6,7 @@
 #include <mutex>
 
 #include "engine/database.h"
-#include "platform/limits.h"
+#include "platform/process_resources.h"
 #include "engine/core.h"
 #include "sip/sip_stack.h"
 #include "store/store.h"
@@ -86,7 +86,7 @@ void Engine::run(const EngineOptions& options, std::promise<Result<void>>* ready
 
     // libre's loop tracks descriptors in a table sized 1024 by default; size
     // it to what the process may open (four RTP sockets per call).
-    (void)fd_setsize(std::min(platform::raiseOpenFileLimit(), 65536));
+    (void)fd_setsize(std::min(platform::applyOpenFileLimit(0), 65536));
 
     auto fail = [&](Error error) {
         ready->set_value(std::move(error));

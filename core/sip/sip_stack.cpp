@@ -477,6 +477,13 @@ bool SipStack::onResponse(const ::sip_msg* msg, void* arg) {
 
 void SipStack::addLeg(CallLeg* leg) { m_legs.emplace(leg->dialog().callId, leg); }
 
+std::vector<std::string> SipStack::legPeers() const {
+    std::vector<std::string> peers;
+    peers.reserve(m_legs.size());
+    for (const auto& [callId, leg] : m_legs) peers.push_back(leg->peerAddress());
+    return peers;
+}
+
 void SipStack::removeLeg(CallLeg* leg) {
     auto [begin, end] = m_legs.equal_range(leg->dialog().callId);
     for (auto it = begin; it != end; ++it) {

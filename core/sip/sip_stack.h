@@ -79,6 +79,8 @@ public:
     /// Legs receive the requests and stray responses of their dialogs.
     void addLeg(CallLeg* leg);
     void removeLeg(CallLeg* leg);
+    /// Peer endpoints ("ip:port") that call legs talk to, for the connection guard.
+    std::vector<std::string> legPeers() const;
     /// Contact URI for messages sent over @p tp from local address @p local.
     std::string contactUri(const std::string& user, int tp, const ::sa& local) const;
     /// The local IP address @p msg arrived on (where replies come from).

@@ -136,6 +136,44 @@ class Security(unittest.TestCase):
         self.assertTrue(refused.get("Retry-After"))
         server.wait_log(r"call limit reached \(1 calls, setting max_calls\)")
 
+    def test_calls_that_would_exhaust_descriptors_get_503_and_calls_resume_after(self):
+        # 256 descriptors, 64 kept free, four per call: a few dozen calls fit.
+        server = self.start(max_open_files=256, rate_limit=0)
+        port = free_port()
+        code, out = run_sipp(os.path.join(HERE, "scenarios", "register_auth.xml"), "127.0.0.1", server.port,
+                             local_port=port, keys={"ext": "101", "expires": 300},
+                             extra=["-au", "101", "-ap", "Corr3ct-Horse-101"])
+        self.assertEqual(code, 0, out)
+        phone = SippRun(os.path.join(HERE, "scenarios", "calls", "callee_noanswer.xml"), "127.0.0.1", server.port,
+                        local_port=port, calls=100, keys={"ext": "101", "mport": free_port()}, timeout_s=30)
+        self.addCleanup(lambda: phone.proc.poll() is None and phone.proc.kill())
+        time.sleep(0.3)
+        ringing, refused = [], None
+        for _ in range(80):  # bounded: more than can fit
+            client = SipClient("127.0.0.1", server.port)
+            self.addCleanup(client.close)
+            call = OutgoingCall(client, "100", "Corr3ct-Horse-100", "101", SDP).start()
+            first = call.next_response()
+            if first.status == 503:
+                refused = first
+                break
+            self.assertEqual(first.status, 180, first.raw)
+            ringing.append(call)
+        self.assertIsNotNone(refused, "no call was refused before the descriptors ran out")
+        self.assertTrue(refused.get("Retry-After"))
+        self.assertGreaterEqual(len(ringing), 10, "the limit refused calls far too early")
+        print(f"\n{len(ringing)} calls rang before the first 503", file=sys.stderr)
+        server.wait_log(r"open-file limit nearly reached \(\d+ of 256 in use, setting max_open_files\)")
+        # Nothing broke: other requests are answered, and once calls end a new one rings.
+        self.assertEqual(options(server, "127.0.0.1"), 200)
+        for call in ringing[:5]:
+            call.cancel()
+        time.sleep(1.5)  # the next once-a-second sample sees the freed descriptors
+        client = SipClient("127.0.0.1", server.port)
+        self.addCleanup(client.close)
+        again = OutgoingCall(client, "100", "Corr3ct-Horse-100", "101", SDP).start()
+        self.assertEqual(again.next_response().status, 180)
+
     @unittest.skipUnless(shutil.which("svwar") and shutil.which("svcrack"), "sipvicious is not installed")
     def test_sipvicious_finds_no_extension_and_no_password(self):
         # The tools announce themselves as friendly-scanner; with the scanner

@@ -319,6 +319,20 @@ class OutgoingCall:
             self.to_header = r.get("To")
         return r
 
+    def cancel(self):
+        """CANCEL the ringing INVITE (same branch and CSeq number, RFC 3261 §9.1);
+        returns the INVITE's final response (487), which is ACKed."""
+        lines = [f"CANCEL {self.uri} SIP/2.0",
+                 f"Via: SIP/2.0/{self.c.transport.upper()} {self.c.local_ip}:{self.c.local_port};branch={self.branch};rport",
+                 "Max-Forwards: 70", f"From: <sip:{self.caller}@{self.c.server[0]}>;tag={self.c.tag}",
+                 f"To: <sip:{self.callee}@{self.c.server[0]}>", f"Call-ID: {self.c.call_id}",
+                 f"CSeq: {self.invite_cseq} CANCEL", "Content-Length: 0", "", ""]
+        self.c.send_raw("\r\n".join(lines))
+        while True:
+            r = self.next_response()
+            if r.get("CSeq", "").endswith("INVITE") and r.status >= 200:
+                return r
+
     def bye(self):
         self.c.cseq += 1
         branch = "z9hG4bK%x" % random.getrandbits(64)

@@ -1,0 +1,55 @@
+// Core's once-a-second look at what the process holds: TCP/TLS connections
+// (libre accepts them with no hook of ours), descriptors and memory.
+
+#include <re.h>
+
+#include <unordered_set>
+
+#include "call/call_manager.h"
+#include "common/clock.h"
+#include "engine/core.h"
+#include "platform/process_resources.h"
+#include "sip/message.h"
+#include "sip/registrar.h"
+#include "sip/sip_stack.h"
+
+namespace sb {
+
+void Core::reviewResources() {
+    if (!m_sip) return;
+    const auto& s = m_config.settings;
+    if (s.maxOpenFiles != m_fileLimitSetting) {
+        m_fileLimit = platform::applyOpenFileLimit(s.maxOpenFiles);
+        m_fileLimitSetting = s.maxOpenFiles;
+    }
+    std::vector<uint16_t> ports{m_sip->port()};
+    if (m_sip->tlsPort()) ports.push_back(m_sip->tlsPort());
+    const platform::ProcessSnapshot snap = platform::snapshotProcess(ports);
+    if (m_calls)
+        m_calls->setResourceUsage({snap.supported ? snap.openFiles : 0, m_fileLimit, platform::residentBytes()});
+    if (!snap.supported || snap.streams.empty()) return;
+
+    std::vector<sip::ConnectionGuard::Connection> open;
+    open.reserve(snap.streams.size());
+    for (const auto& stream : snap.streams) {
+        ::sa peer{};
+        if (sa_set_sa(&peer, reinterpret_cast<const struct sockaddr*>(&stream.peer)) != 0) continue;
+        open.push_back({stream.fd, sip::addressText(peer), stream.idleMs});
+    }
+    std::unordered_set<std::string> used;
+    if (m_registrar)
+        for (const auto& b : m_registrar->bindings().all())
+            if (b.transport != "UDP") used.insert(b.source);
+    for (auto& peer : m_sip->legPeers()) used.insert(std::move(peer));
+
+    m_connections.configure({s.tcpMaxPerAddress, s.tcpIdleTimeoutS, s.allowList});
+    const auto closing =
+        m_connections.review(open, [&](const std::string& peer) { return used.count(peer) != 0; }, monotonicMs());
+    for (const auto& c : closing) platform::shutDownStream(c.fd);
+    // A flood closes hundreds at once: one line per sweep, not per connection.
+    if (!closing.empty())
+        log(LogLevel::Info, "closed " + std::to_string(closing.size()) + " TCP/TLS connection(s), e.g. from " +
+                                closing.front().peer + ": " + closing.front().reason);
+}
+
+}  // namespace sb

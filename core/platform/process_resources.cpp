@@ -1,0 +1,108 @@
+#include "platform/process_resources.h"
+
+#ifdef _WIN32
+#include <windows.h>
+#include <psapi.h>
+
+namespace sb::platform {
+
+ProcessSnapshot snapshotProcess(const std::vector<uint16_t>&) { return {}; }
+
+uint64_t residentBytes() {
+    PROCESS_MEMORY_COUNTERS counters{};
+    if (!GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof(counters))) return 0;
+    return counters.WorkingSetSize;
+}
+
+void shutDownStream(int fd) { (void)shutdown(static_cast<SOCKET>(fd), SD_BOTH); }
+
+int applyOpenFileLimit(uint32_t wanted) { return wanted ? static_cast<int>(wanted) : 16384; }
+
+}  // namespace sb::platform
+
+#else
+#include <dirent.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+namespace sb::platform {
+namespace {
+
+uint16_t portOf(const sockaddr_storage& a) {
+    if (a.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in&>(a).sin_port);
+    if (a.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6&>(a).sin6_port);
+    return 0;
+}
+
+}  // namespace
+
+ProcessSnapshot snapshotProcess(const std::vector<uint16_t>& listenPorts) {
+    ProcessSnapshot snap;
+    DIR* dir = opendir("/proc/self/fd");
+    if (!dir) return snap;
+    snap.supported = true;
+    const int own = dirfd(dir);
+    while (const dirent* entry = readdir(dir)) {
+        if (entry->d_name[0] == '.') continue;
+        const int fd = std::atoi(entry->d_name);
+        if (fd == own) continue;
+        ++snap.openFiles;
+        struct stat st {};
+        if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
+        int type = 0;
+        socklen_t len = sizeof(type);
+        if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0 || type != SOCK_STREAM) continue;
+        AcceptedStream s;
+        s.fd = fd;
+        sockaddr_storage local{};
+        len = sizeof(local);
+        if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len) != 0) continue;
+        s.localPort = portOf(local);
+        if (std::find(listenPorts.begin(), listenPorts.end(), s.localPort) == listenPorts.end()) continue;
+        len = sizeof(s.peer);
+        // The listening socket itself has no peer.
+        if (getpeername(fd, reinterpret_cast<sockaddr*>(&s.peer), &len) != 0) continue;
+        tcp_info info{};
+        len = sizeof(info);
+        if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &len) == 0) s.idleMs = info.tcpi_last_data_recv;
+        snap.streams.push_back(s);
+    }
+    closedir(dir);
+    return snap;
+}
+
+uint64_t residentBytes() {
+    FILE* f = std::fopen("/proc/self/statm", "r");
+    if (!f) return 0;
+    unsigned long long size = 0, resident = 0;
+    const int n = std::fscanf(f, "%llu %llu", &size, &resident);
+    std::fclose(f);
+    if (n != 2) return 0;
+    return resident * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+void shutDownStream(int fd) { (void)shutdown(fd, SHUT_RDWR); }
+
+int applyOpenFileLimit(uint32_t wanted) {
+    struct rlimit rl {};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return 1024;
+    rlim_t target = rl.rlim_max;
+    if (wanted != 0 && (rl.rlim_max == RLIM_INFINITY || wanted < rl.rlim_max)) target = wanted;
+    if (target != rl.rlim_cur) {
+        rlimit changed = rl;
+        changed.rlim_cur = target;
+        if (setrlimit(RLIMIT_NOFILE, &changed) == 0) rl = changed;
+    }
+    constexpr rlim_t kCap = 1 << 20;
+    return static_cast<int>(rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > kCap ? kCap : rl.rlim_cur);
+}
+
+}  // namespace sb::platform
+#endif
