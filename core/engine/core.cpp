@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "config/validation.h"
 #include "engine/trace_file.h"
+#include "platform/process_resources.h"
 #include "sip/line_registrations.h"
 #include "sip/message.h"
 #include "sip/qualifier.h"
@@ -231,8 +232,21 @@ void Core::watchLoad() {
     if (m_load.tick(m_loadDueMs, now))
         log(LogLevel::Warning, "overloaded (the engine loop ran " + std::to_string(now - m_loadDueMs) +
                                    " ms late): new calls and registrations get 503 for now");
+    for (auto& [fd, drops] : m_sipDatagramSockets) {
+        const auto q = platform::datagramQueue(fd);
+        if (!q.known) continue;
+        const uint32_t newDrops = q.drops - drops;
+        drops = q.drops;
+        if (m_load.backlog(q.queuedBytes, q.capacityBytes, newDrops, now))
+            log(LogLevel::Warning, "overloaded (SIP receive queue " + std::to_string(q.queuedBytes / 1024) + " of " +
+                                       std::to_string(q.capacityBytes / 1024) + " KiB, " + std::to_string(newDrops) +
+                                       " requests dropped by the system): new calls and registrations get 503 for now");
+    }
     if (wasOverloaded && !m_load.overloaded(now)) {
-        log(LogLevel::Info, "load back to normal; " + std::to_string(m_shed) + " requests were refused with 503");
+        log(LogLevel::Info, "load back to normal; " + std::to_string(m_shed) + " requests were refused with 503; " +
+                                (m_calls ? std::to_string(m_calls->liveCalls()) + " calls in progress, " +
+                                               std::to_string(m_calls->rtpPairsInUse()) + " RTP port pairs in use"
+                                         : std::string("no calls")));
         m_shed = 0;
     }
     m_loadDueMs = now + LoadMonitor::kIntervalMs;

@@ -97,6 +97,9 @@ private:
     LogLevel m_logLevel;
     sip::ConnectionGuard m_connections;
     int m_fileLimit = 0;                   ///< open-file limit in force
+    uint64_t m_idleResident = 0;           ///< RSS when the engine had just started
+    int64_t m_lastTrimMs = 0;
+    std::vector<std::pair<int, uint32_t>> m_sipDatagramSockets;  ///< fd, drops seen so far
     uint32_t m_fileLimitSetting = ~0u;     ///< max_open_files it was applied for
     void startGuard();
     void sweepGuard();

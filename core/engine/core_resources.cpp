@@ -3,6 +3,7 @@
 
 #include <re.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "call/call_manager.h"
@@ -25,8 +26,34 @@ void Core::reviewResources() {
     std::vector<uint16_t> ports{m_sip->port()};
     if (m_sip->tlsPort()) ports.push_back(m_sip->tlsPort());
     const platform::ProcessSnapshot snap = platform::snapshotProcess(ports);
-    if (m_calls)
-        m_calls->setResourceUsage({snap.supported ? snap.openFiles : 0, m_fileLimit, platform::residentBytes()});
+    uint64_t resident = platform::residentBytes();
+    // No call left but well above the idle size: a burst is over (or its
+    // transactions are still ending), so give freed memory back. A few ms,
+    // at most every 10 s, and only after such bursts.
+    if (m_idleResident == 0) m_idleResident = resident;
+    const int64_t now = monotonicMs();
+    if (m_calls && m_calls->activeCalls() == 0 && resident > m_idleResident + m_idleResident / 10 &&
+        now - m_lastTrimMs >= 10000) {
+        platform::releaseFreeMemory();
+        resident = platform::residentBytes();
+        m_lastTrimMs = now;
+    }
+    if (m_calls) m_calls->setResourceUsage({snap.supported ? snap.openFiles : 0, m_fileLimit, resident});
+    std::vector<std::pair<int, uint32_t>> sockets;
+    for (int fd : snap.datagramSockets) {
+        auto known = std::find_if(m_sipDatagramSockets.begin(), m_sipDatagramSockets.end(),
+                                  [fd](const auto& entry) { return entry.first == fd; });
+        if (known == m_sipDatagramSockets.end()) {
+            // A burst of requests must wait in the queue, not be dropped, while
+            // the overload check (half full) turns new work away; 1 MiB holds
+            // about a thousand INVITEs, well under T1 of work.
+            constexpr int kReceiveBuffer = 1 << 20;
+            (void)platform::setReceiveBuffer(fd, kReceiveBuffer);
+        }
+        sockets.emplace_back(fd, known != m_sipDatagramSockets.end() ? known->second
+                                                                     : platform::datagramQueue(fd).drops);
+    }
+    m_sipDatagramSockets = std::move(sockets);
     if (!snap.supported || snap.streams.empty()) return;
 
     std::vector<sip::ConnectionGuard::Connection> open;
@@ -44,7 +71,7 @@ void Core::reviewResources() {
 
     m_connections.configure({s.tcpMaxPerAddress, s.tcpIdleTimeoutS, s.allowList});
     const auto closing =
-        m_connections.review(open, [&](const std::string& peer) { return used.count(peer) != 0; }, monotonicMs());
+        m_connections.review(open, [&](const std::string& peer) { return used.count(peer) != 0; }, now);
     for (const auto& c : closing) platform::shutDownStream(c.fd);
     // A flood closes hundreds at once: one line per sweep, not per connection.
     if (!closing.empty())

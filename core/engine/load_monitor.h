@@ -1,12 +1,15 @@
 #pragma once
 
-// Overload detection for the engine loop: a timer that should fire every
-// kIntervalMs fires late when the loop is saturated. Late by more than
-// kLagMs means overloaded for the next kHoldMs, during which new dialogs and
+// Overload detection for the engine loop, from two signs: a timer that
+// should fire every kIntervalMs fires late when the loop is saturated (late
+// by more than kLagMs: overloaded for kHoldMs), and requests pile up in the
+// SIP socket's receive queue faster than the loop reads them (half full or
+// dropping: overloaded for kBacklogHoldMs). Meanwhile new dialogs and
 // registrations are refused with 503 + Retry-After (cheap, stateless) rather
 // than accepted and left to time out (RFC 3261 §21.5.4; RFC 7339 discusses
 // why this beats silent queueing).
 
+#include <algorithm>
 #include <cstdint>
 
 namespace sb {
@@ -16,6 +19,7 @@ public:
     static constexpr int64_t kIntervalMs = 50;
     static constexpr int64_t kLagMs = 150;
     static constexpr int64_t kHoldMs = 2000;
+    static constexpr int64_t kBacklogHoldMs = 500;
 
     /// The periodic timer fired at @p nowMs; @p dueMs is when it should have.
     /// @return true when this tick starts an overload episode (for the log).
@@ -26,12 +30,24 @@ public:
         if (late) ++m_lateTicks;
         return late && !wasOverloaded;
     }
+    /// The receive queue of a SIP socket: @p queued of @p capacity bytes,
+    /// @p newDrops datagrams dropped by the system since the last look.
+    /// @return true when this starts an overload episode.
+    bool backlog(uint32_t queued, uint32_t capacity, uint32_t newDrops, int64_t nowMs) {
+        if (newDrops == 0 && (capacity == 0 || queued < capacity / 2)) return false;
+        const bool wasOverloaded = overloaded(nowMs);
+        m_until = std::max(m_until, nowMs + kBacklogHoldMs);
+        ++m_backlogTicks;
+        return !wasOverloaded;
+    }
     bool overloaded(int64_t nowMs) const { return nowMs < m_until; }
+    uint64_t backlogTicks() const { return m_backlogTicks; }
     uint64_t lateTicks() const { return m_lateTicks; }
 
 private:
     int64_t m_until = 0;
     uint64_t m_lateTicks = 0;
+    uint64_t m_backlogTicks = 0;
 };
 
 }  // namespace sb

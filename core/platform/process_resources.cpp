@@ -8,6 +8,13 @@ namespace sb::platform {
 
 ProcessSnapshot snapshotProcess(const std::vector<uint16_t>&) { return {}; }
 
+DatagramQueue datagramQueue(int) { return {}; }
+
+bool setReceiveBuffer(int fd, int bytes) {
+    return setsockopt(static_cast<SOCKET>(fd), SOL_SOCKET, SO_RCVBUF, reinterpret_cast<const char*>(&bytes),
+                      sizeof(bytes)) == 0;
+}
+
 uint64_t residentBytes() {
     PROCESS_MEMORY_COUNTERS counters{};
     if (!GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof(counters))) return 0;
@@ -16,12 +23,18 @@ uint64_t residentBytes() {
 
 void shutDownStream(int fd) { (void)shutdown(static_cast<SOCKET>(fd), SD_BOTH); }
 
+void releaseFreeMemory() {}  // the Windows heap decommits on its own
+
 int applyOpenFileLimit(uint32_t wanted) { return wanted ? static_cast<int>(wanted) : 16384; }
 
 }  // namespace sb::platform
 
 #else
 #include <dirent.h>
+#include <linux/sock_diag.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/resource.h>
@@ -58,7 +71,8 @@ ProcessSnapshot snapshotProcess(const std::vector<uint16_t>& listenPorts) {
         if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
         int type = 0;
         socklen_t len = sizeof(type);
-        if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0 || type != SOCK_STREAM) continue;
+        if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) continue;
+        if (type != SOCK_STREAM && type != SOCK_DGRAM) continue;
         AcceptedStream s;
         s.fd = fd;
         sockaddr_storage local{};
@@ -66,6 +80,10 @@ ProcessSnapshot snapshotProcess(const std::vector<uint16_t>& listenPorts) {
         if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len) != 0) continue;
         s.localPort = portOf(local);
         if (std::find(listenPorts.begin(), listenPorts.end(), s.localPort) == listenPorts.end()) continue;
+        if (type == SOCK_DGRAM) {
+            snap.datagramSockets.push_back(fd);
+            continue;
+        }
         len = sizeof(s.peer);
         // The listening socket itself has no peer.
         if (getpeername(fd, reinterpret_cast<sockaddr*>(&s.peer), &len) != 0) continue;
@@ -89,6 +107,29 @@ uint64_t residentBytes() {
 }
 
 void shutDownStream(int fd) { (void)shutdown(fd, SHUT_RDWR); }
+
+void releaseFreeMemory() {
+#ifdef __GLIBC__
+    (void)malloc_trim(0);
+#endif
+}
+
+DatagramQueue datagramQueue(int fd) {
+    uint32_t info[SK_MEMINFO_VARS] = {};
+    socklen_t len = sizeof(info);
+    DatagramQueue q;
+    if (getsockopt(fd, SOL_SOCKET, SO_MEMINFO, info, &len) != 0 || len < sizeof(uint32_t) * (SK_MEMINFO_DROPS + 1))
+        return q;
+    q.known = true;
+    q.queuedBytes = info[SK_MEMINFO_RMEM_ALLOC];
+    q.capacityBytes = info[SK_MEMINFO_RCVBUF];
+    q.drops = info[SK_MEMINFO_DROPS];
+    return q;
+}
+
+bool setReceiveBuffer(int fd, int bytes) {
+    return setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof(bytes)) == 0;
+}
 
 int applyOpenFileLimit(uint32_t wanted) {
     struct rlimit rl {};

@@ -29,7 +29,21 @@ struct ProcessSnapshot {
     bool supported = false;  ///< false where descriptors cannot be listed (Windows)
     size_t openFiles = 0;
     std::vector<AcceptedStream> streams;  ///< only those whose local port is in listenPorts
+    std::vector<int> datagramSockets;     ///< UDP sockets bound to one of listenPorts
 };
+
+/// How full a UDP socket's receive queue is: requests the engine has not
+/// read yet, and how many the system has dropped since the socket opened.
+struct DatagramQueue {
+    bool known = false;  ///< false where the system does not say (Windows)
+    uint32_t queuedBytes = 0;
+    uint32_t capacityBytes = 0;
+    uint32_t drops = 0;
+};
+DatagramQueue datagramQueue(int fd);
+
+/// Ask for a receive queue of @p bytes (the system may cap it); false on error.
+bool setReceiveBuffer(int fd, int bytes);
 
 /// One pass over this process's descriptors. Cost: a few system calls per
 /// descriptor; called once a second.
@@ -37,6 +51,10 @@ ProcessSnapshot snapshotProcess(const std::vector<uint16_t>& listenPorts);
 
 /// Resident memory of this process in bytes; 0 when unknown.
 uint64_t residentBytes();
+
+/// Hand freed heap memory back to the system. After a burst the allocator
+/// keeps what it grew to; an office PC should see the PBX shrink again.
+void releaseFreeMemory();
 
 /// End a connection from under its owner: the owner's next read sees the
 /// close and it cleans up as for any peer that hung up. The descriptor

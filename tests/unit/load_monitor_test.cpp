@@ -26,3 +26,22 @@ TEST(LoadMonitor, SmallDelaysAreNotOverload) {
 
 }  // namespace
 }  // namespace sb
+
+namespace sb {
+namespace {
+
+TEST(LoadMonitor, AHalfFullReceiveQueueOrDropsOverloadBriefly) {
+    LoadMonitor m;
+    const int64_t t = 5000;
+    EXPECT_FALSE(m.backlog(100 * 1024, 212992, 0, t));  // under half: fine
+    EXPECT_FALSE(m.overloaded(t));
+    EXPECT_TRUE(m.backlog(106496, 212992, 0, t));  // half full: starts an episode
+    EXPECT_TRUE(m.overloaded(t + LoadMonitor::kBacklogHoldMs - 1));
+    EXPECT_FALSE(m.backlog(200000, 212992, 0, t + 10));  // same episode: not announced again
+    EXPECT_FALSE(m.overloaded(t + 10 + LoadMonitor::kBacklogHoldMs));
+    EXPECT_TRUE(m.backlog(0, 212992, 3, t + 2000));  // the system dropped requests
+    EXPECT_EQ(m.backlogTicks(), 3u);
+}
+
+}  // namespace
+}  // namespace sb
