@@ -128,6 +128,7 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
     inv.authUser = t.authUser;
     inv.authPassword = t.authPassword;
     inv.omit100rel = t.omit100rel;
+    inv.tls = t.tls;
     inv.extraHeaders = t.extraHeaders;
     inv.offer = offer;
     std::string error;

@@ -34,6 +34,7 @@ struct CallTarget {
     std::string name;      ///< line or trunk name, for the Calls table and CDR
     bool omit100rel = false;
     std::string extraHeaders;  ///< CRLF-terminated lines, e.g. P-Asserted-Identity
+    sip::TlsExpectation tls;   ///< over TLS: what the peer's certificate must show
 };
 
 /// Who is calling whom, fixed when the call starts.

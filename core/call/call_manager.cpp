@@ -273,6 +273,13 @@ void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller,
             t.extraHeaders = a.identityHeader + ": <sip:" + a.identityNumber + "@" + a.fromHost + ">\r\n";
         t.authUser = a.authUser;
         t.authPassword = a.authPassword;
+        if (a.transport == store::Transport::Tls) {
+            const auto hop = sip::splitHostPort(a.nextHop);
+            t.tls.verify = a.tlsVerify;
+            if (hop) t.tls.hosts = {hop->host};
+            t.tls.who =
+                std::string(a.kind == routing::TargetKind::Line ? "line" : "trunk") + " \"" + a.name + "\"";
+        }
         if (a.kind == routing::TargetKind::Line) {
             for (const auto& line : m_config.lines) {
                 if (line.name == a.name) {

@@ -263,7 +263,10 @@ bool Core::unban(const std::string& address) { return m_guard && m_guard->unban(
 
 void Core::applyLive() {
     if (m_guard) m_guard->configure(guardSettings(m_config.settings));
+    bool caChanged = false;
     if (m_sip) {
+        // Before the lines: a line that registers anew connects under the new rules.
+        caChanged = m_sip->tlsVerifier().configure(m_config);
         const auto& s = m_config.settings;
         if (!s.traceFile.empty() && !m_traceFile) m_traceFile = std::make_unique<TraceFile>(m_events);
         if (m_traceFile) m_traceFile->configure(s.traceFile, uint64_t{s.traceFileMaxMb} * 1024 * 1024);
@@ -275,7 +278,10 @@ void Core::applyLive() {
     if (m_registrar) m_registrar->configure(registrarSettings(m_config));
     if (m_qualifier) m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
     if (m_calls) m_calls->configure(m_config);
-    if (m_lines) m_lines->configure(m_config.lines);
+    if (m_lines) {
+        m_lines->configure(m_config.lines);
+        if (caChanged) m_lines->retryTls();
+    }
 }
 
 }  // namespace sb

@@ -102,6 +102,7 @@ std::optional<Attempt> DialPlan::attemptFor(const std::string& name, const std::
         attempt.nextHop = attempt.viaProxy ? line->proxy : line->domain;
         attempt.transport = line->transport;
         attempt.omit100rel = line->disable100rel;
+        attempt.tlsVerify = line->transport == store::Transport::Tls && line->tlsVerify;
         // Carriers authorise calls by the registered account, not our extension.
         attempt.fromUser = line->account;
         attempt.fromHost = line->domain;
@@ -127,6 +128,7 @@ std::optional<Attempt> DialPlan::attemptFor(const std::string& name, const std::
         attempt.nextHop = attempt.viaProxy ? trunk->proxy : hostPort;
         attempt.transport = trunk->transport;
         attempt.omit100rel = trunk->disable100rel;
+        attempt.tlsVerify = trunk->transport == store::Transport::Tls && trunk->tlsVerify;
         if (!trunk->callerId.empty())
             attempt.fromUser = trunk->callerId;
         else if (callingExtension.empty())

@@ -48,6 +48,9 @@ struct Attempt {
     store::Transport transport = store::Transport::Udp;
     bool viaProxy = false;    ///< nextHop is a proxy, so it goes in a Route header
     bool omit100rel = false;  ///< disable_100rel: no `100rel` anywhere in the INVITE
+    /// tls_verify with transport tls: the peer's certificate must chain to a
+    /// trusted authority and name nextHop's host.
+    bool tlsVerify = false;
     std::string fromUser;     ///< line: its account; trunk: the calling extension
     std::string fromHost;     ///< line: its domain; trunk: settings.domain
     /// Number asserted in an identity header, empty for none: a line's

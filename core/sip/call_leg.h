@@ -17,6 +17,7 @@
 #include "common/timer.h"
 #include "sip/dialog.h"
 #include "sip/reliable_provisional.h"
+#include "sip/tls_peer_policy.h"
 
 struct sip_msg;
 struct sip_auth;
@@ -89,6 +90,9 @@ struct OutgoingInvite {
     std::string authPassword;
     /// Leave 100rel out entirely (the line's or trunk's "Disable 100rel").
     bool omit100rel = false;
+    /// What a new TLS connection for this leg's requests must show: a
+    /// carrier's certificate, or nothing (a phone).
+    TlsExpectation tls;
 };
 
 class CallLeg {

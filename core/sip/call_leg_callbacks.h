@@ -13,8 +13,12 @@ namespace sb::sip {
 struct CallLegCallbacks {
     // Every request we send carries our Contact for the transport and local
     // address libre picked (known only at send time).
-    static int send(enum sip_transp tp, const struct sa* src, const struct sa*, struct mbuf* mb, void* arg) {
+    static int send(enum sip_transp tp, const struct sa* src, const struct sa* dst, struct mbuf* mb,
+                    void* arg) {
         auto* leg = static_cast<CallLeg*>(arg);
+        // Runs before libre starts TLS on a new connection: say what it must show.
+        if (tp == SIP_TRANSP_TLS && dst && leg->m_role == CallLeg::Role::Uac)
+            leg->m_stack.tlsVerifier().expect(*dst, leg->m_outgoing.tls);
         const std::string contact = leg->m_stack.contactUri(leg->m_contactUser, tp, *src);
         return mbuf_printf(mb, "Contact: <%s>\r\n", contact.c_str());
     }

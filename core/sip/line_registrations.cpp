@@ -45,7 +45,7 @@ struct LineRegistrations::Registration {
     static void response(int err, const struct sip_msg* msg, void* arg) {
         auto* self = static_cast<Registration*>(arg);
         if (err) {
-            self->owner->report(*self, std::string("Unreachable: ") + strerror(err), 0);
+            self->owner->report(*self, self->owner->failureText(self->line, err), 0);
             return;
         }
         if (!msg || msg->scode < 200) return;
@@ -97,34 +97,65 @@ void LineRegistrations::configure(const std::vector<store::ExternalLine>& lines)
             next.emplace(line.name, std::move(it->second));
             continue;
         }
-        auto r = std::make_unique<Registration>();
-        r->owner = this;
-        r->line = line;
-        const std::string aor = "sip:" + line.account + "@" + line.domain;
-        const std::string registrar = "sip:" + line.domain;
-        const std::string route = lineRoute(line);
-        const char* routev[] = {route.c_str()};
-        auto* creds = static_cast<Credentials*>(mem_zalloc(sizeof(Credentials), &destroyCredentials));
-        if (!creds || str_dup(&creds->username, authorizationName(line).c_str()) ||
-            str_dup(&creds->password, line.password.c_str())) {
-            mem_deref(creds);
-            report(*r, "Failed: out of memory", 0);
-            continue;
-        }
-        const int err = sipreg_register(&r->reg, m_stack.raw(), registrar.c_str(), aor.c_str(), nullptr, aor.c_str(),
-                                        line.expiresS, line.account.c_str(), routev, 1, 0, &answerChallenge, creds,
-                                        true, &Registration::response, r.get(), nullptr,
-                                        "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE\r\n");
-        mem_deref(creds);  // the registration holds its own reference now
-        if (err) {
-            report(*r, std::string("Failed: ") + strerror(err), 0);
-            continue;
-        }
-        report(*r, "Registering", 0);
-        next.emplace(line.name, std::move(r));
+        if (auto r = start(line)) next.emplace(line.name, std::move(r));
     }
     // Lines that are gone or changed: dropping the old sipreg unregisters it.
     m_registrations = std::move(next);
+}
+
+void LineRegistrations::retryTls() {
+    for (auto it = m_registrations.begin(); it != m_registrations.end();) {
+        const store::ExternalLine line = it->second->line;
+        if (line.transport != store::Transport::Tls || it->second->status == "Registered") {
+            ++it;
+            continue;
+        }
+        // Not registered, so dropping the old one sends nothing.
+        it->second.reset();
+        if (auto r = start(line)) {
+            it->second = std::move(r);
+            ++it;
+        } else {
+            it = m_registrations.erase(it);
+        }
+    }
+}
+
+std::unique_ptr<LineRegistrations::Registration> LineRegistrations::start(const store::ExternalLine& line) {
+    auto r = std::make_unique<Registration>();
+    r->owner = this;
+    r->line = line;
+    const std::string aor = "sip:" + line.account + "@" + line.domain;
+    const std::string registrar = "sip:" + line.domain;
+    const std::string route = lineRoute(line);
+    const char* routev[] = {route.c_str()};
+    auto* creds = static_cast<Credentials*>(mem_zalloc(sizeof(Credentials), &destroyCredentials));
+    if (!creds || str_dup(&creds->username, authorizationName(line).c_str()) ||
+        str_dup(&creds->password, line.password.c_str())) {
+        mem_deref(creds);
+        report(*r, "Failed: out of memory", 0);
+        return nullptr;
+    }
+    const int err = sipreg_register(&r->reg, m_stack.raw(), registrar.c_str(), aor.c_str(), nullptr,
+                                    aor.c_str(), line.expiresS, line.account.c_str(), routev, 1, 0,
+                                    &answerChallenge, creds, true, &Registration::response, r.get(), nullptr,
+                                    "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE\r\n");
+    mem_deref(creds);  // the registration holds its own reference now
+    if (err) {
+        report(*r, std::string("Failed: ") + strerror(err), 0);
+        return nullptr;
+    }
+    report(*r, "Registering", 0);
+    return r;
+}
+
+std::string LineRegistrations::failureText(const store::ExternalLine& line, int err) const {
+    // A refused certificate fails the connection like any transport error;
+    // the verifier knows which it was.
+    if (line.transport == store::Transport::Tls) {
+        if (auto why = m_stack.tlsVerifier().recentFailure(expectedTlsHost(line))) return *why;
+    }
+    return std::string("Unreachable: ") + strerror(err);
 }
 
 std::string LineRegistrations::status(const std::string& line) const {

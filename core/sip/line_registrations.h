@@ -38,12 +38,18 @@ public:
     /// settings changed registers anew.
     void configure(const std::vector<store::ExternalLine>& lines);
 
+    /// Register anew, at once, the lines over TLS that are not registered
+    /// (the CA bundle changed: a refused certificate may pass now).
+    void retryTls();
+
     /// Last status text per line ("Registered", "Failed: 403 Forbidden", ...).
     std::string status(const std::string& line) const;
 
 private:
     struct Registration;
+    std::unique_ptr<Registration> start(const store::ExternalLine& line);
     void report(Registration& r, const std::string& status, int code);
+    std::string failureText(const store::ExternalLine& line, int err) const;
 
     SipStack& m_stack;
     EventSink& m_events;

@@ -25,6 +25,14 @@ struct Qualifier::Probe {
         if (!err && msg && msg->scode < 200) return;
         self->owner->finish(self, !err && msg);
     }
+
+    static int onSend(enum sip_transp tp, const struct sa*, const struct sa* dst, struct mbuf*, void* arg) {
+        // A phone has no certificate to check: say so before libre would
+        // start TLS on a new connection to it.
+        if (tp == SIP_TRANSP_TLS && dst)
+            static_cast<Probe*>(arg)->owner->m_stack.tlsVerifier().expect(*dst, {});
+        return 0;
+    }
 };
 
 Qualifier::Qualifier(SipStack& stack, Registrar& registrar) : m_stack(stack), m_registrar(registrar) {}
@@ -75,8 +83,8 @@ void Qualifier::ping(const std::string& extension, const std::string& contact, c
     if (uri_decode(&route, &routePl) != 0) return;
 
     const std::string domain = m_registrar.authenticator().realm();
-    int err = sip_requestf(&probe->request, m_stack.raw(), true, "OPTIONS", contact.c_str(), &route, nullptr, nullptr,
-                           &Probe::onResponse, probe.get(),
+    int err = sip_requestf(&probe->request, m_stack.raw(), true, "OPTIONS", contact.c_str(), &route, nullptr,
+                           &Probe::onSend, &Probe::onResponse, probe.get(),
                            "To: <%s>\r\nFrom: <sip:switchboard@%s>;tag=%016llx\r\nCall-ID: %016llx@%s\r\n"
                            "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nAccept: application/sdp\r\n"
                            "Content-Length: 0\r\n\r\n",

@@ -246,9 +246,10 @@ void armUdpGates(const std::vector<std::string>& addresses, uint16_t port) {
 
 std::string toString(const ::pl& p) { return p.p ? std::string(p.p, p.l) : std::string(); }
 
-SipStack::SipStack(EventSink& events) : m_events(events) {}
+SipStack::SipStack(EventSink& events) : m_events(events), m_tlsVerifier(events) {}
 
 SipStack::~SipStack() {
+    m_tlsVerifier.detach();  // the TLS context goes below
     dropUdpGates(this);
     mem_deref(m_responseListener);
     mem_deref(m_listener);
@@ -326,6 +327,9 @@ Result<void> SipStack::addTls(const ListenConfig& config) {
     // is 1.2 or newer with forward-secret AEAD ciphers only.
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
     SSL_CTX_set_cipher_list(ctx, "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:DHE+CHACHA20");
+    // The context stays at SSL_VERIFY_NONE (phones show no certificate);
+    // the verifier turns checking on for each connection to a carrier.
+    m_tlsVerifier.attach(ctx);
 
     uint16_t port = *config.tlsPort;
     for (const auto& address : m_addresses) {

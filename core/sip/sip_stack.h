@@ -13,6 +13,7 @@
 #include "common/result.h"
 #include "engine/events.h"
 #include "sip/tls_identity.h"
+#include "sip/tls_verifier.h"
 
 struct sip;
 struct sip_lsnr;
@@ -90,6 +91,9 @@ public:
 
     EventSink& events() { return m_events; }
 
+    /// Checks the certificates of carriers we connect to over TLS.
+    TlsVerifier& tlsVerifier() { return m_tlsVerifier; }
+
 private:
     SipStack(EventSink& events);
     Result<void> addTls(const ListenConfig& config);
@@ -102,6 +106,7 @@ private:
     void replyOptions(const ::sip_msg& msg);
 
     EventSink& m_events;
+    TlsVerifier m_tlsVerifier;  ///< unhooked in ~SipStack before the TLS context goes
     RePtr<struct ::dnsc> m_dnsc;
     RePtr<struct ::tls> m_tls;
     RePtr<struct ::sip> m_sip;

@@ -256,6 +256,19 @@ TEST(DialPlanPlan, TrunkByHostnameThroughIpv6ProxyOverTls) {
     EXPECT_EQ(a.transport, store::Transport::Tls);
     EXPECT_EQ(a.nextHopUri(), "sip:[2001:db8::7]:5061;transport=tls;lr");
     EXPECT_EQ(a.fromUser, "anonymous");  // no calling extension (e.g. a call from a trunk)
+    EXPECT_TRUE(a.tlsVerify);            // tls_verify defaults to on
+
+    auto config = routingConfiguration();
+    config.trunks[1].tlsVerify = false;
+    EXPECT_FALSE(DialPlan(config).plan("92345678", "").attempts.at(0).tlsVerify);
+}
+
+TEST(DialPlanPlan, TlsVerifyOnlyMeansSomethingOverTls) {
+    const DialPlan plan(routingConfiguration());
+    const OutgoingPlan p = plan.plan("913901088888", "101");  // cmcc over TCP, carrier over UDP
+    ASSERT_EQ(p.attempts.size(), 2u);
+    EXPECT_FALSE(p.attempts[0].tlsVerify);
+    EXPECT_FALSE(p.attempts[1].tlsVerify);
 }
 
 TEST(DialPlanPlan, UnusableTargetsAreSkippedAndNamed) {
