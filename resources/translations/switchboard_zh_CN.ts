@@ -933,6 +933,14 @@ Phones registered to it can no longer call or be called.</source>
         <source>Presented n&amp;umber:</source>
         <translation>显示号码(&amp;U)：</translation>
     </message>
+    <message>
+        <source>Verify the carrier&apos;s TLS certificate</source>
+        <translation>验证运营商的 TLS 证书</translation>
+    </message>
+    <message>
+        <source>The certificate must come from a trusted authority (Settings: carrier certificate authorities) and name the proxy or domain; otherwise the connection is refused and the line says why.</source>
+        <translation>证书必须由受信任的机构签发（设置：运营商证书颁发机构），并且包含代理或域名；否则拒绝连接，并在外线状态中说明原因。</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::LinesModel</name>
@@ -1823,6 +1831,62 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
         <source>Requests per source:</source>
         <translation>每个来源的请求数：</translation>
     </message>
+    <message>
+        <source>Choose the certificate authorities for carriers</source>
+        <translation>选择运营商的证书颁发机构</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s trusted authorities</source>
+        <translation>留空：使用系统信任的颁发机构</translation>
+    </message>
+    <message>
+        <source>Lines and trunks over TLS that verify their peer accept only certificates from these</source>
+        <translation>验证对端的 TLS 外线和中继只接受这些机构签发的证书</translation>
+    </message>
+    <message>
+        <source>TCP/TLS connections one address may hold open (allow-list exempt)</source>
+        <translation>单个地址可同时保持的 TCP/TLS 连接数（白名单除外）</translation>
+    </message>
+    <message>
+        <source>A TCP/TLS connection without a registration that stays silent this long is closed</source>
+        <translation>没有注册、且静默超过此时长的 TCP/TLS 连接将被关闭</translation>
+    </message>
+    <message>
+        <source>System limit</source>
+        <translation>系统上限</translation>
+    </message>
+    <message>
+        <source>Every call holds four sockets; new calls are refused before the last 64 are used</source>
+        <translation>每个通话占用四个套接字；在最后 64 个被用掉之前拒绝新呼叫</translation>
+    </message>
+    <message>
+        <source>New calls are refused while Switchboard uses more memory than this</source>
+        <translation>当 Switchboard 使用的内存超过此值时拒绝新呼叫</translation>
+    </message>
+    <message>
+        <source>Carrier certificate a&amp;uthorities:</source>
+        <translation>运营商证书颁发机构(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>TCP/TLS connections per address:</source>
+        <translation>每个地址的 TCP/TLS 连接数：</translation>
+    </message>
+    <message>
+        <source>Close silent connections after:</source>
+        <translation>静默连接关闭时间：</translation>
+    </message>
+    <message>
+        <source>Open files:</source>
+        <translation>打开文件数：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::SingleInstance</name>
@@ -2125,6 +2189,14 @@ Stop the service first (for example: sudo systemctl stop switchboard-server), or
     <message>
         <source>prefix: %1</source>
         <translation>前缀：%1</translation>
+    </message>
+    <message>
+        <source>Verify the peer&apos;s TLS certificate</source>
+        <translation>验证对端的 TLS 证书</translation>
+    </message>
+    <message>
+        <source>The certificate must come from a trusted authority (Settings: carrier certificate authorities) and name the host or proxy; otherwise the call attempt fails over.</source>
+        <translation>证书必须由受信任的机构签发（设置：运营商证书颁发机构），并且包含主机或代理名称；否则本次呼叫尝试转到备用路由。</translation>
     </message>
 </context>
 <context>
