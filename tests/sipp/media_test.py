@@ -92,6 +92,68 @@ class Media(unittest.TestCase):
         code, out, _ = callee.wait()
         self.assertEqual(code, 0, out)
 
+    def test_rtp_flood_at_the_relay_is_dropped_and_sip_keeps_answering(self):
+        mp = even_free_port()
+        callee = self.callee("callee_echo.xml", extra=["-rtp_echo", "-mp", str(mp)])
+        media = MediaSocket()
+        self.addCleanup(media.close)
+        call = self.place_call(media)
+        while True:
+            r = call.next_response()
+            if r.status >= 200:
+                break
+        self.assertEqual(r.status, 200, r.raw)
+        relay = sdp_endpoint(r.body)
+        for i in range(20):  # the caller's leg latches to this socket
+            media.sock.sendto(rtp_packet(i, i * 160), relay)
+            media.drain(0.02)
+        media.drain(0.3)
+        media.received.clear()
+
+        intruder = MediaSocket(local_ip="127.0.0.50")
+        self.addCleanup(intruder.close)
+        intruder.sock.setblocking(False)
+        pinger = SipClient("127.0.0.1", self.server.port, timeout=1.0)
+        self.addCleanup(pinger.close)
+        flood = rtp_packet(0, 0, ssrc=0xBAD, payload=b"\x00" * 160)
+        sent, rtts = 0, []
+        deadline = time.monotonic() + 3.0  # bounded: 3 s of as many packets as we can send
+        next_ping = time.monotonic()
+        while time.monotonic() < deadline and sent < 300000:
+            for _ in range(200):
+                try:
+                    intruder.sock.sendto(flood, relay)
+                    sent += 1
+                except BlockingIOError:
+                    break
+            if time.monotonic() >= next_ping:
+                started = time.monotonic()
+                self.assertEqual(pinger.request("OPTIONS", "sip:127.0.0.1", "ping").status, 200)
+                rtts.append(time.monotonic() - started)
+                next_ping = started + 0.1
+        rtts.sort()
+        print(f"\n{sent} foreign RTP packets in 3 s; OPTIONS answered {len(rtts)} times, "
+              f"median {1000 * rtts[len(rtts) // 2]:.1f} ms, max {1000 * rtts[-1]:.1f} ms", file=sys.stderr)
+        self.assertGreaterEqual(len(rtts), 10)
+
+        # The flood went nowhere, and the real caller still gets its echo.
+        intruder.sock.settimeout(0.05)
+        media.drain(0.5)  # whatever the flood caused at the caller's end
+        self.assertLessEqual(len(media.received), 2, "foreign RTP was relayed (the callee echoes what it gets)")
+        media.received.clear()
+        intruder.drain(0.3)
+        self.assertEqual(intruder.received, [], "the relay answered a foreign source")
+        for i in range(20, 40):
+            media.sock.sendto(rtp_packet(i, i * 160), relay)
+            media.drain(0.02)
+        media.drain(0.5)
+        echoed = [p for p in media.received if p[1] == 0 and p[2] == 160]
+        self.assertGreaterEqual(len(echoed), 18, "the caller's RTP no longer flows after the flood")
+        self.assertLessEqual(len(echoed), 20, "foreign RTP reached the caller")
+        self.assertEqual(call.bye().status, 200)
+        code, out, _ = callee.wait()
+        self.assertEqual(code, 0, out)
+
     def test_delayed_offer_gets_our_offer_in_the_200_and_answers_in_the_ack(self):
         mp = even_free_port()
         callee = self.callee("callee_echo.xml", extra=["-rtp_echo", "-mp", str(mp)])
