@@ -115,7 +115,16 @@ class SwitchboardServer:
         self.stop_seconds = time.monotonic() - t0
         self._reader.join(2)
         self.assert_no_tel_sent()
+        self.assert_no_sanitizer_report()
         return code
+
+    def assert_no_sanitizer_report(self):
+        """An ASan/UBSan build of the server reports on stderr: any report fails the suite."""
+        for marker in ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"):
+            hits = [line for line in self.log_lines if marker in line]
+            if hits:
+                self.dump_log()
+                raise AssertionError(f"sanitizer report from switchboard-server: {hits[0]}")
 
     def sent_messages(self):
         """Every SIP message the server sent, from its debug trace."""
