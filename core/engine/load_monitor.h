@@ -4,7 +4,8 @@
 // should fire every kIntervalMs fires late when the loop is saturated (late
 // by more than kLagMs: overloaded for kHoldMs), and requests pile up in the
 // SIP socket's receive queue faster than the loop reads them (half full or
-// dropping: overloaded for kBacklogHoldMs). Meanwhile new dialogs and
+// dropping: overloaded for kBacklogHoldMs, extended while it stays above a
+// quarter, so refusing stops as soon as the queue has drained). Meanwhile new dialogs and
 // registrations are refused with 503 + Retry-After (cheap, stateless) rather
 // than accepted and left to time out (RFC 3261 §21.5.4; RFC 7339 discusses
 // why this beats silent queueing).
@@ -19,7 +20,7 @@ public:
     static constexpr int64_t kIntervalMs = 50;
     static constexpr int64_t kLagMs = 150;
     static constexpr int64_t kHoldMs = 2000;
-    static constexpr int64_t kBacklogHoldMs = 500;
+    static constexpr int64_t kBacklogHoldMs = 100;
 
     /// The periodic timer fired at @p nowMs; @p dueMs is when it should have.
     /// @return true when this tick starts an overload episode (for the log).
@@ -34,8 +35,10 @@ public:
     /// @p newDrops datagrams dropped by the system since the last look.
     /// @return true when this starts an overload episode.
     bool backlog(uint32_t queued, uint32_t capacity, uint32_t newDrops, int64_t nowMs) {
-        if (newDrops == 0 && (capacity == 0 || queued < capacity / 2)) return false;
         const bool wasOverloaded = overloaded(nowMs);
+        const bool high = newDrops != 0 || (capacity != 0 && queued >= capacity / 2);
+        const bool draining = wasOverloaded && capacity != 0 && queued >= capacity / 4;
+        if (!high && !draining) return false;
         m_until = std::max(m_until, nowMs + kBacklogHoldMs);
         ++m_backlogTicks;
         return !wasOverloaded;

@@ -41,6 +41,13 @@ TEST(LoadMonitor, AHalfFullReceiveQueueOrDropsOverloadBriefly) {
     EXPECT_FALSE(m.overloaded(t + 10 + LoadMonitor::kBacklogHoldMs));
     EXPECT_TRUE(m.backlog(0, 212992, 3, t + 2000));  // the system dropped requests
     EXPECT_EQ(m.backlogTicks(), 3u);
+    // While draining, a quarter full keeps it going; below that it ends.
+    EXPECT_FALSE(m.backlog(60000, 212992, 0, t + 2050));
+    EXPECT_TRUE(m.overloaded(t + 2050 + LoadMonitor::kBacklogHoldMs - 1));
+    EXPECT_FALSE(m.backlog(50000, 212992, 0, t + 2100));
+    EXPECT_FALSE(m.overloaded(t + 2050 + LoadMonitor::kBacklogHoldMs));
+    EXPECT_FALSE(m.backlog(60000, 212992, 0, t + 5000));  // a quarter alone starts nothing
+    EXPECT_FALSE(m.overloaded(t + 5000));
 }
 
 }  // namespace
