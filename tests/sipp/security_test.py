@@ -174,6 +174,36 @@ class Security(unittest.TestCase):
         again = OutgoingCall(client, "100", "Corr3ct-Horse-100", "101", SDP).start()
         self.assertEqual(again.next_response().status, 180)
 
+    def test_calls_beyond_the_rtp_port_range_get_503_and_the_ports_come_back(self):
+        # Eight ports: four RTP/RTCP pairs, two per call (one per leg).
+        base = 31000 + 8 * (os.getpid() % 500)
+        server = self.start(rtp_port_min=base, rtp_port_max=base + 7, rate_limit=0)
+        port = free_port()
+        code, out = run_sipp(os.path.join(HERE, "scenarios", "register_auth.xml"), "127.0.0.1", server.port,
+                             local_port=port, keys={"ext": "101", "expires": 300},
+                             extra=["-au", "101", "-ap", "Corr3ct-Horse-101"])
+        self.assertEqual(code, 0, out)
+        phone = SippRun(os.path.join(HERE, "scenarios", "calls", "callee_noanswer.xml"), "127.0.0.1", server.port,
+                        local_port=port, calls=10, keys={"ext": "101", "mport": free_port()}, timeout_s=30)
+        self.addCleanup(lambda: phone.proc.poll() is None and phone.proc.kill())
+        time.sleep(0.3)
+        calls = []
+        for _ in range(3):
+            client = SipClient("127.0.0.1", server.port)
+            self.addCleanup(client.close)
+            calls.append(OutgoingCall(client, "100", "Corr3ct-Horse-100", "101", SDP).start())
+        self.assertEqual(calls[0].next_response().status, 180)
+        self.assertEqual(calls[1].next_response().status, 180)
+        refused = calls[2].next_response()
+        self.assertEqual(refused.status, 503, refused.raw)
+        server.wait_log(rf"call refused: media relay leg A: no free RTP port pair in {base}-{base + 7} \(\d+ in use by calls\)")
+        # Ending one call gives its ports back to the next.
+        self.assertEqual(calls[0].cancel().status, 487)
+        client = SipClient("127.0.0.1", server.port)
+        self.addCleanup(client.close)
+        again = OutgoingCall(client, "100", "Corr3ct-Horse-100", "101", SDP).start()
+        self.assertEqual(again.next_response().status, 180)
+
     @unittest.skipUnless(shutil.which("svwar") and shutil.which("svcrack"), "sipvicious is not installed")
     def test_sipvicious_finds_no_extension_and_no_password(self):
         # The tools announce themselves as friendly-scanner; with the scanner
