@@ -21,6 +21,7 @@ public:
     static constexpr int64_t kLagMs = 150;
     static constexpr int64_t kHoldMs = 2000;
     static constexpr int64_t kBacklogHoldMs = 100;
+    static constexpr uint32_t kBacklogHighBytes = 512 * 1024;  ///< ~500 INVITEs waiting
 
     /// The periodic timer fired at @p nowMs; @p dueMs is when it should have.
     /// @return true when this tick starts an overload episode (for the log).
@@ -36,8 +37,11 @@ public:
     /// @return true when this starts an overload episode.
     bool backlog(uint32_t queued, uint32_t capacity, uint32_t newDrops, int64_t nowMs) {
         const bool wasOverloaded = overloaded(nowMs);
-        const bool high = newDrops != 0 || (capacity != 0 && queued >= capacity / 2);
-        const bool draining = wasOverloaded && capacity != 0 && queued >= capacity / 4;
+        // Relative to the queue, but capped: a large queue (kept large so a
+        // moment without a core drops nothing) must not hold seconds of work.
+        const uint32_t highMark = std::min(capacity / 2, kBacklogHighBytes);
+        const bool high = newDrops != 0 || (capacity != 0 && queued >= highMark);
+        const bool draining = wasOverloaded && capacity != 0 && queued >= highMark / 2;
         if (!high && !draining) return false;
         m_until = std::max(m_until, nowMs + kBacklogHoldMs);
         ++m_backlogTicks;

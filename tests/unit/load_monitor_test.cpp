@@ -48,6 +48,9 @@ TEST(LoadMonitor, AHalfFullReceiveQueueOrDropsOverloadBriefly) {
     EXPECT_FALSE(m.overloaded(t + 2050 + LoadMonitor::kBacklogHoldMs));
     EXPECT_FALSE(m.backlog(60000, 212992, 0, t + 5000));  // a quarter alone starts nothing
     EXPECT_FALSE(m.overloaded(t + 5000));
+    // A big queue: 512 KiB waiting is enough, whatever the size.
+    EXPECT_FALSE(m.backlog(500 * 1024, 8u << 20, 0, t + 6000));
+    EXPECT_TRUE(m.backlog(512 * 1024, 8u << 20, 0, t + 6050));
 }
 
 }  // namespace
