@@ -141,8 +141,7 @@ void CallLeg::replyInDialog(const ::sip_msg& msg, uint16_t code, const std::stri
     std::string h = headers;
     if (code >= 200 && code < 300) h += "Contact: <" + m_stack.contactFor(m_contactUser, msg) + ">\r\n";
     if (!body.empty()) h += "Content-Type: " + body.type + "\r\n";
-    (void)sip_treplyf(nullptr, nullptr, m_stack.raw(), &msg, false, code, reason.c_str(),
-                      "%sContent-Length: %zu\r\n\r\n%s", h.c_str(), body.content.size(), body.content.c_str());
+    m_stack.replyFinal(msg, code, reason.c_str(), h, body.content);
 }
 
 void CallLeg::onRequest(const ::sip_msg& msg) {

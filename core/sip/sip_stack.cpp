@@ -246,7 +246,7 @@ void armUdpGates(const std::vector<std::string>& addresses, uint16_t port) {
 
 std::string toString(const ::pl& p) { return p.p ? std::string(p.p, p.l) : std::string(); }
 
-SipStack::SipStack(EventSink& events) : m_events(events) {}
+SipStack::SipStack(EventSink& events) : m_events(events), m_completed(64 * SIP_T1) {}
 
 SipStack::~SipStack() {
     dropUdpGates(this);
@@ -279,6 +279,7 @@ Result<std::unique_ptr<SipStack>> SipStack::create(const ListenConfig& config, E
     // table holds 10^5 entries; libre's default-sized tables would turn every
     // lookup into a long list walk.
     err = sip_alloc(&s, dnsc, 4096, 16384, 1024, software.c_str(), nullptr, self.get());
+    self->m_software = software;
     if (err) return makeError(std::string("cannot start SIP: ") + strerror(err), err);
     self->m_sip.reset(s);
 
@@ -391,12 +392,13 @@ bool SipStack::dispatch(const ::sip_msg& msg) {
         watchUdpSocket(this, msg.sock);
         if (pl_strcmp(&msg.callid, probeCallId().c_str()) == 0) return true;  // our own probe
     }
+    // Retransmissions of requests we answered ourselves come first, as
+    // libre's own transactions take theirs before this handler runs.
+    if (answerRetransmission(msg)) return true;
     if (m_requestFilter && !m_requestFilter(msg)) return true;
     const std::string method = toString(msg.met);
     if (hasControlCharacters(msg)) {
-        if (method != "ACK")
-            (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 400, "Control Character In Header",
-                              "Content-Length: 0\r\n\r\n");
+        replyFinal(msg, 400, "Control Character In Header");
         return true;
     }
     // What libre lets through but must change nothing (request_checks.h).
@@ -419,15 +421,13 @@ bool SipStack::dispatch(const ::sip_msg& msg) {
     // A To tag means "inside a dialog": it belongs to a leg or to nobody.
     if (pl_isset(&msg.to.tag)) {
         if (dispatchInDialog(msg)) return true;
-        if (method != "ACK")
-            (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 481,
-                              "Call/Transaction Does Not Exist", "Content-Length: 0\r\n\r\n");
+        replyFinal(msg, 481, "Call/Transaction Does Not Exist");
         return true;
     }
     if (method == "CANCEL") {
-        // libre's server transactions answer the CANCELs they match.
-        (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 481, "Call/Transaction Does Not Exist",
-                          "Content-Length: 0\r\n\r\n");
+        // libre's server transactions answer the CANCELs they match, and
+        // answerRetransmission() those of INVITEs already answered 2xx.
+        replyFinal(msg, 481, "Call/Transaction Does Not Exist");
         return true;
     }
     if (auto it = m_handlers.find(method); it != m_handlers.end() && it->second(msg)) return true;
@@ -437,16 +437,14 @@ bool SipStack::dispatch(const ::sip_msg& msg) {
     } else if (method == "ACK") {
         // An ACK with no transaction to absorb it needs no answer (RFC 3261 §17.2.1).
     } else {
-        (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 501, "Not Implemented",
-                          "Allow: %s\r\nContent-Length: 0\r\n\r\n", allowHeader().c_str());
+        replyFinal(msg, 501, "Not Implemented", "Allow: " + allowHeader() + "\r\n");
     }
     return true;
 }
 
 void SipStack::replyOptions(const ::sip_msg& msg) {
-    (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 200, "OK",
-                      "Allow: %s\r\nSupported: %s\r\nAccept: %s\r\nContent-Length: 0\r\n\r\n",
-                      allowHeader().c_str(), kSupported, kAccept);
+    replyFinal(msg, 200, "OK",
+               "Allow: " + allowHeader() + "\r\nSupported: " + kSupported + "\r\nAccept: " + kAccept + "\r\n");
 }
 
 bool SipStack::dispatchInDialog(const ::sip_msg& msg) {
