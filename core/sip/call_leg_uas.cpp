@@ -77,7 +77,7 @@ void CallLeg::answer(const Body& body) {
     if (m_invite && m_invite->tp == SIP_TRANSP_UDP) m_answerTimer.start(SIP_T1, [this] { retransmitAnswer(); });
     m_ackTimeout.start(64 * SIP_T1, [this] {
         m_answerTimer.cancel();
-        (void)sendInDialog("BYE", "", {}, &m_byeReq, true);
+        (void)sendBye();
         terminate("no ACK for the answer");
     });
 }

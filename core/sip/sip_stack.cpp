@@ -20,6 +20,7 @@ extern "C" struct ssl_ctx_st* tls_openssl_context(const struct tls* tls);
 #include "common/clock.h"
 #include "sb_version.h"
 #include "sip/call_leg.h"
+#include "sip/client_transaction.h"
 #include "sip/message.h"
 #include "sip/request_checks.h"
 
@@ -463,6 +464,13 @@ bool SipStack::onResponse(const ::sip_msg* msg, void* arg) {
     if (hasControlCharacters(*msg)) return true;  // malformed: dropped
     // A wrapped status code (RFC 4475 §3.1.2.19); UDP ones stop at the gate.
     if (msg->scode < 100 || msg->scode > 699) return true;
+    if (!self->m_clientTransactions.empty()) {
+        auto it = self->m_clientTransactions.find(toString(msg->via.branch));
+        if (it != self->m_clientTransactions.end()) {
+            it->second->onResponse(*msg);
+            return true;
+        }
+    }
     auto [begin, end] = self->m_legs.equal_range(toString(msg->callid));
     for (auto it = begin; it != end; ++it) {
         if (it->second->dialog().matches(*msg)) {
@@ -472,6 +480,12 @@ bool SipStack::onResponse(const ::sip_msg* msg, void* arg) {
     }
     return false;
 }
+
+void SipStack::addClientTransaction(const std::string& branch, ClientTransaction* transaction) {
+    m_clientTransactions[branch] = transaction;
+}
+
+void SipStack::removeClientTransaction(const std::string& branch) { m_clientTransactions.erase(branch); }
 
 void SipStack::addLeg(CallLeg* leg) { m_legs.emplace(leg->dialog().callId, leg); }
 

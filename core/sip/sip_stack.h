@@ -39,6 +39,7 @@ struct ListenConfig {
 /// libre's SIP stack with our transports and a per-method request dispatch.
 /// Lives on the engine thread only.
 class CallLeg;
+class ClientTransaction;
 
 class SipStack {
 public:
@@ -94,6 +95,11 @@ public:
     /// Answered transactions we keep (for tests and statistics).
     size_t completedTransactions() const { return m_completed.size(); }
 
+    /// Our own client transactions (client_transaction.h) receive the
+    /// responses whose top Via carries their branch.
+    void addClientTransaction(const std::string& branch, ClientTransaction* transaction);
+    void removeClientTransaction(const std::string& branch);
+
     /// Called from libre's trace hook; publishes when tracing is on.
     void trace(SipTraced&& event);
     bool traceEnabled() const { return m_traceEnabled || m_traceSink; }
@@ -135,6 +141,7 @@ private:
     struct ::sip_lsnr* m_listener = nullptr;
     struct ::sip_lsnr* m_responseListener = nullptr;
     std::unordered_multimap<std::string, CallLeg*> m_legs;  ///< by Call-ID
+    std::unordered_map<std::string, ClientTransaction*> m_clientTransactions;  ///< by branch
     std::map<std::string, RequestHandler> m_handlers;
     std::string m_bindAddress;
     std::vector<std::string> m_addresses;  ///< one transport set per address

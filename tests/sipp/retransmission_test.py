@@ -153,6 +153,20 @@ class Retransmissions(unittest.TestCase):
         late, _ = callee.next_request(timeout=1.0)
         self.assertIsNone(late, "the retransmitted BYE was relayed again")
 
+    def test_bye_to_the_callee_is_retransmitted_until_answered(self):
+        client, call, callee, _ = self.answered_call()
+        self.assertEqual(call.bye().status, 200)
+        first, _ = callee.next_request()
+        self.assertTrue(first and first.startswith("BYE "), first)
+        t0 = time.monotonic()
+        again, addr = callee.next_request(timeout=2.0)  # not answered: timer E sends it again after T1
+        self.assertIsNotNone(again, "the BYE was not retransmitted")
+        self.assertGreater(time.monotonic() - t0, 0.3)
+        self.assertEqual(again, first, "a retransmission is the same request (same branch)")
+        callee.reply(again, addr, 200, "OK")
+        late, _ = callee.next_request(timeout=1.5)
+        self.assertIsNone(late, "the BYE was retransmitted after its answer")
+
     def test_bye_for_an_unknown_dialog_gets_481_and_its_retransmission_the_same(self):
         client = Recording("127.0.0.1", self.server.port)
         self.addCleanup(client.close)
