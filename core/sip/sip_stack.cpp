@@ -103,6 +103,7 @@ Result<std::vector<std::string>> bindAddresses(const std::string& bind) {
 // decode), so these cases are covered over UDP only.
 
 constexpr int kGateLayer = 0x5b0;  // any layer no other helper of ours uses
+constexpr int kUdpSocketBufferBytes = 4 << 20;
 
 struct UdpGate {
     SipStack* stack = nullptr;
@@ -210,6 +211,12 @@ bool onUdpSend(int*, struct sa*, struct mbuf* mb, void*) {
 void watchUdpSocket(SipStack* stack, void* sock) {
     auto* us = static_cast<struct udp_sock*>(sock);
     if (!us || udp_helper_find(us, kGateLayer)) return;
+    // A burst, or a moment the engine waits for a core, must queue in the
+    // kernel rather than be dropped: a lost ACK or 200 costs a retransmission
+    // at best and a call at worst. The default (about 200 kB on Linux) held
+    // some 20 ms of traffic at 1,000 calls/s. The kernel caps the size at
+    // net.core.rmem_max / wmem_max.
+    (void)udp_sockbuf_set(us, kUdpSocketBufferBytes);
     auto gate = std::make_unique<UdpGate>();
     gate->stack = stack;
     gate->sock = us;
