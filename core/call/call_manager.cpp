@@ -75,12 +75,6 @@ void CallManager::configure(const store::Configuration& config) {
     m_config = config;
 }
 
-size_t CallManager::liveCalls() const {
-    size_t n = 0;
-    for (const auto& [id, call] : m_calls) n += !call->finished();
-    return n;
-}
-
 void CallManager::setAccepting(bool accepting) {
     if (accepting == m_accepting) return;
     m_accepting = accepting;
@@ -208,6 +202,7 @@ Call* CallManager::createCall(const ::sip_msg& msg, CallParties parties) {
     Call* ref = call.get();
     m_calls.emplace(id, std::move(call));
     ++m_startedSinceSample;
+    if (ref->finished()) ++m_finishedInTable;  // finished before it was in the table
     // Media is anchored on the address the caller reached us at.
     auto media = m_ports ? CallMedia::create(*m_ports, m_stack.localAddressFor(msg), m_config.settings.ringback)
                          : Result<std::unique_ptr<CallMedia>>(makeError("no RTP port range"));
@@ -300,6 +295,7 @@ void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller,
 }
 
 void CallManager::callFinished(Call& call, const store::CdrRecord& cdr) {
+    if (m_calls.count(call.id())) ++m_finishedInTable;
     if (m_cdrWriter) m_cdrWriter->appendCdr(cdr);
     m_events.publish(CallEnded{call.id()});
 }
@@ -338,6 +334,7 @@ void CallManager::reap() {
     for (auto& [id, call] : m_calls) call->checkMedia();
     for (auto it = m_calls.begin(); it != m_calls.end();) {
         if (it->second->canBeDeleted(now)) {
+            if (it->second->finished()) --m_finishedInTable;
             it = m_calls.erase(it);
             ++released;
         } else {

@@ -43,13 +43,6 @@ void Core::reviewResources() {
     for (int fd : snap.datagramSockets) {
         auto known = std::find_if(m_sipDatagramSockets.begin(), m_sipDatagramSockets.end(),
                                   [fd](const auto& entry) { return entry.first == fd; });
-        if (known == m_sipDatagramSockets.end()) {
-            // A burst of requests must wait in the queue, not be dropped, while
-            // the overload check (half full) turns new work away; 1 MiB holds
-            // about a thousand INVITEs, well under T1 of work.
-            constexpr int kReceiveBuffer = 1 << 20;
-            (void)platform::setReceiveBuffer(fd, kReceiveBuffer);
-        }
         sockets.emplace_back(fd, known != m_sipDatagramSockets.end() ? known->second
                                                                      : platform::datagramQueue(fd).drops);
     }

@@ -66,9 +66,11 @@ std::string addrTypeOf(const std::string& address) {
 }
 
 uint64_t randomSessionId() {
-    std::random_device rd;
+    // Seeded once: a random_device per call showed in the profile, and an
+    // origin session id needs uniqueness, not secrecy (RFC 4566 §5.2).
+    thread_local std::mt19937 generator{std::random_device{}()};
     // Below 2^31 so that even peers storing it in a signed 32-bit int cope.
-    return (static_cast<uint64_t>(rd()) & 0x7fffffffu) | 1u;
+    return (static_cast<uint64_t>(generator()) & 0x7fffffffu) | 1u;
 }
 
 }  // namespace

@@ -111,10 +111,10 @@ Result<RingbackTone> RingbackTone::create(std::string_view presetName, G711Law l
     tone.m_oneSecond.reserve(pcm->size());
     for (const int16_t s : *pcm) tone.m_oneSecond.push_back(encode(law, s));
     // RFC 3550 §5.1: random initial sequence number and timestamp, §8 random SSRC.
-    std::random_device rd;
-    tone.m_ssrc = rd();
+    thread_local std::mt19937 rd{std::random_device{}()};  // seeded once: one tone per ringing call
+    tone.m_ssrc = static_cast<uint32_t>(rd());
     tone.m_sequence = static_cast<uint16_t>(rd());
-    tone.m_timestampOrigin = rd();
+    tone.m_timestampOrigin = static_cast<uint32_t>(rd());
     return tone;
 }
 

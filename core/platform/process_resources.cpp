@@ -10,11 +10,6 @@ ProcessSnapshot snapshotProcess(const std::vector<uint16_t>&) { return {}; }
 
 DatagramQueue datagramQueue(int) { return {}; }
 
-bool setReceiveBuffer(int fd, int bytes) {
-    return setsockopt(static_cast<SOCKET>(fd), SOL_SOCKET, SO_RCVBUF, reinterpret_cast<const char*>(&bytes),
-                      sizeof(bytes)) == 0;
-}
-
 uint64_t residentBytes() {
     PROCESS_MEMORY_COUNTERS counters{};
     if (!GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof(counters))) return 0;
@@ -125,10 +120,6 @@ DatagramQueue datagramQueue(int fd) {
     q.capacityBytes = info[SK_MEMINFO_RCVBUF];
     q.drops = info[SK_MEMINFO_DROPS];
     return q;
-}
-
-bool setReceiveBuffer(int fd, int bytes) {
-    return setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof(bytes)) == 0;
 }
 
 int applyOpenFileLimit(uint32_t wanted) {

@@ -42,9 +42,6 @@ struct DatagramQueue {
 };
 DatagramQueue datagramQueue(int fd);
 
-/// Ask for a receive queue of @p bytes (the system may cap it); false on error.
-bool setReceiveBuffer(int fd, int bytes);
-
 /// One pass over this process's descriptors. Cost: a few system calls per
 /// descriptor; called once a second.
 ProcessSnapshot snapshotProcess(const std::vector<uint16_t>& listenPorts);

@@ -84,12 +84,50 @@ void CallLeg::hangup() {
         return;
     case State::Answered:
     case State::Established:
-        if (!sendInDialog("BYE", "", {}, &m_byeReq, true)) terminate("BYE could not be sent");
+        if (!sendBye()) terminate("BYE could not be sent");
         m_state = State::Terminated;
         return;
     case State::Terminated:
         return;
     }
+}
+
+namespace {
+/// "ip:port" when @p hop (a SIP URI) names a literal address reached over
+/// UDP, as a phone's or trunk's source address does; empty otherwise.
+std::string literalUdpDestination(const std::string& hop) {
+    struct uri u;
+    struct pl text;
+    pl_set_str(&text, hop.c_str());
+    if (uri_decode(&u, &text) != 0 || pl_strcasecmp(&u.scheme, "sip") != 0) return {};
+    struct pl value;
+    if (msg_param_decode(&u.params, "maddr", &value) == 0) return {};
+    if (msg_param_decode(&u.params, "transport", &value) == 0 && pl_strcasecmp(&value, "udp") != 0) return {};
+    struct sa dst;
+    if (sa_set(&dst, &u.host, u.port ? u.port : 5060) != 0) return {};
+    return addressText(dst);
+}
+}  // namespace
+
+bool CallLeg::sendBye(const std::string& extra) {
+    const std::string destination = literalUdpDestination(m_dialog.firstHop());
+    struct sa dst, local;
+    if (destination.empty() || sa_decode(&dst, destination.c_str(), destination.size()) != 0 ||
+        sip_transp_laddr(m_stack.raw(), &local, SIP_TRANSP_UDP, &dst) != 0)
+        return sendInDialog("BYE", extra, {}, &m_byeReq, true);
+    std::string branch = ClientTransaction::newBranch();
+    const std::string request = "BYE " + m_dialog.remoteTarget + " SIP/2.0\r\nVia: SIP/2.0/UDP " +
+                                addressText(local) + ";branch=" + branch + ";rport\r\nContact: <" +
+                                m_stack.contactUri(m_contactUser, SIP_TRANSP_UDP, local) + ">\r\n" +
+                                m_dialog.requestHeaders("BYE", m_dialog.localCseq++) + extra +
+                                "Content-Length: 0\r\n\r\n";
+    m_byeTrans = ClientTransaction::start(m_stack, destination, std::move(branch), request,
+                                          [this](int err, const ::sip_msg* msg) {
+                                              if (msg && msg->scode < 200) return;
+                                              m_byeTrans.reset();
+                                              handleByeResponse(err, msg);
+                                          });
+    return m_byeTrans != nullptr;
 }
 
 void CallLeg::handleByeResponse(int, const ::sip_msg* msg) {
@@ -141,8 +179,7 @@ void CallLeg::replyInDialog(const ::sip_msg& msg, uint16_t code, const std::stri
     std::string h = headers;
     if (code >= 200 && code < 300) h += "Contact: <" + m_stack.contactFor(m_contactUser, msg) + ">\r\n";
     if (!body.empty()) h += "Content-Type: " + body.type + "\r\n";
-    (void)sip_treplyf(nullptr, nullptr, m_stack.raw(), &msg, false, code, reason.c_str(),
-                      "%sContent-Length: %zu\r\n\r\n%s", h.c_str(), body.content.size(), body.content.c_str());
+    m_stack.replyFinal(msg, code, reason.c_str(), h, body.content);
 }
 
 void CallLeg::onRequest(const ::sip_msg& msg) {

@@ -15,6 +15,7 @@
 
 #include "common/result.h"
 #include "common/timer.h"
+#include "sip/client_transaction.h"
 #include "sip/dialog.h"
 #include "sip/reliable_provisional.h"
 #include "sip/tls_peer_policy.h"
@@ -128,7 +129,7 @@ public:
     void onStrayResponse(const ::sip_msg& msg);
 
     /// A transaction of this leg is still running (INVITE, BYE, our 2xx).
-    bool busy() const { return m_inviteReq || m_byeReq || m_reinviteReq || m_prackReq || m_answer; }
+    bool busy() const { return m_inviteReq || m_byeReq || m_byeTrans || m_reinviteReq || m_prackReq || m_answer; }
 
     Role role() const { return m_role; }
     State state() const { return m_state; }
@@ -156,6 +157,9 @@ private:
     friend struct CallLegCallbacks;  // libre's C callbacks, with their exact signatures
     bool sendInDialog(const std::string& method, const std::string& extra, const Body& body, struct ::sip_request** reqp,
                       bool stateful);
+    /// BYE with @p extra header lines: on our own client transaction when
+    /// the first hop is a literal address over UDP, else on libre's.
+    bool sendBye(const std::string& extra = {});
     void handleByeResponse(int err, const ::sip_msg* msg);
     void handleReinviteResponse(int err, const ::sip_msg* msg);
     void replyInDialog(const ::sip_msg& msg, uint16_t code, const std::string& reason, const std::string& headers = {},
@@ -225,6 +229,7 @@ private:
 
     // In-dialog transactions.
     struct ::sip_request* m_byeReq = nullptr;
+    std::unique_ptr<ClientTransaction> m_byeTrans;
     struct ::sip_request* m_reinviteReq = nullptr;
     uint32_t m_reinviteCseq = 0;
     ::sip_strans* m_reinviteTrans = nullptr;

@@ -92,7 +92,7 @@ void CallLeg::refreshSession() {
 void CallLeg::sessionExpired() {
     if (m_state == State::Terminated) return;
     m_refreshTimer.cancel();
-    (void)sendInDialog("BYE", "Reason: SIP;cause=408;text=\"session timer expired\"\r\n", {}, &m_byeReq, true);
+    (void)sendBye("Reason: SIP;cause=408;text=\"session timer expired\"\r\n");
     m_state = State::Terminated;
     m_listener.onTerminated(*this, "session timer expired");
 }

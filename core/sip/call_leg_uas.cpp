@@ -37,16 +37,16 @@ void CallLeg::replyInvite(uint16_t code, const std::string& reason, const std::s
         h += "Contact: <" + m_stack.contactFor(m_contactUser, *m_invite) + ">\r\n" + capabilityHeaders();
     }
     if (!body.empty()) h += "Content-Type: " + body.type + "\r\n";
-    ::mbuf* mb = nullptr;
-    (void)sip_treplyf(&m_inviteTrans, code >= 200 && code < 300 ? &mb : nullptr, m_stack.raw(), m_invite,
-                      code < 300, code, reason.c_str(), "%sContent-Length: %zu\r\n\r\n%s", h.c_str(),
-                      body.content.size(), body.content.c_str());
-    if (code >= 200 && code < 300 && mb) {
-        m_answer = mb;
+    if (code >= 200 && code < 300) {
+        // libre would keep its transaction 64·T1 after a 2xx only to absorb
+        // retransmitted INVITEs; the stack does that without a libre timer.
+        m_answer = m_stack.sendInviteAnswer(*m_invite, code, reason.c_str(), h, body.content);
         m_answerTx = 0;
-    } else {
-        mem_deref(mb);
+        m_inviteTrans = static_cast<::sip_strans*>(mem_deref(m_inviteTrans));
+        return;
     }
+    (void)sip_treplyf(&m_inviteTrans, nullptr, m_stack.raw(), m_invite, code < 300, code, reason.c_str(),
+                      "%sContent-Length: %zu\r\n\r\n%s", h.c_str(), body.content.size(), body.content.c_str());
 }
 
 void CallLeg::sendProvisional(uint16_t code, const std::string& reason, const Body& body) {
@@ -77,7 +77,7 @@ void CallLeg::answer(const Body& body) {
     if (m_invite && m_invite->tp == SIP_TRANSP_UDP) m_answerTimer.start(SIP_T1, [this] { retransmitAnswer(); });
     m_ackTimeout.start(64 * SIP_T1, [this] {
         m_answerTimer.cancel();
-        (void)sendInDialog("BYE", "", {}, &m_byeReq, true);
+        (void)sendBye();
         terminate("no ACK for the answer");
     });
 }

@@ -69,8 +69,7 @@ void Registrar::reply(const ::sip_msg& msg, uint16_t code, const char* reason, c
         (void)sip_replyf(m_stack.raw(), &msg, code, reason, "%sContent-Length: 0\r\n\r\n", headers.c_str());
         return;
     }
-    (void)sip_treplyf(nullptr, nullptr, m_stack.raw(), &msg, false, code, reason, "%sContent-Length: 0\r\n\r\n",
-                      headers.c_str());
+    m_stack.replyFinal(msg, code, reason, headers);
 }
 
 bool Registrar::handleRegister(const ::sip_msg& msg) {

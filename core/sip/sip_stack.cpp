@@ -20,6 +20,7 @@ extern "C" struct ssl_ctx_st* tls_openssl_context(const struct tls* tls);
 #include "common/clock.h"
 #include "sb_version.h"
 #include "sip/call_leg.h"
+#include "sip/client_transaction.h"
 #include "sip/message.h"
 #include "sip/request_checks.h"
 
@@ -102,6 +103,7 @@ Result<std::vector<std::string>> bindAddresses(const std::string& bind) {
 // decode), so these cases are covered over UDP only.
 
 constexpr int kGateLayer = 0x5b0;  // any layer no other helper of ours uses
+constexpr int kUdpSocketBufferBytes = 4 << 20;
 
 struct UdpGate {
     SipStack* stack = nullptr;
@@ -209,6 +211,12 @@ bool onUdpSend(int*, struct sa*, struct mbuf* mb, void*) {
 void watchUdpSocket(SipStack* stack, void* sock) {
     auto* us = static_cast<struct udp_sock*>(sock);
     if (!us || udp_helper_find(us, kGateLayer)) return;
+    // A burst, or a moment the engine waits for a core, must queue in the
+    // kernel rather than be dropped: a lost ACK or 200 costs a retransmission
+    // at best and a call at worst. The default (about 200 kB on Linux) held
+    // some 20 ms of traffic at 1,000 calls/s. The kernel caps the size at
+    // net.core.rmem_max / wmem_max.
+    (void)udp_sockbuf_set(us, kUdpSocketBufferBytes);
     auto gate = std::make_unique<UdpGate>();
     gate->stack = stack;
     gate->sock = us;
@@ -246,7 +254,7 @@ void armUdpGates(const std::vector<std::string>& addresses, uint16_t port) {
 
 std::string toString(const ::pl& p) { return p.p ? std::string(p.p, p.l) : std::string(); }
 
-SipStack::SipStack(EventSink& events) : m_events(events), m_tlsVerifier(events) {}
+SipStack::SipStack(EventSink& events) : m_events(events), m_tlsVerifier(events), m_completed(64 * SIP_T1) {}
 
 SipStack::~SipStack() {
     m_tlsVerifier.detach();  // the TLS context goes below
@@ -280,6 +288,7 @@ Result<std::unique_ptr<SipStack>> SipStack::create(const ListenConfig& config, E
     // table holds 10^5 entries; libre's default-sized tables would turn every
     // lookup into a long list walk.
     err = sip_alloc(&s, dnsc, 4096, 16384, 1024, software.c_str(), nullptr, self.get());
+    self->m_software = software;
     if (err) return makeError(std::string("cannot start SIP: ") + strerror(err), err);
     self->m_sip.reset(s);
 
@@ -395,12 +404,13 @@ bool SipStack::dispatch(const ::sip_msg& msg) {
         watchUdpSocket(this, msg.sock);
         if (pl_strcmp(&msg.callid, probeCallId().c_str()) == 0) return true;  // our own probe
     }
+    // Retransmissions of requests we answered ourselves come first, as
+    // libre's own transactions take theirs before this handler runs.
+    if (answerRetransmission(msg)) return true;
     if (m_requestFilter && !m_requestFilter(msg)) return true;
     const std::string method = toString(msg.met);
     if (hasControlCharacters(msg)) {
-        if (method != "ACK")
-            (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 400, "Control Character In Header",
-                              "Content-Length: 0\r\n\r\n");
+        replyFinal(msg, 400, "Control Character In Header");
         return true;
     }
     // What libre lets through but must change nothing (request_checks.h).
@@ -423,15 +433,13 @@ bool SipStack::dispatch(const ::sip_msg& msg) {
     // A To tag means "inside a dialog": it belongs to a leg or to nobody.
     if (pl_isset(&msg.to.tag)) {
         if (dispatchInDialog(msg)) return true;
-        if (method != "ACK")
-            (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 481,
-                              "Call/Transaction Does Not Exist", "Content-Length: 0\r\n\r\n");
+        replyFinal(msg, 481, "Call/Transaction Does Not Exist");
         return true;
     }
     if (method == "CANCEL") {
-        // libre's server transactions answer the CANCELs they match.
-        (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 481, "Call/Transaction Does Not Exist",
-                          "Content-Length: 0\r\n\r\n");
+        // libre's server transactions answer the CANCELs they match, and
+        // answerRetransmission() those of INVITEs already answered 2xx.
+        replyFinal(msg, 481, "Call/Transaction Does Not Exist");
         return true;
     }
     if (auto it = m_handlers.find(method); it != m_handlers.end() && it->second(msg)) return true;
@@ -441,16 +449,14 @@ bool SipStack::dispatch(const ::sip_msg& msg) {
     } else if (method == "ACK") {
         // An ACK with no transaction to absorb it needs no answer (RFC 3261 §17.2.1).
     } else {
-        (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 501, "Not Implemented",
-                          "Allow: %s\r\nContent-Length: 0\r\n\r\n", allowHeader().c_str());
+        replyFinal(msg, 501, "Not Implemented", "Allow: " + allowHeader() + "\r\n");
     }
     return true;
 }
 
 void SipStack::replyOptions(const ::sip_msg& msg) {
-    (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, 200, "OK",
-                      "Allow: %s\r\nSupported: %s\r\nAccept: %s\r\nContent-Length: 0\r\n\r\n",
-                      allowHeader().c_str(), kSupported, kAccept);
+    replyFinal(msg, 200, "OK",
+               "Allow: " + allowHeader() + "\r\nSupported: " + kSupported + "\r\nAccept: " + kAccept + "\r\n");
 }
 
 bool SipStack::dispatchInDialog(const ::sip_msg& msg) {
@@ -469,6 +475,13 @@ bool SipStack::onResponse(const ::sip_msg* msg, void* arg) {
     if (hasControlCharacters(*msg)) return true;  // malformed: dropped
     // A wrapped status code (RFC 4475 §3.1.2.19); UDP ones stop at the gate.
     if (msg->scode < 100 || msg->scode > 699) return true;
+    if (!self->m_clientTransactions.empty()) {
+        auto it = self->m_clientTransactions.find(toString(msg->via.branch));
+        if (it != self->m_clientTransactions.end()) {
+            it->second->onResponse(*msg);
+            return true;
+        }
+    }
     auto [begin, end] = self->m_legs.equal_range(toString(msg->callid));
     for (auto it = begin; it != end; ++it) {
         if (it->second->dialog().matches(*msg)) {
@@ -478,6 +491,12 @@ bool SipStack::onResponse(const ::sip_msg* msg, void* arg) {
     }
     return false;
 }
+
+void SipStack::addClientTransaction(const std::string& branch, ClientTransaction* transaction) {
+    m_clientTransactions[branch] = transaction;
+}
+
+void SipStack::removeClientTransaction(const std::string& branch) { m_clientTransactions.erase(branch); }
 
 void SipStack::addLeg(CallLeg* leg) { m_legs.emplace(leg->dialog().callId, leg); }
 

@@ -11,13 +11,16 @@
 
 #include "common/re_ptr.h"
 #include "common/result.h"
+#include "common/timer.h"
 #include "engine/events.h"
+#include "sip/completed_transactions.h"
 #include "sip/tls_identity.h"
 #include "sip/tls_verifier.h"
 
 struct sip;
 struct sip_lsnr;
 struct sip_msg;
+struct mbuf;
 struct dnsc;
 struct tls;
 struct pl;
@@ -37,6 +40,7 @@ struct ListenConfig {
 /// libre's SIP stack with our transports and a per-method request dispatch.
 /// Lives on the engine thread only.
 class CallLeg;
+class ClientTransaction;
 
 class SipStack {
 public:
@@ -73,6 +77,30 @@ public:
 
     struct ::sip* raw() const { return m_sip.get(); }
 
+    /// Answer @p msg with a final response (@p headers CRLF-terminated, with
+    /// Content-Type when there is a @p body). A non-INVITE request gets no
+    /// libre transaction: we keep its answer (completed_transactions.h) and
+    /// send it again for every retransmission, for 64·T1 over UDP (RFC 3261
+    /// §17.2.2, timer J). An INVITE keeps libre's server transaction, which
+    /// retransmits a non-2xx answer and absorbs its ACK (§17.2.1).
+    void replyFinal(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers = {},
+                    const std::string& body = {});
+    /// Send the 2xx of an INVITE whose libre server transaction the caller
+    /// then releases, and keep the transaction as Accepted (RFC 6026 §7.1):
+    /// retransmissions of the INVITE are absorbed for 64·T1 and a CANCEL
+    /// gets 200 and changes nothing. Returns the response (a reference the
+    /// caller releases) for it to retransmit until the ACK (RFC 3261
+    /// §13.3.1.4), or null when it could not be sent.
+    ::mbuf* sendInviteAnswer(const ::sip_msg& invite, uint16_t code, const char* reason, const std::string& headers,
+                             const std::string& body);
+    /// Answered transactions we keep (for tests and statistics).
+    size_t completedTransactions() const { return m_completed.size(); }
+
+    /// Our own client transactions (client_transaction.h) receive the
+    /// responses whose top Via carries their branch.
+    void addClientTransaction(const std::string& branch, ClientTransaction* transaction);
+    void removeClientTransaction(const std::string& branch);
+
     /// Called from libre's trace hook; publishes when tracing is on.
     void trace(SipTraced&& event);
     bool traceEnabled() const { return m_traceEnabled || m_traceSink; }
@@ -104,6 +132,11 @@ private:
     bool dispatchInDialog(const ::sip_msg& msg);
     static bool onResponse(const ::sip_msg* msg, void* arg);
     void replyOptions(const ::sip_msg& msg);
+    // sip_stack_replies.cpp
+    bool answerRetransmission(const ::sip_msg& msg);
+    ::mbuf* sendResponse(const ::sip_msg& msg, const std::string& text, bool rport);
+    void keep(std::string key, const ::sip_msg& msg, std::string answer);
+    void sweepCompleted();
 
     EventSink& m_events;
     TlsVerifier m_tlsVerifier;  ///< unhooked in ~SipStack before the TLS context goes
@@ -115,6 +148,7 @@ private:
     struct ::sip_lsnr* m_listener = nullptr;
     struct ::sip_lsnr* m_responseListener = nullptr;
     std::unordered_multimap<std::string, CallLeg*> m_legs;  ///< by Call-ID
+    std::unordered_map<std::string, ClientTransaction*> m_clientTransactions;  ///< by branch
     std::map<std::string, RequestHandler> m_handlers;
     std::string m_bindAddress;
     std::vector<std::string> m_addresses;  ///< one transport set per address
@@ -123,6 +157,9 @@ private:
     bool m_traceEnabled = false;
     TraceSink m_traceSink;
     RequestFilter m_requestFilter;
+    std::string m_software;  ///< our Server header
+    CompletedTransactions m_completed;
+    Timer m_completedSweep;
 };
 
 /// The text of a libre pointer-length string.
