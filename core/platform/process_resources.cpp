@@ -20,6 +20,8 @@ void shutDownStream(int fd) { (void)shutdown(static_cast<SOCKET>(fd), SD_BOTH); 
 
 void releaseFreeMemory() {}  // the Windows heap decommits on its own
 
+void configureAllocator() {}
+
 int applyOpenFileLimit(uint32_t wanted) { return wanted ? static_cast<int>(wanted) : 16384; }
 
 }  // namespace sb::platform
@@ -106,6 +108,14 @@ void shutDownStream(int fd) { (void)shutdown(fd, SHUT_RDWR); }
 void releaseFreeMemory() {
 #ifdef __GLIBC__
     (void)malloc_trim(0);
+#endif
+}
+
+void configureAllocator() {
+#ifdef __GLIBC__
+    // Fixed values switch off glibc's dynamic thresholds (up to 32/64 MiB).
+    (void)mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    (void)mallopt(M_TRIM_THRESHOLD, 4 << 20);
 #endif
 }
 
