@@ -5,18 +5,16 @@ phones (from that address too) still register; silent and half-sent
 connections close after tcp_idle_timeout while a registered phone's
 connection stays. Sources are loopback addresses outside the allow-list (the
 test configures an empty one). Every wait is bounded."""
-import json
 import os
 import resource
 import select
 import socket
 import sys
-import tempfile
 import time
 import unittest
 
 from sip_client import SipClient
-from switchboard_harness import SwitchboardServer
+from switchboard_harness import start_server
 
 SERVER = None
 EXTENSIONS = [{"number": "100", "password": "Corr3ct-Horse-100"},
@@ -60,16 +58,8 @@ class Connections(unittest.TestCase):
             resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
 
     def start(self, **settings):
-        config = {"version": 1, "settings": {"domain": "127.0.0.1", "allow_list": [], **settings},
-                  "extensions": EXTENSIONS}
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-        json.dump(config, tmp)
-        tmp.close()
-        self.addCleanup(os.unlink, tmp.name)
-        server = SwitchboardServer(SERVER, config_json=tmp.name).start()
-        self.addCleanup(server._tmp.cleanup)
-        self.addCleanup(lambda: server.proc.poll() is None and server.stop())
-        return server
+        return start_server(self, SERVER, {"version": 1, "extensions": EXTENSIONS,
+                                           "settings": {"domain": "127.0.0.1", "allow_list": [], **settings}})
 
     def close_all(self, socks):
         for s in socks:

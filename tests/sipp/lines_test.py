@@ -1,14 +1,12 @@
 #!/usr/bin/env python3
 """External lines against SIPp playing the carrier's registrar behind an IMS proxy."""
-import json
 import os
 import re
 import sys
-import tempfile
 import time
 import unittest
 
-from switchboard_harness import SippRun, SwitchboardServer, free_port
+from switchboard_harness import SippRun, free_port, start_server
 
 SERVER = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,14 +30,7 @@ class Lines(unittest.TestCase):
         port = free_port()
         carrier = SippRun(os.path.join(LINES, scenario), "127.0.0.1", 5060, local_port=port, timeout_s=timeout_s)
         time.sleep(0.3)
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-        json.dump(config_with_line(port, includes_address), tmp)
-        tmp.close()
-        self.addCleanup(os.unlink, tmp.name)
-        server = SwitchboardServer(SERVER, config_json=tmp.name).start()
-        self.addCleanup(server._tmp.cleanup)
-        self.addCleanup(lambda: server.proc.poll() is None and server.stop())
-        return server, carrier
+        return start_server(self, SERVER, config_with_line(port, includes_address)), carrier
 
     def authorization(self, messages):
         return re.findall(r"^Authorization: (.*)$", messages, re.M)

@@ -66,7 +66,8 @@ class Media(unittest.TestCase):
         self.addCleanup(client.close)
         return OutgoingCall(client, "100", "pw-100-secret", "101", media.sdp()).start()
 
-    def test_rtp_flows_both_ways_through_the_relay(self):
+    def echo_call(self):
+        """An answered call to a SIPp callee that echoes RTP: (callee, caller's media, call, relay address)."""
         mp = even_free_port()
         callee = self.callee("callee_echo.xml", extra=["-rtp_echo", "-mp", str(mp)])
         media = MediaSocket()
@@ -80,6 +81,10 @@ class Media(unittest.TestCase):
         relay = sdp_endpoint(r.body)
         self.assertIsNotNone(relay, r.body)
         self.assertNotEqual(relay[1], mp, "the caller must be given the relay, not the callee's port")
+        return callee, media, call, relay
+
+    def test_rtp_flows_both_ways_through_the_relay(self):
+        callee, media, call, relay = self.echo_call()
         sent = 100
         for i in range(sent):
             media.sock.sendto(rtp_packet(i, i * 160), relay)
@@ -93,17 +98,7 @@ class Media(unittest.TestCase):
         self.assertEqual(code, 0, out)
 
     def test_rtp_flood_at_the_relay_is_dropped_and_sip_keeps_answering(self):
-        mp = even_free_port()
-        callee = self.callee("callee_echo.xml", extra=["-rtp_echo", "-mp", str(mp)])
-        media = MediaSocket()
-        self.addCleanup(media.close)
-        call = self.place_call(media)
-        while True:
-            r = call.next_response()
-            if r.status >= 200:
-                break
-        self.assertEqual(r.status, 200, r.raw)
-        relay = sdp_endpoint(r.body)
+        callee, media, call, relay = self.echo_call()
         for i in range(20):  # the caller's leg latches to this socket
             media.sock.sendto(rtp_packet(i, i * 160), relay)
             media.drain(0.02)

@@ -4,18 +4,16 @@ authentications ban the source (and the ban survives a restart), scanner
 user agents and over-the-limit requests are dropped, and SIPVicious'
 svwar/svcrack find nothing. Sources are loopback addresses outside the
 allow-list (the test configures an empty one)."""
-import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
 from sip_client import OutgoingCall, SipClient
-from switchboard_harness import SippRun, SwitchboardServer, free_port, run_sipp
+from switchboard_harness import SippRun, free_port, run_sipp, start_server
 
 SERVER = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -39,16 +37,21 @@ def options(server, source_ip, user_agent=None, timeout=1.0):
 
 class Security(unittest.TestCase):
     def start(self, **settings):
-        config = {"version": 1, "settings": {"domain": "127.0.0.1", "allow_list": [], **settings},
-                  "extensions": EXTENSIONS}
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-        json.dump(config, tmp)
-        tmp.close()
-        self.addCleanup(os.unlink, tmp.name)
-        server = SwitchboardServer(SERVER, config_json=tmp.name).start()
-        self.addCleanup(server._tmp.cleanup)
-        self.addCleanup(lambda: server.proc.poll() is None and server.stop())
-        return server
+        return start_server(self, SERVER, {"version": 1, "extensions": EXTENSIONS,
+                                           "settings": {"domain": "127.0.0.1", "allow_list": [], **settings}})
+
+    def ringing_phone(self, server, calls, timeout_s):
+        """Extension 101 registered by SIPp, which rings (180) for up to @calls calls and never answers."""
+        port = free_port()
+        code, out = run_sipp(os.path.join(HERE, "scenarios", "register_auth.xml"), "127.0.0.1", server.port,
+                             local_port=port, keys={"ext": "101", "expires": 300},
+                             extra=["-au", "101", "-ap", "Corr3ct-Horse-101"])
+        self.assertEqual(code, 0, out)
+        phone = SippRun(os.path.join(HERE, "scenarios", "calls", "callee_noanswer.xml"), "127.0.0.1", server.port,
+                        local_port=port, calls=calls, keys={"ext": "101", "mport": free_port()}, timeout_s=timeout_s)
+        self.addCleanup(lambda: phone.proc.poll() is None and phone.proc.kill())
+        time.sleep(0.3)
+        return phone
 
     def test_failed_authentications_ban_the_source_until_restart_and_beyond(self):
         server = self.start(auth_fail_limit=5, auth_fail_window=60, ban_time=600)
@@ -114,15 +117,7 @@ class Security(unittest.TestCase):
 
     def test_calls_beyond_max_calls_get_503_before_anything_rings(self):
         server = self.start(max_calls=1)
-        port = free_port()
-        code, out = run_sipp(os.path.join(HERE, "scenarios", "register_auth.xml"), "127.0.0.1", server.port,
-                             local_port=port, keys={"ext": "101", "expires": 300},
-                             extra=["-au", "101", "-ap", "Corr3ct-Horse-101"])
-        self.assertEqual(code, 0, out)
-        phone = SippRun(os.path.join(HERE, "scenarios", "calls", "callee_noanswer.xml"), "127.0.0.1", server.port,
-                        local_port=port, keys={"ext": "101", "mport": free_port()}, timeout_s=20)
-        self.addCleanup(lambda: phone.proc.poll() is None and phone.proc.kill())
-        time.sleep(0.3)
+        self.ringing_phone(server, calls=1, timeout_s=20)
         first_client = SipClient("127.0.0.1", server.port)
         second_client = SipClient("127.0.0.1", server.port)
         self.addCleanup(first_client.close)
@@ -139,15 +134,7 @@ class Security(unittest.TestCase):
     def test_calls_that_would_exhaust_descriptors_get_503_and_calls_resume_after(self):
         # 256 descriptors, 64 kept free, four per call: a few dozen calls fit.
         server = self.start(max_open_files=256, rate_limit=0)
-        port = free_port()
-        code, out = run_sipp(os.path.join(HERE, "scenarios", "register_auth.xml"), "127.0.0.1", server.port,
-                             local_port=port, keys={"ext": "101", "expires": 300},
-                             extra=["-au", "101", "-ap", "Corr3ct-Horse-101"])
-        self.assertEqual(code, 0, out)
-        phone = SippRun(os.path.join(HERE, "scenarios", "calls", "callee_noanswer.xml"), "127.0.0.1", server.port,
-                        local_port=port, calls=100, keys={"ext": "101", "mport": free_port()}, timeout_s=30)
-        self.addCleanup(lambda: phone.proc.poll() is None and phone.proc.kill())
-        time.sleep(0.3)
+        self.ringing_phone(server, calls=100, timeout_s=30)
         ringing, refused = [], None
         for _ in range(80):  # bounded: more than can fit
             client = SipClient("127.0.0.1", server.port)
@@ -178,15 +165,7 @@ class Security(unittest.TestCase):
         # Eight ports: four RTP/RTCP pairs, two per call (one per leg).
         base = 31000 + 8 * (os.getpid() % 500)
         server = self.start(rtp_port_min=base, rtp_port_max=base + 7, rate_limit=0)
-        port = free_port()
-        code, out = run_sipp(os.path.join(HERE, "scenarios", "register_auth.xml"), "127.0.0.1", server.port,
-                             local_port=port, keys={"ext": "101", "expires": 300},
-                             extra=["-au", "101", "-ap", "Corr3ct-Horse-101"])
-        self.assertEqual(code, 0, out)
-        phone = SippRun(os.path.join(HERE, "scenarios", "calls", "callee_noanswer.xml"), "127.0.0.1", server.port,
-                        local_port=port, calls=10, keys={"ext": "101", "mport": free_port()}, timeout_s=30)
-        self.addCleanup(lambda: phone.proc.poll() is None and phone.proc.kill())
-        time.sleep(0.3)
+        self.ringing_phone(server, calls=10, timeout_s=30)
         calls = []
         for _ in range(3):
             client = SipClient("127.0.0.1", server.port)

@@ -3,6 +3,7 @@
 Used by every test under tests/sipp/. The server gets a temporary database and a
 free port; its log is kept and printed when a test fails.
 """
+import json
 import os
 import re
 import signal
@@ -208,6 +209,20 @@ class SippRun:
                     out += "\n---- sipp errors.log ----\n" + f.read()[-8000:]
             out += "\n---- sipp messages.log ----\n" + self.messages()[-8000:]
         return code, out, self.messages()
+
+
+def start_server(test, binary, config):
+    """A server for one unittest @test, started from the configuration dict
+    @config; its files and process are cleaned up when the test ends."""
+    tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+    json.dump(config, tmp)
+    tmp.close()
+    test.addCleanup(os.unlink, tmp.name)
+    server = SwitchboardServer(binary, config_json=tmp.name)
+    test.addCleanup(server._tmp.cleanup)
+    server.start()
+    test.addCleanup(lambda: server.proc.poll() is None and server.stop())
+    return server
 
 
 def run_sipp(scenario, server_host, server_port, transport="u1", calls=1, keys=None,

@@ -6,7 +6,6 @@ given a chosen certificate per run): it answers REGISTER with 200 OK and
 records what reached it. The certificates come from a throwaway CA made with
 the openssl command at test time: one for DNS:wrong.example, one for
 IP:127.0.0.1, and a self-signed one for IP:127.0.0.1."""
-import json
 import os
 import re
 import socket
@@ -18,7 +17,7 @@ import threading
 import time
 import unittest
 
-from switchboard_harness import SippRun, SwitchboardServer, free_port
+from switchboard_harness import SippRun, free_port, start_server
 
 SERVER = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -166,15 +165,7 @@ def line_config(port, ca_file=None, verify=None):
 
 class TlsVerify(unittest.TestCase):
     def start(self, config):
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-        json.dump(config, tmp)
-        tmp.close()
-        self.addCleanup(os.unlink, tmp.name)
-        server = SwitchboardServer(SERVER, config_json=tmp.name)
-        self.addCleanup(server._tmp.cleanup)
-        server.start()
-        self.addCleanup(lambda: server.proc.poll() is None and server.stop())
-        return server
+        return start_server(self, SERVER, config)
 
     def carrier(self, name, host="127.0.0.1"):
         carrier = TlsCarrier(name, host)

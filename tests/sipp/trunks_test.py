@@ -4,15 +4,13 @@
 SIPp plays the far ends: trunk peers and an IMS proxy on their own loopback
 addresses (127.0.0.2, .3, ...), so that address-based trunk recognition is
 tested for real; the office phones are SIPp on 127.0.0.1."""
-import json
 import os
 import re
 import sys
-import tempfile
 import time
 import unittest
 
-from switchboard_harness import SippRun, SwitchboardServer, free_port, run_sipp
+from switchboard_harness import SippRun, free_port, run_sipp, start_server
 
 SERVER = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -31,16 +29,9 @@ def trunk(name, host, port, **extra):
 
 class Trunks(unittest.TestCase):
     def start_server(self, config):
-        config = {"version": 1, "settings": {"domain": "127.0.0.1"}, "extensions": EXTENSIONS, **config}
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-        json.dump(config, tmp)
-        tmp.close()
-        self.addCleanup(os.unlink, tmp.name)
-        server = SwitchboardServer(SERVER, config_json=tmp.name).start()
-        self.addCleanup(server._tmp.cleanup)
-        self.addCleanup(lambda: server.proc.poll() is None and server.stop())
-        self.server = server
-        return server
+        self.server = start_server(self, SERVER, {"version": 1, "settings": {"domain": "127.0.0.1"},
+                                                  "extensions": EXTENSIONS, **config})
+        return self.server
 
     def far_end(self, scenario, ip, port, extra=()):
         return SippRun(os.path.join(TRUNKS, scenario), "127.0.0.1", 5060, local_ip=ip, local_port=port,
