@@ -42,8 +42,7 @@ void replyStateless(sip::SipStack& stack, const ::sip_msg& msg, uint16_t code, c
         (void)sip_replyf(stack.raw(), &msg, code, reason, "%sContent-Length: 0\r\n\r\n", headers.c_str());
         return;
     }
-    (void)sip_treplyf(nullptr, nullptr, stack.raw(), &msg, false, code, reason, "%sContent-Length: 0\r\n\r\n",
-                      headers.c_str());
+    stack.replyFinal(msg, code, reason, headers);
 }
 }  // namespace
 

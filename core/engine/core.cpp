@@ -262,6 +262,8 @@ bool Core::unban(const std::string& address) { return m_guard && m_guard->unban(
 
 void Core::applyLive() {
     if (m_guard) m_guard->configure(guardSettings(m_config.settings));
+    m_connections.configure(
+        {m_config.settings.tcpMaxPerAddress, m_config.settings.tcpIdleTimeoutS, m_config.settings.allowList});
     bool caChanged = false;
     if (m_sip) {
         // Before the lines: a line that registers anew connects under the new rules.

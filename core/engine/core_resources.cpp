@@ -62,7 +62,6 @@ void Core::reviewResources() {
             if (b.transport != "UDP") used.insert(b.source);
     for (auto& peer : m_sip->legPeers()) used.insert(std::move(peer));
 
-    m_connections.configure({s.tcpMaxPerAddress, s.tcpIdleTimeoutS, s.allowList});
     const auto closing =
         m_connections.review(open, [&](const std::string& peer) { return used.count(peer) != 0; }, now);
     for (const auto& c : closing) platform::shutDownStream(c.fd);

@@ -87,7 +87,6 @@ void Engine::run(const EngineOptions& options, std::promise<Result<void>>* ready
     // libre's loop tracks descriptors in a table sized 1024 by default; size
     // it to what the process may open (four RTP sockets per call).
     (void)fd_setsize(std::min(platform::applyOpenFileLimit(0), 65536));
-    platform::configureAllocator();
 
     auto fail = [&](Error error) {
         ready->set_value(std::move(error));

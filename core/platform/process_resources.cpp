@@ -20,8 +20,6 @@ void shutDownStream(int fd) { (void)shutdown(static_cast<SOCKET>(fd), SD_BOTH); 
 
 void releaseFreeMemory() {}  // the Windows heap decommits on its own
 
-void configureAllocator() {}
-
 int applyOpenFileLimit(uint32_t wanted) { return wanted ? static_cast<int>(wanted) : 16384; }
 
 }  // namespace sb::platform
@@ -35,7 +33,6 @@ int applyOpenFileLimit(uint32_t wanted) { return wanted ? static_cast<int>(wante
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -64,10 +61,9 @@ ProcessSnapshot snapshotProcess(const std::vector<uint16_t>& listenPorts) {
         const int fd = std::atoi(entry->d_name);
         if (fd == own) continue;
         ++snap.openFiles;
-        struct stat st {};
-        if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
         int type = 0;
         socklen_t len = sizeof(type);
+        // Fails with ENOTSOCK for files and pipes: one call sorts them out.
         if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) continue;
         if (type != SOCK_STREAM && type != SOCK_DGRAM) continue;
         AcceptedStream s;
@@ -108,14 +104,6 @@ void shutDownStream(int fd) { (void)shutdown(fd, SHUT_RDWR); }
 void releaseFreeMemory() {
 #ifdef __GLIBC__
     (void)malloc_trim(0);
-#endif
-}
-
-void configureAllocator() {
-#ifdef __GLIBC__
-    // Fixed values switch off glibc's dynamic thresholds (up to 32/64 MiB).
-    (void)mallopt(M_MMAP_THRESHOLD, 1 << 20);
-    (void)mallopt(M_TRIM_THRESHOLD, 4 << 20);
 #endif
 }
 

@@ -49,12 +49,6 @@ ProcessSnapshot snapshotProcess(const std::vector<uint16_t>& listenPorts);
 /// Resident memory of this process in bytes; 0 when unknown.
 uint64_t residentBytes();
 
-/// Make the allocator give memory back as it is freed: glibc otherwise
-/// raises its trim threshold after large blocks are freed and keeps a burst's
-/// worth of heap in the engine thread's arena, where malloc_trim cannot reach
-/// it (it trims only the main arena's top). Call once, early.
-void configureAllocator();
-
 /// Hand freed heap memory back to the system. After a burst the allocator
 /// keeps what it grew to; an office PC should see the PBX shrink again.
 void releaseFreeMemory();
