@@ -254,6 +254,7 @@ void Core::watchLoad() {
 
 void Core::sweepGuard() {
     m_guard->sweep(wallClockMs());
+    if (m_registrar) m_registrar->authenticator().nonces().expire();
     reviewResources();
     m_guardSweep.start(1000, [this] { sweepGuard(); });
 }

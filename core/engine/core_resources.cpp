@@ -35,7 +35,11 @@ void Core::reviewResources() {
     if (m_calls && m_calls->activeCalls() == 0 && resident > m_idleResident + m_idleResident / 10 &&
         now - m_lastTrimMs >= 10000) {
         platform::releaseFreeMemory();
-        resident = platform::residentBytes();
+        const uint64_t trimmed = platform::residentBytes();
+        if (resident > trimmed + (1u << 20))
+            log(LogLevel::Info, "no calls: freed memory given back, resident " + std::to_string(resident >> 20) +
+                                    " -> " + std::to_string(trimmed >> 20) + " MiB");
+        resident = trimmed;
         m_lastTrimMs = now;
     }
     if (m_calls) m_calls->setResourceUsage({snap.supported ? snap.openFiles : 0, m_fileLimit, resident});

@@ -37,12 +37,17 @@ void CallLeg::replyInvite(uint16_t code, const std::string& reason, const std::s
         h += "Contact: <" + m_stack.contactFor(m_contactUser, *m_invite) + ">\r\n" + capabilityHeaders();
     }
     if (!body.empty()) h += "Content-Type: " + body.type + "\r\n";
-    if (code >= 200 && code < 300) {
-        // libre would keep its transaction 64·T1 after a 2xx only to absorb
-        // retransmitted INVITEs; the stack does that without a libre timer.
-        m_answer = m_stack.sendInviteAnswer(*m_invite, code, reason.c_str(), h, body.content);
-        m_answerTx = 0;
+    if (code >= 200) {
+        // libre would keep its transaction 64·T1 after a final answer, in its
+        // one sorted timer list; the stack keeps it without a libre timer.
+        ::mbuf* answer = m_stack.sendInviteAnswer(*m_invite, code, reason.c_str(), h, body.content);
         m_inviteTrans = static_cast<::sip_strans*>(mem_deref(m_inviteTrans));
+        if (code >= 300) {
+            mem_deref(answer);
+            return;
+        }
+        m_answer = answer;
+        m_answerTx = 0;
         return;
     }
     (void)sip_treplyf(&m_inviteTrans, nullptr, m_stack.raw(), m_invite, code < 300, code, reason.c_str(),

@@ -2,6 +2,7 @@
 
 #include <re.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace sb::sip {
@@ -29,7 +30,7 @@ std::string transactionKey(const ::sip_msg& request, const char* method) {
         append(key, request.callid);
         append(key, request.from.tag);
         // A CANCEL carries the INVITE's To (without tag) and CSeq number.
-        append(key, request.to.tag);
+        append(key, pl_strcmp(&request.cseq.met, "ACK") == 0 ? ::pl{nullptr, 0} : request.to.tag);
         key += std::to_string(request.cseq.num);
     }
     return key;
@@ -50,7 +51,52 @@ void CompletedTransactions::remember(std::string key, std::string merge, std::st
     if (!added) return;
     it->second.answer = std::move(answer);
     if (!merge.empty() && m_merge.insert(merge).second) it->second.merge = std::move(merge);
-    m_due.push_back(Due{nowMs + m_lifetimeMs, &it->first});
+    it->second.endsMs = nowMs + m_lifetimeMs;
+    m_due.push_back(Due{it->second.endsMs, &it->first});
+}
+
+namespace {
+constexpr uint64_t kT1Ms = 500;
+constexpr uint64_t kT2Ms = 4000;
+/// The wait before a resend from queue @p stage: T1, 2·T1, 4·T1, T2.
+uint64_t resendIntervalMs(size_t stage) { return std::min(kT1Ms << stage, kT2Ms); }
+}  // namespace
+
+void CompletedTransactions::awaitAck(const std::string& key, Resend resend, uint64_t nowMs) {
+    auto it = m_answers.find(key);
+    if (it == m_answers.end() || it->second.resend || !resend) return;
+    it->second.resend = std::move(resend);
+    m_resends[0].push_back(Pending{nowMs + resendIntervalMs(0), key});
+}
+
+bool CompletedTransactions::acknowledge(const std::string& key) {
+    auto it = m_answers.find(key);
+    if (it == m_answers.end() || !it->second.resend) return false;
+    it->second.resend = nullptr;
+    return true;
+}
+
+uint64_t CompletedTransactions::resendDue(uint64_t nowMs) {
+    uint64_t next = 0;
+    for (size_t stage = 0; stage < m_resends.size(); ++stage) {
+        auto& queue = m_resends[stage];
+        while (!queue.empty() && queue.front().atMs <= nowMs) {
+            Pending pending = std::move(queue.front());
+            queue.pop_front();
+            auto it = m_answers.find(pending.key);
+            if (it == m_answers.end() || !it->second.resend) continue;  // acknowledged or ended
+            it->second.resend(it->second.answer);
+            const size_t to = std::min(stage + 1, m_resends.size() - 1);
+            const uint64_t at = pending.atMs + resendIntervalMs(to);
+            if (at < it->second.endsMs)
+                m_resends[to].push_back(Pending{at, std::move(pending.key)});
+            else
+                it->second.resend = nullptr;  // timer H: the last chance has passed
+        }
+    }
+    for (const auto& queue : m_resends)
+        if (!queue.empty() && (next == 0 || queue.front().atMs < next)) next = queue.front().atMs;
+    return next;
 }
 
 const std::string* CompletedTransactions::find(const std::string& key) const {

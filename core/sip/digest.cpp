@@ -260,13 +260,35 @@ NonceManager::Check NonceManager::consume(std::string_view nonce, std::string_vi
         }
         if (nc == 0) return Check::Invalid;
     }
-    auto& generation = m_seen[issued / kGenerationMs];
-    auto [it, inserted] = generation.try_emplace(load64(raw + 8), nc);
-    if (!inserted) {
-        if (nc <= it->second) return Check::Replayed;
-        it->second = nc;
-    }
+    uint32_t& seen = m_seen[issued / kGenerationMs].at(load64(raw + 8));
+    if (nc <= seen) return Check::Replayed;
+    seen = nc;
     return Check::Valid;
+}
+
+void NonceManager::expire() { expireOld(now()); }
+
+uint32_t& NonceManager::Counts::at(uint64_t id) {
+    if ((m_used + 1) * 4 > m_slots.size() * 3) grow();  // at most 3/4 full
+    const size_t mask = m_slots.size() - 1;
+    // Ids of one generation are mostly consecutive: mix them before masking.
+    for (size_t i = (id * 0x9e3779b97f4a7c15ull) >> 20 & mask;; i = (i + 1) & mask) {
+        Slot& slot = m_slots[i];
+        if (slot.nc != 0 && slot.id == id) return slot.nc;
+        if (slot.nc == 0) {
+            slot.id = id;
+            ++m_used;
+            return slot.nc;
+        }
+    }
+}
+
+void NonceManager::Counts::grow() {
+    std::vector<Slot> old(m_slots.empty() ? 64 : m_slots.size() * 2);
+    old.swap(m_slots);
+    m_used = 0;
+    for (const Slot& slot : old)
+        if (slot.nc != 0) at(slot.id) = slot.nc;
 }
 
 void NonceManager::expireOld(int64_t nowMs) {

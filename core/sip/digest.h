@@ -64,7 +64,30 @@ public:
     /// has been verified; the count must rise with every use.
     Check consume(std::string_view nonce, std::string_view nc);
 
+    /// Forget the nonce-counts of nonces past their lifetime (also done by
+    /// consume(); call it periodically so an idle server lets them go too).
+    void expire();
     size_t trackedNonces() const;
+
+    /// Highest nonce-count per nonce id of one generation, in one array:
+    /// a hash-map node per nonce would put thousands of small allocations
+    /// that live minutes among a burst's short-lived ones and keep the heap
+    /// pages they share resident long after the burst.
+    class Counts {
+    public:
+        /// The count slot of @p id, created (zero) when new.
+        uint32_t& at(uint64_t id);
+        size_t size() const { return m_used; }
+
+    private:
+        struct Slot {
+            uint64_t id = 0;
+            uint32_t nc = 0;  ///< 0 = empty: a recorded count is at least 1
+        };
+        void grow();
+        std::vector<Slot> m_slots;
+        size_t m_used = 0;
+    };
 
 private:
     int64_t now() const;
@@ -76,7 +99,7 @@ private:
     std::array<uint8_t, 32> m_secret{};
     uint64_t m_counter = 0;
     // generation (issue second / 10) -> nonce id -> highest nc seen
-    std::unordered_map<int64_t, std::unordered_map<uint64_t, uint32_t>> m_seen;
+    std::unordered_map<int64_t, Counts> m_seen;
 };
 
 }  // namespace sb::sip

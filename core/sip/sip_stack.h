@@ -81,16 +81,17 @@ public:
     /// Content-Type when there is a @p body). A non-INVITE request gets no
     /// libre transaction: we keep its answer (completed_transactions.h) and
     /// send it again for every retransmission, for 64·T1 over UDP (RFC 3261
-    /// §17.2.2, timer J). An INVITE keeps libre's server transaction, which
-    /// retransmits a non-2xx answer and absorbs its ACK (§17.2.1).
+    /// §17.2.2, timer J). An INVITE's answer goes through sendInviteAnswer().
     void replyFinal(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers = {},
                     const std::string& body = {});
-    /// Send the 2xx of an INVITE whose libre server transaction the caller
-    /// then releases, and keep the transaction as Accepted (RFC 6026 §7.1):
-    /// retransmissions of the INVITE are absorbed for 64·T1 and a CANCEL
-    /// gets 200 and changes nothing. Returns the response (a reference the
-    /// caller releases) for it to retransmit until the ACK (RFC 3261
-    /// §13.3.1.4), or null when it could not be sent.
+    /// Send the final answer of an INVITE whose libre server transaction
+    /// (if any) the caller then releases, and keep the transaction for 64·T1
+    /// without a libre timer: a 2xx as Accepted (RFC 6026 §7.1, the INVITE's
+    /// retransmissions absorbed), a 3xx–6xx as Completed (the answer resent
+    /// to a retransmitted INVITE and, over UDP, until the ACK, RFC 3261
+    /// §17.2.1). A CANCEL then gets 200 and changes nothing. Returns the
+    /// response (a reference the caller releases; a 2xx is the caller's to
+    /// retransmit until the ACK, §13.3.1.4), or null when it could not be sent.
     ::mbuf* sendInviteAnswer(const ::sip_msg& invite, uint16_t code, const char* reason, const std::string& headers,
                              const std::string& body);
     /// Answered transactions we keep (for tests and statistics).
@@ -137,6 +138,7 @@ private:
     ::mbuf* sendResponse(const ::sip_msg& msg, const std::string& text, bool rport);
     void keep(std::string key, const ::sip_msg& msg, std::string answer);
     void sweepCompleted();
+    void scheduleResends();
 
     EventSink& m_events;
     TlsVerifier m_tlsVerifier;  ///< unhooked in ~SipStack before the TLS context goes
@@ -160,6 +162,7 @@ private:
     std::string m_software;  ///< our Server header
     CompletedTransactions m_completed;
     Timer m_completedSweep;
+    Timer m_resendTimer;  ///< timer G of the INVITEs answered 3xx–6xx
 };
 
 /// The text of a libre pointer-length string.

@@ -2,6 +2,8 @@
 // the retransmissions they absorb (completed_transactions.h).
 #include <re.h>
 
+#include <memory>
+
 #include "common/clock.h"
 #include "sip/response.h"
 #include "sip/sip_stack.h"
@@ -47,8 +49,7 @@ void SipStack::replyFinal(const ::sip_msg& msg, uint16_t code, const char* reaso
                           const std::string& body) {
     if (isMethod(msg, "ACK")) return;
     if (isMethod(msg, "INVITE")) {
-        (void)sip_treplyf(nullptr, nullptr, m_sip.get(), &msg, false, code, reason,
-                          "%sContent-Length: %zu\r\n\r\n%s", headers.c_str(), body.size(), body.c_str());
+        mem_deref(sendInviteAnswer(msg, code, reason, headers, body));
         return;
     }
     bool rport = false;
@@ -65,14 +66,47 @@ void SipStack::replyFinal(const ::sip_msg& msg, uint16_t code, const char* reaso
     const std::string text =
         formatResponse(invite, ResponseSpec{code, reason, headers, body, true, m_software}, &rport);
     ::mbuf* mb = sendResponse(invite, text, rport);
-    // Timer L applies on every transport (RFC 6026 §8.7): it also keeps
-    // merged requests (§8.2.2.2) from starting a second call.
-    keep(transactionKey(invite), invite, std::string());
+    std::string key = transactionKey(invite);
+    if (code < 300) {
+        // Timer L applies on every transport (RFC 6026 §8.7): it also keeps
+        // merged requests (§8.2.2.2) from starting a second call.
+        keep(std::move(key), invite, std::string());
+        return mb;
+    }
+    // 3xx–6xx: the transaction resends the answer to a retransmitted INVITE
+    // and, over UDP, until the ACK comes (timers G and H, RFC 3261 §17.2.1).
+    keep(key, invite, text);
+    if (mb && invite.tp == SIP_TRANSP_UDP) {
+        struct sa dst;
+        sip_reply_addr(&dst, &invite, rport);
+        std::shared_ptr<void> sock(mem_ref(invite.sock), mem_deref);
+        m_completed.awaitAck(
+            key,
+            [this, dst, sock](const std::string& answer) {
+                ::mbuf* again = mbuf_alloc(answer.size());
+                if (!again) return;
+                (void)mbuf_write_mem(again, reinterpret_cast<const uint8_t*>(answer.data()), answer.size());
+                again->pos = 0;
+                (void)sip_send(m_sip.get(), sock.get(), SIP_TRANSP_UDP, &dst, again);
+                mem_deref(again);
+            },
+            static_cast<uint64_t>(monotonicMs()));
+        if (!m_resendTimer.running()) scheduleResends();
+    }
     return mb;
 }
 
+void SipStack::scheduleResends() {
+    const uint64_t now = static_cast<uint64_t>(monotonicMs());
+    const uint64_t next = m_completed.resendDue(now);
+    if (next) m_resendTimer.start(next > now ? next - now : 1, [this] { scheduleResends(); });
+}
+
 bool SipStack::answerRetransmission(const ::sip_msg& msg) {
-    if (m_completed.empty() || isMethod(msg, "ACK")) return false;
+    if (m_completed.empty()) return false;
+    // The ACK of a 3xx–6xx we answered ends its resends; any other ACK
+    // (of a 2xx: a transaction of its own) goes to its dialog.
+    if (isMethod(msg, "ACK")) return m_completed.acknowledge(transactionKey(msg, "INVITE"));
     if (const std::string* answer = m_completed.find(transactionKey(msg))) {
         if (!answer->empty()) {
             struct pl rportParam;

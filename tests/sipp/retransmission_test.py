@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Retransmitted requests over UDP meet the answer they met the first time.
 
-Switchboard keeps the final answers to non-INVITE requests, and the INVITEs it
-answered 2xx, itself for 64*T1 instead of in libre's transactions
+Switchboard keeps the final answers to non-INVITE requests and to INVITEs
+itself for 64*T1 instead of in libre's transactions
 (sip/completed_transactions.h). Two small Python phones on real sockets check
 what a phone sees: the same 200 for a retransmitted BYE, the same 481 for a
 BYE nobody knows, an INVITE retransmitted after the 200 starting no second
-call, and a CANCEL that comes too late changing nothing.
+call, a CANCEL that comes too late changing nothing, and a rejected INVITE's
+answer resent until its ACK.
 """
 import random
 import re
@@ -205,6 +206,37 @@ class Retransmissions(unittest.TestCase):
         nothing, _ = callee.next_request(timeout=0.5)
         self.assertIsNone(nothing, "a late CANCEL must change nothing: %r" % nothing)
         self.hang_up(call, callee)
+
+    def test_rejected_invite_answer_is_resent_until_the_ack_and_then_never(self):
+        # Timer G (RFC 3261 §17.2.1), run by Switchboard rather than libre: the
+        # 404 for a number nobody has comes again at T1 and 2*T1 while no ACK
+        # comes, a retransmitted INVITE gets the same bytes, and the ACK ends
+        # it. Also for a peer that still uses RFC 2543 branches (no magic cookie).
+        for prefix in ("z9hG4bK", "rfc2543-"):
+            with self.subTest(branch=prefix):
+                client = Recording("127.0.0.1", self.server.port)
+                self.addCleanup(client.close)
+                call = OutgoingCall(client, "100", "pw-100-secret", "199", SDP % 40000)
+                call.branch_prefix = prefix
+                call.start()
+                invite_bytes = client.last_sent  # the INVITE with credentials
+                t0 = time.monotonic()
+                first = call._next(3.0)  # read without the ACK next_response() would send
+                self.assertEqual(first.status, 404, first.raw)
+                resent = []
+                for _ in range(2):
+                    again = client.recv_text(2.5)
+                    self.assertIsNotNone(again, "the 404 was not resent while no ACK came")
+                    resent.append(time.monotonic() - t0)
+                    self.assertEqual(again, first.raw)
+                # T1 = 0.5 s, then 2*T1 later: about 0.5 s and 1.5 s after the answer.
+                self.assertGreater(resent[0], 0.3)
+                self.assertGreater(resent[1] - resent[0], 0.7)
+                client.send_raw(invite_bytes)
+                self.assertEqual(client.recv_text(2.0), first.raw, "a retransmitted INVITE gets the same answer")
+                call._ack(first)
+                late = client.recv_text(4.5)  # the next resend was due 4*T1 after the last
+                self.assertIsNone(late, "the 404 was resent after its ACK: %r" % late)
 
     def test_retransmitted_options_gets_the_same_answer_with_the_same_tag(self):
         client = Recording("127.0.0.1", self.server.port)

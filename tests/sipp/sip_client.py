@@ -251,11 +251,12 @@ class OutgoingCall:
         self.invite_cseq = None
         self.branch = None
         self.ack_body = ""  # the answer, when the INVITE had no offer and the 200 brings one
+        self.branch_prefix = "z9hG4bK"  # RFC 3261's magic cookie; a test may play an RFC 2543 phone
 
     def _send_invite(self, extra=()):
         self.c.cseq += 1
         self.invite_cseq = self.c.cseq
-        self.branch = "z9hG4bK%x" % random.getrandbits(64)
+        self.branch = "%s%x" % (self.branch_prefix, random.getrandbits(64))
         lines = [f"INVITE {self.uri} SIP/2.0",
                  f"Via: SIP/2.0/{self.c.transport.upper()} {self.c.local_ip}:{self.c.local_port};branch={self.branch};rport",
                  "Max-Forwards: 70",

@@ -7,6 +7,7 @@
 #include <re.h>
 
 #include <string>
+#include <vector>
 
 #include "common/re_ptr.h"
 #include "sip/response.h"
@@ -116,6 +117,46 @@ TEST(CompletedTransactions, ManyAnswersExpireInArrivalOrder) {
     EXPECT_NE(kept.find("t500"), nullptr);
     kept.expire(2000);
     EXPECT_TRUE(kept.empty());
+}
+
+TEST(CompletedTransactions, RejectedInviteIsResentAtTimerGUntilItsAck) {
+    CompletedTransactions kept(32000);
+    std::vector<uint64_t> resentAt;
+    uint64_t now = 0;
+    kept.remember("inv", "m", "SIP/2.0 486 Busy Here", 0);
+    kept.awaitAck("inv", [&](const std::string& answer) {
+        EXPECT_EQ(answer, "SIP/2.0 486 Busy Here");
+        resentAt.push_back(now);
+    }, 0);
+    kept.awaitAck("unknown", [&](const std::string&) { ADD_FAILURE(); }, 0);  // nothing kept: ignored
+    uint64_t next = kept.resendDue(now);
+    EXPECT_EQ(next, 500u);
+    while (next != 0 && now < 40000) {
+        now = next;
+        next = kept.resendDue(now);
+    }
+    // T1, 2·T1, 4·T1, then T2 until timer H (64·T1 = 32 s) ends it.
+    EXPECT_EQ(resentAt, (std::vector<uint64_t>{500, 1500, 3500, 7500, 11500, 15500, 19500, 23500, 27500, 31500}));
+    EXPECT_FALSE(kept.acknowledge("inv"));  // too late: nothing awaited any more
+
+    kept.remember("inv2", "", "SIP/2.0 407 Proxy Authentication Required", 40000);
+    int resent = 0;
+    kept.awaitAck("inv2", [&](const std::string&) { ++resent; }, 40000);
+    EXPECT_EQ(kept.resendDue(40500), 41500u);
+    EXPECT_TRUE(kept.acknowledge("inv2"));
+    EXPECT_FALSE(kept.acknowledge("inv2"));  // a retransmitted ACK changes nothing
+    EXPECT_EQ(kept.resendDue(41500), 0u);
+    EXPECT_EQ(resent, 1);
+    ASSERT_NE(kept.find("inv2"), nullptr);  // still answers a retransmitted INVITE
+}
+
+TEST(TransactionKey, AckOfARejectionFindsItsInviteEvenWithoutMagicCookie) {
+    for (const std::string branch : {"z9hG4bKr1", "old-style-1"}) {
+        auto invite = decode(request("INVITE", branch));
+        auto ack = decode(request("ACK", branch, "our-tag"));
+        ASSERT_TRUE(invite && ack);
+        EXPECT_EQ(transactionKey(*invite), transactionKey(*ack, "INVITE")) << branch;
+    }
 }
 
 TEST(FormatResponse, EchoesWhatTheRequestDictatesAndNothingElse) {

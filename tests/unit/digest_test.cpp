@@ -102,3 +102,26 @@ TEST_F(NonceTest, RememberedCountsAreForgottenWithTheirNonces) {
     EXPECT_EQ(m_nonces.consume(m_nonces.issue(), "00000001"), NonceManager::Check::Valid);
     EXPECT_EQ(m_nonces.trackedNonces(), 1u);
 }
+
+TEST_F(NonceTest, IdleExpiryForgetsCountsOfOldNonces) {
+    // An idle server (no consume() after a burst) must still let go of them.
+    for (int i = 0; i < 5000; ++i) EXPECT_EQ(m_nonces.consume(m_nonces.issue(), "00000001"), NonceManager::Check::Valid);
+    EXPECT_EQ(m_nonces.trackedNonces(), 5000u);
+    m_now += 30'000;
+    m_nonces.expire();
+    EXPECT_EQ(m_nonces.trackedNonces(), 5000u);  // still within the 60 s lifetime
+    m_now += 60'000;
+    m_nonces.expire();
+    EXPECT_EQ(m_nonces.trackedNonces(), 0u);
+}
+
+TEST(NonceCounts, ThousandsOfIdsKeepTheirOwnCounts) {
+    NonceManager::Counts counts;
+    const uint64_t base = 0xfffffffffffff000ull;  // wraps around zero: ids are a counter
+    for (uint64_t i = 0; i < 20000; ++i) counts.at(base + i) = static_cast<uint32_t>(i % 7 + 1);
+    EXPECT_EQ(counts.size(), 20000u);
+    for (uint64_t i = 0; i < 20000; ++i) ASSERT_EQ(counts.at(base + i), i % 7 + 1) << i;
+    EXPECT_EQ(counts.size(), 20000u);
+    EXPECT_EQ(counts.at(uint64_t{1} << 40), 0u);  // unknown: a fresh slot
+    EXPECT_EQ(counts.size(), 20001u);
+}
