@@ -227,7 +227,6 @@ void Core::startGuard() {
 
 void Core::watchLoad() {
     const int64_t now = monotonicMs();
-    const bool wasOverloaded = m_load.overloaded(now);
     if (m_load.tick(m_loadDueMs, now))
         log(LogLevel::Warning, "overloaded (the engine loop ran " + std::to_string(now - m_loadDueMs) +
                                    " ms late): new calls and registrations get 503 for now");
@@ -241,13 +240,17 @@ void Core::watchLoad() {
                                        std::to_string(q.capacityBytes / 1024) + " KiB, " + std::to_string(newDrops) +
                                        " requests dropped by the system): new calls and registrations get 503 for now");
     }
-    if (wasOverloaded && !m_load.overloaded(now)) {
+    // Compared with the last tick, not with an earlier `now`: an episode
+    // ends between two ticks.
+    const bool overloaded = m_load.overloaded(now);
+    if (m_inOverload && !overloaded) {
         log(LogLevel::Info, "load back to normal; " + std::to_string(m_shed) + " requests were refused with 503; " +
                                 (m_calls ? std::to_string(m_calls->liveCalls()) + " calls in progress, " +
                                                std::to_string(m_calls->rtpPairsInUse()) + " RTP port pairs in use"
                                          : std::string("no calls")));
         m_shed = 0;
     }
+    m_inOverload = overloaded;
     m_loadDueMs = now + LoadMonitor::kIntervalMs;
     m_loadTimer.start(LoadMonitor::kIntervalMs, [this] { watchLoad(); });
 }

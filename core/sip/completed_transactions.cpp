@@ -112,6 +112,13 @@ void CompletedTransactions::expire(uint64_t nowMs) {
         if (!it->second.merge.empty()) m_merge.erase(it->second.merge);
         m_answers.erase(it);
     }
+    if (m_answers.empty() && m_answers.bucket_count() > 1024) {
+        // A burst is over: hash tables never shrink by themselves, and one
+        // sized for a burst's 10^5 answers holds a megabyte or more.
+        decltype(m_answers)().swap(m_answers);
+        decltype(m_merge)().swap(m_merge);
+        decltype(m_due)().swap(m_due);
+    }
 }
 
 }  // namespace sb::sip

@@ -117,6 +117,16 @@ TEST(CompletedTransactions, ManyAnswersExpireInArrivalOrder) {
     EXPECT_NE(kept.find("t500"), nullptr);
     kept.expire(2000);
     EXPECT_TRUE(kept.empty());
+
+    // After a burst the tables start small again and work as before.
+    for (uint64_t i = 0; i < 20000; ++i) kept.remember("b" + std::to_string(i), "m" + std::to_string(i), "a", 3000);
+    kept.expire(3100);
+    EXPECT_TRUE(kept.empty());
+    EXPECT_FALSE(kept.hasMergeKey("m7"));
+    kept.remember("after", "m-after", "c", 4000);
+    ASSERT_NE(kept.find("after"), nullptr);
+    EXPECT_EQ(*kept.find("after"), "c");
+    EXPECT_TRUE(kept.hasMergeKey("m-after"));
 }
 
 TEST(CompletedTransactions, RejectedInviteIsResentAtTimerGUntilItsAck) {
