@@ -4,9 +4,12 @@ authentications ban the source (and the ban survives a restart), scanner
 user agents and over-the-limit requests are dropped, and SIPVicious'
 svwar/svcrack find nothing. Sources are loopback addresses outside the
 allow-list (the test configures an empty one)."""
+import json
 import os
+import resource
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -21,6 +24,12 @@ SDP = ("v=0\r\no=t 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\
        "m=audio 40020 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n")
 EXTENSIONS = [{"number": "100", "password": "Corr3ct-Horse-100"},
               {"number": "101", "password": "Corr3ct-Horse-101"}]
+
+
+def resident_kib(server):
+    """The server process's resident memory (what max_memory_mb limits)."""
+    with open(f"/proc/{server.proc.pid}/status") as f:
+        return int(f.read().split("VmRSS:")[1].split()[0])
 
 
 def options(server, source_ip, user_agent=None, timeout=1.0):
@@ -182,6 +191,74 @@ class Security(unittest.TestCase):
         self.addCleanup(client.close)
         again = OutgoingCall(client, "100", "Corr3ct-Horse-100", "101", SDP).start()
         self.assertEqual(again.next_response().status, 180)
+
+    def test_calls_beyond_the_memory_limit_get_503_and_calls_resume_after(self):
+        # A limit well above what the server idles at (64 MB, the smallest
+        # there is, for a release build): its memory is grown the way a flood
+        # would grow it, with TLS connections (each holds OpenSSL's buffers),
+        # from loopback, which the default allow-list exempts from the
+        # per-address cap.
+        config = {"version": 1, "extensions": EXTENSIONS,
+                  "settings": {"domain": "127.0.0.1", "tcp_idle_timeout": 300, "rate_limit": 0}}
+        server = start_server(self, SERVER, config)
+        limit_mb = max(64, resident_kib(server) // 1024 + 24)  # a sanitizer build idles higher
+        server.stop()
+        config["settings"]["max_memory_mb"] = limit_mb
+        path = os.path.join(server.workdir, "limited.json")
+        with open(path, "w") as f:
+            json.dump(config, f)
+        server.cli("--import", path)
+        server.start()
+        self.ringing_phone(server, calls=10, timeout_s=90)
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+        self.addCleanup(resource.setrlimit, resource.RLIMIT_NOFILE, (soft, hard))
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        connections = []
+
+        def close_all():
+            for c in connections:
+                c.close()
+            connections.clear()
+        self.addCleanup(close_all)
+        limit_kib = limit_mb * 1024
+        while resident_kib(server) < limit_kib + 8 * 1024 and len(connections) < min(4000, hard // 2 - 100):
+            for _ in range(50):
+                raw = socket.create_connection(("127.0.0.1", server.tls_port), timeout=5)
+                connections.append(context.wrap_socket(raw))
+        grown = resident_kib(server)
+        self.assertGreater(grown, limit_kib, f"{len(connections)} TLS connections did not grow the server "
+                                             f"past {limit_mb} MB")
+        time.sleep(1.5)  # the next once-a-second sample sees it
+        client = SipClient("127.0.0.1", server.port)
+        self.addCleanup(client.close)
+        refused = OutgoingCall(client, "100", "Corr3ct-Horse-100", "101", SDP).start().next_response()
+        self.assertEqual(refused.status, 503, refused.raw)
+        self.assertTrue(refused.get("Retry-After"))
+        server.wait_log(rf"memory limit reached \(\d+ MB in use, limit {limit_mb} MB, setting max_memory_mb\)")
+        self.assertEqual(options(server, "127.0.0.1"), 200)
+        # The connections go, the memory is given back, calls ring again (bounded).
+        count = len(connections)
+        close_all()
+        if server.sanitized():
+            print(f"\n{count} TLS connections: {grown // 1024} MB resident, calls refused; the sanitizer's "
+                  "allocator keeps freed memory, so calls ringing again is checked on normal builds only",
+                  file=sys.stderr)
+            return
+        deadline = time.monotonic() + 30
+        while True:
+            client = SipClient("127.0.0.1", server.port)
+            self.addCleanup(client.close)
+            status = OutgoingCall(client, "100", "Corr3ct-Horse-100", "101", SDP).start().next_response().status
+            if status != 503 or time.monotonic() > deadline:
+                break
+            time.sleep(1.0)
+        self.assertEqual(status, 180, f"calls still refused 30 s after the memory was freed "
+                                      f"({resident_kib(server) // 1024} MB resident)")
+        print(f"\n{count} TLS connections: {grown // 1024} MB resident, calls refused; "
+              f"after they closed {resident_kib(server) // 1024} MB and calls ring", file=sys.stderr)
 
     @unittest.skipUnless(shutil.which("svwar") and shutil.which("svcrack"), "sipvicious is not installed")
     def test_sipvicious_finds_no_extension_and_no_password(self):

@@ -119,6 +119,11 @@ class SwitchboardServer:
         self.assert_no_sanitizer_report()
         return code
 
+    def sanitized(self):
+        """True for an ASan build: its allocator keeps freed memory in quarantine."""
+        with open(f"/proc/{self.proc.pid}/maps") as f:
+            return "libasan" in f.read()
+
     def assert_no_sanitizer_report(self):
         """An ASan/UBSan build of the server reports on stderr: any report fails the suite."""
         for marker in ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"):
