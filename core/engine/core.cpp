@@ -227,30 +227,36 @@ void Core::startGuard() {
 
 void Core::watchLoad() {
     const int64_t now = monotonicMs();
-    if (m_load.tick(m_loadDueMs, now))
-        log(LogLevel::Warning, "overloaded (the engine loop ran " + std::to_string(now - m_loadDueMs) +
-                                   " ms late): new calls and registrations get 503 for now");
+    std::string cause;
+    if (m_load.tick(m_loadDueMs, now)) cause = "the engine loop ran " + std::to_string(now - m_loadDueMs) + " ms late";
     for (auto& [fd, drops] : m_sipDatagramSockets) {
         const auto q = platform::datagramQueue(fd);
         if (!q.known) continue;
         const uint32_t newDrops = q.drops - drops;
         drops = q.drops;
         if (m_load.backlog(q.queuedBytes, q.capacityBytes, newDrops, now))
-            log(LogLevel::Warning, "overloaded (SIP receive queue " + std::to_string(q.queuedBytes / 1024) + " of " +
-                                       std::to_string(q.capacityBytes / 1024) + " KiB, " + std::to_string(newDrops) +
-                                       " requests dropped by the system): new calls and registrations get 503 for now");
+            cause = "SIP receive queue " + std::to_string(q.queuedBytes / 1024) + " of " +
+                    std::to_string(q.capacityBytes / 1024) + " KiB, " + std::to_string(newDrops) +
+                    " requests dropped by the system";
     }
-    // Compared with the last tick, not with an earlier `now`: an episode
-    // ends between two ticks.
-    const bool overloaded = m_load.overloaded(now);
-    if (m_inOverload && !overloaded) {
+    // Refusing follows the queue closely (it may switch every 100 ms under
+    // sustained load); the log reports episodes: one line when refusing
+    // starts, one when there has been none for kEpisodeQuietMs.
+    constexpr int64_t kEpisodeQuietMs = 2000;
+    if (m_load.overloaded(now)) {
+        m_lastOverloadMs = now;
+        if (!m_inOverload)
+            log(LogLevel::Warning, "overloaded (" + (cause.empty() ? std::string("requests queued") : cause) +
+                                       "): new calls and registrations get 503 for now");
+        m_inOverload = true;
+    } else if (m_inOverload && now - m_lastOverloadMs >= kEpisodeQuietMs) {
         log(LogLevel::Info, "load back to normal; " + std::to_string(m_shed) + " requests were refused with 503; " +
                                 (m_calls ? std::to_string(m_calls->liveCalls()) + " calls in progress, " +
                                                std::to_string(m_calls->rtpPairsInUse()) + " RTP port pairs in use"
                                          : std::string("no calls")));
         m_shed = 0;
+        m_inOverload = false;
     }
-    m_inOverload = overloaded;
     m_loadDueMs = now + LoadMonitor::kIntervalMs;
     m_loadTimer.start(LoadMonitor::kIntervalMs, [this] { watchLoad(); });
 }

@@ -94,7 +94,8 @@ private:
     Timer m_loadTimer;
     int64_t m_loadDueMs = 0;
     uint64_t m_shed = 0;  ///< requests refused for overload in the current episode
-    bool m_inOverload = false;  ///< as of the last load tick
+    bool m_inOverload = false;    ///< in an overload episode, as logged
+    int64_t m_lastOverloadMs = 0;  ///< last load tick that found the engine overloaded
     LogLevel m_logLevel;
     sip::ConnectionGuard m_connections;
     int m_fileLimit = 0;                   ///< open-file limit in force

@@ -132,11 +132,12 @@ class Overload(unittest.TestCase):
             self.assertEqual(final.status, 503, final.raw)
             time.sleep(0.5)
         self.assertEqual(final.status, 200, "still refusing 10 s after the burst: " + final.raw)
+        registered_after = time.monotonic() - t0
         back = self.logged(server, "load back to normal")
         self.assertTrue(back, "the end of the overload is logged: " +
                         "\n".join(line for line in server.log_lines if "overload" in line or "load" in line))
         print(f"\n{len(sent)} INVITEs queued ({queued // 1024} KiB of {capacity // 1024} KiB): {statuses}; "
-              f"registered again {time.monotonic() - t0:.1f} s after; server: {back[-1].split(' ', 3)[-1]}",
+              f"registered again {registered_after:.1f} s after; server: {back[-1].split(' ', 3)[-1]}",
               file=sys.stderr)
 
 
