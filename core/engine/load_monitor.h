@@ -3,9 +3,10 @@
 // Overload detection for the engine loop, from two signs: a timer that
 // should fire every kIntervalMs fires late when the loop is saturated (late
 // by more than kLagMs: overloaded for kHoldMs), and requests pile up in the
-// SIP socket's receive queue faster than the loop reads them (half full or
-// dropping: overloaded for kBacklogHoldMs, extended while it stays above a
-// quarter, so refusing stops as soon as the queue has drained). Meanwhile new dialogs and
+// SIP socket's receive queue faster than the loop reads them (above its
+// mark on two looks in a row, or dropping: overloaded for kBacklogHoldMs,
+// extended while it stays above half the mark, so refusing stops as soon as
+// the queue has drained). Meanwhile new dialogs and
 // registrations are refused with 503 + Retry-After (cheap, stateless) rather
 // than accepted and left to time out (RFC 3261 §21.5.4; RFC 7339 discusses
 // why this beats silent queueing).
@@ -40,7 +41,11 @@ public:
         // Relative to the queue, but capped: a large queue (kept large so a
         // moment without a core drops nothing) must not hold seconds of work.
         const uint32_t highMark = std::min(capacity / 2, kBacklogHighBytes);
-        const bool high = newDrops != 0 || (capacity != 0 && queued >= highMark);
+        // Above the mark on two looks in a row (50 ms apart): one look can
+        // catch a burst of a few ms that the loop is about to drain (at
+        // 1,400 calls/s 512 KiB is some 15 ms of requests).
+        m_highStreak = capacity != 0 && queued >= highMark ? m_highStreak + 1 : 0;
+        const bool high = newDrops != 0 || m_highStreak >= 2;
         const bool draining = wasOverloaded && capacity != 0 && queued >= highMark / 2;
         if (!high && !draining) return false;
         m_until = std::max(m_until, nowMs + kBacklogHoldMs);
@@ -55,6 +60,7 @@ private:
     int64_t m_until = 0;
     uint64_t m_lateTicks = 0;
     uint64_t m_backlogTicks = 0;
+    uint32_t m_highStreak = 0;  ///< consecutive looks above the mark
 };
 
 }  // namespace sb

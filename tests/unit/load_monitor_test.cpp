@@ -35,11 +35,13 @@ TEST(LoadMonitor, AHalfFullReceiveQueueOrDropsOverloadBriefly) {
     const int64_t t = 5000;
     EXPECT_FALSE(m.backlog(100 * 1024, 212992, 0, t));  // under half: fine
     EXPECT_FALSE(m.overloaded(t));
-    EXPECT_TRUE(m.backlog(106496, 212992, 0, t));  // half full: starts an episode
-    EXPECT_TRUE(m.overloaded(t + LoadMonitor::kBacklogHoldMs - 1));
-    EXPECT_FALSE(m.backlog(200000, 212992, 0, t + 10));  // same episode: not announced again
-    EXPECT_FALSE(m.overloaded(t + 10 + LoadMonitor::kBacklogHoldMs));
-    EXPECT_TRUE(m.backlog(0, 212992, 3, t + 2000));  // the system dropped requests
+    EXPECT_FALSE(m.backlog(106496, 212992, 0, t + 50));  // half full once: a burst the loop may drain
+    EXPECT_FALSE(m.overloaded(t + 50));
+    EXPECT_TRUE(m.backlog(106496, 212992, 0, t + 100));  // and still on the next look: starts an episode
+    EXPECT_TRUE(m.overloaded(t + 100 + LoadMonitor::kBacklogHoldMs - 1));
+    EXPECT_FALSE(m.backlog(200000, 212992, 0, t + 110));  // same episode: not announced again
+    EXPECT_FALSE(m.overloaded(t + 110 + LoadMonitor::kBacklogHoldMs));
+    EXPECT_TRUE(m.backlog(0, 212992, 3, t + 2000));  // the system dropped requests: at once
     EXPECT_EQ(m.backlogTicks(), 3u);
     // While draining, a quarter full keeps it going; below that it ends.
     EXPECT_FALSE(m.backlog(60000, 212992, 0, t + 2050));
@@ -50,7 +52,8 @@ TEST(LoadMonitor, AHalfFullReceiveQueueOrDropsOverloadBriefly) {
     EXPECT_FALSE(m.overloaded(t + 5000));
     // A big queue: 512 KiB waiting is enough, whatever the size.
     EXPECT_FALSE(m.backlog(500 * 1024, 8u << 20, 0, t + 6000));
-    EXPECT_TRUE(m.backlog(512 * 1024, 8u << 20, 0, t + 6050));
+    EXPECT_FALSE(m.backlog(512 * 1024, 8u << 20, 0, t + 6050));
+    EXPECT_TRUE(m.backlog(600 * 1024, 8u << 20, 0, t + 6100));
 }
 
 }  // namespace
