@@ -211,6 +211,10 @@ class Media(unittest.TestCase):
 
     def test_no_ports_leak_after_many_calls(self):
         calls = 1000
+        # What is tested is that nothing leaks, not speed: a sanitizer build
+        # carries a fraction of the calls per second and would (rightly)
+        # refuse some with 503 at the full rate.
+        rate = 50 if self.server.sanitized() else 200
         port = free_port()
         code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_port=port,
                              keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
@@ -219,7 +223,7 @@ class Media(unittest.TestCase):
                          calls=calls, keys={"ext": "101", "mport": free_port()}, timeout_s=120)
         time.sleep(0.3)
         caller = SippRun(os.path.join(CALLS, "caller.xml"), "127.0.0.1", self.server.port, calls=calls,
-                         rate=200, keys={"ext": "100", "callee": "101", "mport": free_port()},
+                         rate=rate, keys={"ext": "100", "callee": "101", "mport": free_port()},
                          extra=["-au", "100", "-ap", "pw-100-secret", "-l", "400"], timeout_s=120)
         code, out, _ = caller.wait()
         self.assertEqual(code, 0, out)
