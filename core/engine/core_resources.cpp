@@ -13,6 +13,8 @@
 #include "sip/message.h"
 #include "sip/registrar.h"
 #include "sip/sip_stack.h"
+#include "store/store.h"
+#include "store/store_writer.h"
 
 namespace sb {
 
@@ -34,6 +36,10 @@ void Core::reviewResources() {
     const int64_t now = monotonicMs();
     if (m_calls && m_calls->activeCalls() == 0 && resident > m_idleResident + m_idleResident / 10 &&
         now - m_lastTrimMs >= 10000) {
+        // The database connections' page caches first (the writer's on its
+        // own thread; its pages are freed at the next trim).
+        if (m_store) m_store->releaseMemory();
+        if (m_writer) m_writer->read([](store::Store& db) { db.releaseMemory(); });
         platform::releaseFreeMemory();
         const uint64_t trimmed = platform::residentBytes();
         if (resident > trimmed + (1u << 20))

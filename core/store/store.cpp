@@ -127,6 +127,14 @@ Store::~Store() {
     sqlite3_close_v2(m_db);
 }
 
+void Store::releaseMemory() { (void)sqlite3_db_release_memory(m_db); }
+
+size_t Store::cacheBytes() const {
+    int current = 0, highwater = 0;
+    if (sqlite3_db_status(m_db, SQLITE_DBSTATUS_CACHE_USED, &current, &highwater, 0) != SQLITE_OK) return 0;
+    return static_cast<size_t>(current);
+}
+
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path) {
     if (path.empty()) return makeError("No database file was given.", static_cast<int>(StoreErrorKind::Io));
 

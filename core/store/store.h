@@ -67,6 +67,12 @@ public:
     Result<void> saveBan(const BanRecord& ban);  ///< insert or replace by address
     Result<void> removeBan(const std::string& address);
 
+    /// Give back the memory of cached pages no statement is using (after a
+    /// burst of call records the page cache stays at its 2 MB cap).
+    void releaseMemory();
+    /// Bytes this connection's page cache holds now.
+    size_t cacheBytes() const;
+
 private:
     Store(std::filesystem::path path, sqlite3* db);
     Result<void> migrate();

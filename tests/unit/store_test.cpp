@@ -277,5 +277,23 @@ TEST(StoreRecords, DispositionNames) {
     EXPECT_STREQ(sb::store::dispositionName(Disposition::Failed), "FAILED");
 }
 
+TEST_F(StoreTest, ReleaseMemoryEmptiesThePageCache) {
+    auto store = openOk(m_db);
+    for (int batch = 0; batch < 20; ++batch) {
+        std::vector<CdrRecord> records;
+        for (int i = 0; i < 250; ++i) records.push_back(cdr(batch * 1000 + i, "call-" + std::to_string(batch * 250 + i)));
+        ASSERT_TRUE(store->appendCdrs(records).ok());
+    }
+    const size_t full = store->cacheBytes();
+    EXPECT_GT(full, 256u * 1024) << "5,000 call records should have filled some of the cache";
+    store->releaseMemory();
+    EXPECT_LT(store->cacheBytes(), full / 4);
+    // Still works, reading back through an empty cache.
+    auto all = store->cdrsBetween(0, 1'000'000);
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all.value().size(), 5000u);
+}
+
+
 }  // namespace
 }  // namespace sb::store::test
