@@ -33,16 +33,15 @@ std::string resourceRefusal(const ResourceUsage& usage, size_t startedSinceSampl
 namespace {
 constexpr uint64_t kReapMs = 500;
 
-void replyStateless(sip::SipStack& stack, const ::sip_msg& msg, uint16_t code, const char* reason,
-                    const std::string& headers = {}) {
-    if (code == 407) {
-        // A challenge needs no transaction (RFC 3261 §8.2.7): a retransmitted
-        // INVITE gets a fresh one and its ACK is absorbed as a stray ACK.
-        // It saves the 32 s timers libre keeps per transaction.
-        (void)sip_replyf(stack.raw(), &msg, code, reason, "%sContent-Length: 0\r\n\r\n", headers.c_str());
-        return;
-    }
-    stack.replyFinal(msg, code, reason, headers);
+/// Refuse or challenge an INVITE before any call exists. A challenge keeps
+/// no transaction: a retransmitted INVITE gets a fresh one and its ACK is
+/// dropped as a stray ACK.
+void refuse(sip::SipStack& stack, const ::sip_msg& msg, uint16_t code, const char* reason,
+            const std::string& headers = {}) {
+    if (code == 407)
+        stack.replyStateless(msg, code, reason, headers);
+    else
+        stack.replyFinal(msg, code, reason, headers);
 }
 }  // namespace
 
@@ -87,7 +86,7 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     if (!m_accepting) {
         // Paused by the operator: nothing rings, and the caller's phone or
         // carrier knows to try again later (RFC 3261 §21.5.4).
-        replyStateless(m_stack, msg, 503, "Service Unavailable", "Retry-After: 60\r\n");
+        refuse(m_stack, msg, 503, "Service Unavailable", "Retry-After: 60\r\n");
         return true;
     }
     if (const uint32_t limit = m_config.settings.maxCalls; limit && liveCalls() >= limit) {
@@ -97,7 +96,7 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
                                             " calls, setting max_calls): new calls get 503 until one ends",
                                         nowMs()});
         m_atLimit = true;
-        replyStateless(m_stack, msg, 503, "Service Unavailable", "Retry-After: 10\r\n");
+        refuse(m_stack, msg, 503, "Service Unavailable", "Retry-After: 10\r\n");
         return true;
     }
     m_atLimit = false;
@@ -106,16 +105,16 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
         if (!m_atResourceLimit)
             m_events.publish(LogMessage{LogLevel::Warning, why + ": new calls get 503 until it eases", nowMs()});
         m_atResourceLimit = true;
-        replyStateless(m_stack, msg, 503, "Service Unavailable", "Retry-After: 10\r\n");
+        refuse(m_stack, msg, 503, "Service Unavailable", "Retry-After: 10\r\n");
         return true;
     }
     m_atResourceLimit = false;
     if (!sip_msg_hdr(&msg, SIP_HDR_CONTACT)) {
-        replyStateless(m_stack, msg, 400, "Missing Contact");
+        refuse(m_stack, msg, 400, "Missing Contact");
         return true;
     }
     if (auto se = sip::readSessionExpires(msg); se && se->seconds < sip::kMinSessionExpiresS) {
-        replyStateless(m_stack, msg, 422, "Session Interval Too Small",
+        refuse(m_stack, msg, 422, "Session Interval Too Small",
                        "Min-SE: " + std::to_string(sip::kMinSessionExpiresS) + "\r\n");
         return true;
     }
@@ -124,7 +123,7 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     const auto requestParty = routing::fromUri(sip::toString(msg.ruri));
     const auto toParty = routing::fromNameAddr(sip::toString(msg.to.val));
     if (!requestParty) {
-        replyStateless(m_stack, msg, 416, "Unsupported URI Scheme");
+        refuse(m_stack, msg, 416, "Unsupported URI Scheme");
         return true;
     }
 
@@ -141,15 +140,15 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     switch (outcome.verdict) {
     case sip::Authenticator::Verdict::Challenge:
     case sip::Authenticator::Verdict::Stale:
-        replyStateless(m_stack, msg, 407, "Proxy Authentication Required",
+        refuse(m_stack, msg, 407, "Proxy Authentication Required",
                        m_registrar.authenticator().challengeHeaders(
                            true, outcome.verdict == sip::Authenticator::Verdict::Stale));
         return true;
     case sip::Authenticator::Verdict::Forbidden:
-        replyStateless(m_stack, msg, 403, "Forbidden");
+        refuse(m_stack, msg, 403, "Forbidden");
         return true;
     case sip::Authenticator::Verdict::BadRequest:
-        replyStateless(m_stack, msg, 400, "Bad Proxy-Authorization");
+        refuse(m_stack, msg, 400, "Bad Proxy-Authorization");
         return true;
     case sip::Authenticator::Verdict::Authorized:
         break;
@@ -171,11 +170,11 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
                                     "call from " + outcome.user + " to " + dialled +
                                         " refused: the matching route does not allow this extension",
                                     nowMs()});
-        replyStateless(m_stack, msg, 403, "Forbidden");
+        refuse(m_stack, msg, 403, "Forbidden");
         return true;
     }
     if (!plan.route) {
-        replyStateless(m_stack, msg, 404, "Not Found");
+        refuse(m_stack, msg, 404, "Not Found");
         return true;
     }
     startOutgoing(msg, outcome.user, caller ? caller->name : std::string(), plan);
@@ -195,7 +194,7 @@ Call* CallManager::createCall(const ::sip_msg& msg, CallParties parties) {
     const uint64_t id = m_nextId++;
     auto call = std::make_unique<Call>(*this, id, msg, parties);
     if (!call->accepted()) {
-        replyStateless(m_stack, msg, 500, "Server Internal Error");
+        refuse(m_stack, msg, 500, "Server Internal Error");
         return nullptr;
     }
     Call* ref = call.get();
@@ -225,7 +224,7 @@ void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension&
         t.nextHop = sip::hopFor(b.source, b.transport);
     }
     if (targets.empty()) {
-        replyStateless(m_stack, msg, 480, "Temporarily Unavailable");
+        refuse(m_stack, msg, 480, "Temporarily Unavailable");
         return;
     }
     parties.callee = callee.number;
@@ -237,7 +236,7 @@ void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension&
 void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound) {
     const store::Extension* callee = findExtension(inbound.extension);
     if (!callee || !callee->enabled) {
-        replyStateless(m_stack, msg, 404, "Not Found");
+        refuse(m_stack, msg, 404, "Not Found");
         return;
     }
     // The caller shown in the Calls table and CDR: P-Asserted-Identity, then

@@ -213,7 +213,7 @@ void Core::startGuard() {
             (pl_strcmp(&msg.met, "INVITE") == 0 || pl_strcmp(&msg.met, "REGISTER") == 0 ||
              pl_strcmp(&msg.met, "SUBSCRIBE") == 0 || pl_strcmp(&msg.met, "MESSAGE") == 0)) {
             ++m_shed;
-            m_sip->replyFinal(msg, 503, "Service Unavailable", "Retry-After: 5\r\n");
+            m_sip->replyStateless(msg, 503, "Service Unavailable", "Retry-After: 5\r\n");
             return false;
         }
         return true;

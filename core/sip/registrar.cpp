@@ -61,15 +61,11 @@ void Registrar::setReachable(const std::string& extension, const std::string& co
 }
 
 void Registrar::reply(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers) {
-    if (code == 401) {
-        // Challenges are answered without a transaction (RFC 3261 §8.2.7,
-        // stateless UAS): a retransmitted REGISTER just gets a fresh nonce,
-        // and no 32 s transaction timer is kept per challenge — under load
-        // libre's timer list is what the engine spends its time in.
-        (void)sip_replyf(m_stack.raw(), &msg, code, reason, "%sContent-Length: 0\r\n\r\n", headers.c_str());
-        return;
-    }
-    m_stack.replyFinal(msg, code, reason, headers);
+    // A challenge keeps no transaction: a retransmitted REGISTER just gets a fresh nonce.
+    if (code == 401)
+        m_stack.replyStateless(msg, code, reason, headers);
+    else
+        m_stack.replyFinal(msg, code, reason, headers);
 }
 
 bool Registrar::handleRegister(const ::sip_msg& msg) {

@@ -84,6 +84,10 @@ public:
     /// §17.2.2, timer J). An INVITE's answer goes through sendInviteAnswer().
     void replyFinal(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers = {},
                     const std::string& body = {});
+    /// Answer @p msg and keep nothing (RFC 3261 §8.2.7, stateless UAS): for
+    /// answers that must cost nothing — digest challenges, and refusals for
+    /// overload. A retransmitted request just gets another answer.
+    void replyStateless(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers = {});
     /// Send the final answer of an INVITE whose libre server transaction
     /// (if any) the caller then releases, and keep the transaction for 64·T1
     /// without a libre timer: a 2xx as Accepted (RFC 6026 §7.1, the INVITE's

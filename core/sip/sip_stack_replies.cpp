@@ -45,6 +45,11 @@ void SipStack::sweepCompleted() {
     if (!m_completed.empty()) m_completedSweep.start(kSweepMs, [this] { sweepCompleted(); });
 }
 
+void SipStack::replyStateless(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers) {
+    if (isMethod(msg, "ACK")) return;
+    (void)sip_replyf(m_sip.get(), &msg, code, reason, "%sContent-Length: 0\r\n\r\n", headers.c_str());
+}
+
 void SipStack::replyFinal(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers,
                           const std::string& body) {
     if (isMethod(msg, "ACK")) return;

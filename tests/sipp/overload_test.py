@@ -110,6 +110,19 @@ class Overload(unittest.TestCase):
         unanswered = [c for c, r in sent.items() if r is None]
         self.assertEqual(unanswered, [], f"{len(unanswered)} of {len(sent)} INVITEs got no answer")
 
+        # Refusing for overload keeps no transaction: no 503 comes again while
+        # the client (which never ACKs here) waits past timer G's first resend.
+        again = 0
+        quiet_until = time.monotonic() + 1.2
+        sock.settimeout(0.2)
+        while time.monotonic() < quiet_until:
+            try:
+                data, _ = sock.recvfrom(65535)
+            except socket.timeout:
+                continue
+            again += data.startswith(b"SIP/2.0 503 ")
+        self.assertEqual(again, 0, "refusals for overload were resent: they kept a transaction each")
+
         statuses = {}
         for text in sent.values():
             status = int(text.split(" ", 2)[1])
