@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "call/call_media.h"
+#include "call/managed_call.h"
 #include "common/timer.h"
 #include "sip/call_leg.h"
 #include "store/records.h"
@@ -48,7 +49,7 @@ struct CallParties {
     uint32_t mediaTimeoutS = 60;  ///< 0 = off
 };
 
-class Call : public sip::CallLegListener {
+class Call : public sip::CallLegListener, public ManagedCall {
 public:
     /// Takes the caller's INVITE (answers 100 Trying at once).
     Call(CallManager& manager, uint64_t id, const ::sip_msg& invite, CallParties parties);
@@ -64,17 +65,17 @@ public:
     /// failed in a way another carrier may not (routing::shouldFailOver).
     void ringInTurn(std::vector<CallTarget> targets);
     /// End the call from our side (the GUI's Hang up, shutdown).
-    void hangUp();
+    void hangUp() override;
     /// Refuse the call before it rings (e.g. no RTP ports left).
     void refuse(uint16_t code, const std::string& reason, const std::string& why);
 
-    uint64_t id() const { return m_id; }
-    bool finished() const { return m_finished; }
+    uint64_t id() const override { return m_id; }
+    bool finished() const override { return m_finished; }
     /// End the call when a side has sent no media for media_timeout
     /// (called by the manager's periodic sweep: one timer for all calls).
-    void checkMedia();
+    void checkMedia() override;
     /// Finished and no leg has a transaction left to complete.
-    bool canBeDeleted(int64_t nowMs) const;
+    bool canBeDeleted(int64_t nowMs) const override;
 
     // CallLegListener
     void onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reason, const sip::Body& body) override;

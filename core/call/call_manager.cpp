@@ -56,6 +56,7 @@ CallManager::~CallManager() {
     m_stack.setHandler("INVITE", nullptr);
     for (auto& [id, call] : m_calls) call->hangUp();
     m_calls.clear();
+    m_mediaEngine.reset();  // after the calls: their sessions are closed first
 }
 
 void CallManager::configure(const store::Configuration& config) {
@@ -155,6 +156,10 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     }
 
     const std::string dialled = requestParty->number;
+    if (auto service = matchService(m_featureCodes, dialled)) {
+        startService(msg, outcome.user, *service);
+        return true;
+    }
     const store::Extension* caller = findExtension(outcome.user);
     if (const store::Extension* callee = findExtension(dialled); callee && callee->enabled) {
         CallParties parties;
@@ -292,7 +297,36 @@ void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller,
     if (Call* call = createCall(msg, parties)) call->ringInTurn(std::move(targets));
 }
 
-void CallManager::callFinished(Call& call, const store::CdrRecord& cdr) {
+void CallManager::startService(const ::sip_msg& msg, const std::string& caller, const ServiceTarget& target) {
+    if (!m_mediaEngine) {
+        auto started = media::MediaEngine::start();
+        if (!started) {
+            m_events.publish(LogMessage{LogLevel::Error, "media engine: " + started.error().message, nowMs()});
+            refuse(m_stack, msg, 503, "Service Unavailable", "Retry-After: 60\r\n");
+            return;
+        }
+        m_mediaEngine = std::move(started.value());
+    }
+    const uint64_t id = m_nextId++;
+    auto call = std::make_unique<ServiceCall>(*this, id, msg, caller, target);
+    if (!call->accepted()) {
+        refuse(m_stack, msg, 500, "Server Internal Error");
+        return;
+    }
+    ServiceCall* ref = call.get();
+    m_calls.emplace(id, std::move(call));
+    ++m_startedSinceSample;
+    auto pair = m_ports ? m_ports->allocate(m_stack.localAddressFor(msg))
+                        : Result<media::PortPair>(makeError("no RTP port range"));
+    if (!pair) {
+        m_events.publish(LogMessage{LogLevel::Warning, "call refused: " + pair.error().message, nowMs()});
+        ref->refuse(503, "Service Unavailable", pair.error().message);
+        return;
+    }
+    ref->start(std::move(pair.value()), *m_mediaEngine);
+}
+
+void CallManager::callFinished(ManagedCall& call, const store::CdrRecord& cdr) {
     if (m_calls.count(call.id())) ++m_finishedInTable;
     if (m_cdrWriter) m_cdrWriter->appendCdr(cdr);
     m_events.publish(CallEnded{call.id()});

@@ -11,6 +11,8 @@
 #include "common/clock.h"
 #include "common/timer.h"
 #include "call/call.h"
+#include "call/service_call.h"
+#include "media/media_engine.h"
 #include "media/port_pool.h"
 #include "routing/dial_plan.h"
 #include "engine/events.h"
@@ -65,7 +67,7 @@ public:
     // For Calls.
     sip::SipStack& stack() { return m_stack; }
     EventSink& events() { return m_events; }
-    void callFinished(Call& call, const store::CdrRecord& cdr);
+    void callFinished(ManagedCall& call, const store::CdrRecord& cdr);
     /// A line or trunk demanded 100rel and refused our PRACK: warn, and (the
     /// automatic version of the seed notes' manual workaround) stop offering
     /// 100rel on it until the operator clears the warning.
@@ -87,6 +89,7 @@ private:
     Call* createCall(const ::sip_msg& msg, CallParties parties);
     void startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties);
     void startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound);
+    void startService(const ::sip_msg& msg, const std::string& caller, const ServiceTarget& target);
     void startOutgoing(const ::sip_msg& msg, const std::string& caller, const std::string& callerName,
                        const routing::OutgoingPlan& plan);
     void reap();
@@ -106,7 +109,10 @@ private:
     ResourceUsage m_usage;
     size_t m_startedSinceSample = 0;
     uint64_t m_nextId = 1;
-    std::map<uint64_t, std::unique_ptr<Call>> m_calls;
+    std::map<uint64_t, std::unique_ptr<ManagedCall>> m_calls;
+    FeatureCodes m_featureCodes;
+    /// Terminates the legs of service calls; started with the first one.
+    std::unique_ptr<media::MediaEngine> m_mediaEngine;
     /// Finished calls still in m_calls: every INVITE asks liveCalls() (max_calls),
     /// and counting through a table of a thousand calls showed in the profile.
     size_t m_finishedInTable = 0;

@@ -3,6 +3,7 @@
 #include <re.h>
 
 #include <cerrno>
+#include <mutex>
 #include <system_error>
 #include <vector>
 
@@ -13,12 +14,16 @@ namespace detail {
 /// Shared between the pool and its pairs so that a pair outliving the pool
 /// can still give its ports back without touching freed memory.
 struct PortPoolState {
+    // Pairs are handed out on the engine thread but a terminated leg's pair
+    // is released on the media thread (docs/media.md, threads).
+    std::mutex mutex;
     uint16_t firstRtpPort = 0;
     std::vector<bool> used;  // one entry per pair
     size_t inUse = 0;
     size_t cursor = 0;  // next pair index to try
 
     void release(uint16_t rtpPort) {
+        std::lock_guard lock(mutex);
         const size_t index = static_cast<size_t>(rtpPort - firstRtpPort) / 2;
         if (rtpPort < firstRtpPort || index >= used.size() || !used[index]) return;
         used[index] = false;
@@ -79,6 +84,22 @@ void PortPair::release() {
     m_rtpPort = 0;
 }
 
+void PortPair::detach() {
+    if (m_rtp) udp_thread_detach(m_rtp.get());
+    if (m_rtcp) udp_thread_detach(m_rtcp.get());
+}
+
+Result<void> PortPair::attach() {
+    for (auto* sock : {m_rtp.get(), m_rtcp.get()}) {
+        if (!sock) continue;
+        if (int err = udp_thread_attach(sock))
+            return makeError("cannot move RTP port " + std::to_string(m_rtpPort) + " to the media thread: " +
+                                 describe(err),
+                             err);
+    }
+    return {};
+}
+
 Result<PortPool> PortPool::create(PortRange range) {
     // RTP on even ports (RFC 3550 §11), so start at the first even port >= min.
     const uint32_t first = (range.minPort + 1u) & ~1u;
@@ -99,7 +120,9 @@ PortPool::PortPool(PortRange range, std::shared_ptr<detail::PortPoolState> state
 PortPool::~PortPool() = default;
 
 size_t PortPool::inUse() const {
-    return m_state ? m_state->inUse : 0;
+    if (!m_state) return 0;
+    std::lock_guard lock(m_state->mutex);
+    return m_state->inUse;
 }
 
 size_t PortPool::capacity() const {
@@ -113,6 +136,7 @@ Result<PortPair> PortPool::allocate(const std::string& localAddress) {
         return makeError("RTP address \"" + localAddress + "\" is not a numeric IP address", EINVAL);
     }
     detail::PortPoolState& s = *m_state;
+    std::lock_guard lock(s.mutex);
     const size_t pairs = s.used.size();
     for (size_t step = 0; step < pairs; ++step) {
         const size_t index = (s.cursor + step) % pairs;

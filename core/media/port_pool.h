@@ -57,6 +57,13 @@ public:
     /// Close the sockets and give the ports back now.
     void release();
 
+    /// Hand the sockets to another thread's loop: detach() on the thread
+    /// that has them, then attach() on the one that will read them (the
+    /// media thread takes the pairs of terminated legs this way). The pair
+    /// must then be destroyed on the attaching thread.
+    void detach();
+    Result<void> attach();
+
 private:
     friend class PortPool;
     std::shared_ptr<detail::PortPoolState> m_pool;

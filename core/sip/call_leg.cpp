@@ -222,6 +222,7 @@ void CallLeg::onRequest(const ::sip_msg& msg) {
     }
     if (method == "INFO" || method == "OPTIONS") {
         replyInDialog(msg, 200, "OK", capabilityHeaders());
+        if (method == "INFO") m_listener.onInfo(*this, bodyOf(msg));
         return;
     }
     replyInDialog(msg, 501, "Not Implemented", capabilityHeaders());

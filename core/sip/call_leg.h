@@ -57,6 +57,9 @@ public:
     virtual void onReinvite(CallLeg&, const Body& /*offer*/) {}
     virtual void onReinviteAnswered(CallLeg&, uint16_t /*code*/, const Body& /*answer*/) {}
     virtual void onBye(CallLeg&) {}
+    /// An INFO inside the dialog (answered 200 already), e.g. DTMF as
+    /// application/dtmf-relay.
+    virtual void onInfo(CallLeg&, const Body& /*body*/) {}
     /// The peer sent an UPDATE with an SDP offer (RFC 3311); return the
     /// answer to put in our 200, or an error for a 488.
     virtual Result<Body> onUpdateOffer(CallLeg&, const Body& offer) { return offer; }

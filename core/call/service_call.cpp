@@ -1,0 +1,202 @@
+#include "call/service_call.h"
+
+#include "call/call_manager.h"
+#include "media/terminated_sdp.h"
+#include "sip/dtmf_info.h"
+
+namespace sb::call {
+
+std::optional<ServiceTarget> matchService(const FeatureCodes& codes, const std::string& dialled) {
+    ServiceTarget t;
+    t.dialled = dialled;
+    if (!codes.echoTest.empty() && dialled == codes.echoTest) {
+        t.kind = ServiceTarget::Kind::Echo;
+        t.label = "echo test";
+        return t;
+    }
+    const std::string& prefix = codes.conferencePrefix;
+    if (!prefix.empty() && dialled.size() > prefix.size() && dialled.size() <= prefix.size() + 8 &&
+        dialled.compare(0, prefix.size(), prefix) == 0) {
+        t.room = dialled.substr(prefix.size());
+        if (t.room.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+        t.kind = ServiceTarget::Kind::Conference;
+        t.label = "conference " + t.room;
+        return t;
+    }
+    return std::nullopt;
+}
+
+ServiceCall::ServiceCall(CallManager& manager, uint64_t id, const ::sip_msg& invite, std::string caller,
+                         ServiceTarget target)
+    : m_manager(manager), m_id(id), m_caller(std::move(caller)), m_target(std::move(target)), m_startMs(nowMs()) {
+    m_leg = sip::CallLeg::acceptInvite(m_manager.stack(), invite, *this);
+    if (m_leg) publish("Trying");
+}
+
+ServiceCall::~ServiceCall() {
+    if (m_engine && m_session) m_engine->close(m_session);
+}
+
+void ServiceCall::start(media::PortPair pair, media::MediaEngine& engine) {
+    m_engine = &engine;
+    m_local = pair.rtpEndpoint();
+    sip::Body answer;
+    media::LegMediaParams params;
+    if (m_leg->initialBody().empty()) {
+        // Delayed offer (RFC 3261 §13.2.1): we offer in the 200, the ACK answers.
+        answer = sip::Body::sdp(media::renderSdp(media::offerAsEndpoint(m_local, m_origin)));
+        m_awaitingAnswer = true;
+        params.peerDirection = media::Direction::Inactive;  // nothing is sent before the answer
+    } else {
+        auto offer = media::parseSdp(m_leg->initialBody().content);
+        if (!offer) return refuse(488, "Not Acceptable Here", "unusable SDP: " + offer.error().message);
+        auto a = media::answerAsEndpoint(offer.value(), m_local, m_origin);
+        if (!a) return refuse(488, "Not Acceptable Here", a.error().message);
+        params = a->params;
+        m_codec = a->params.law == media::G711Law::MuLaw ? "PCMU" : "PCMA";
+        answer = sip::Body::sdp(media::renderSdp(a->sdp));
+    }
+    media::MediaEngine::SessionEvents events;
+    events.digit = [this](char digit, media::DtmfMethod method) { onDigit(digit, method); };
+    events.failed = [this](const std::string& why) {
+        m_manager.events().publish(LogMessage{LogLevel::Warning, "call " + std::to_string(m_id) + " (" +
+                                                                     m_target.label + "): " + why, nowMs()});
+        if (!m_finished) {
+            m_leg->hangup();
+            finish(store::Disposition::Failed, 500, why);
+        }
+    };
+    m_session = engine.open(std::move(pair), params, std::move(events));
+    m_leg->answer(answer);
+    m_answerMs = nowMs();
+    publish(m_target.kind == ServiceTarget::Kind::Echo ? "Echo test" : "Conference");
+    if (!m_awaitingAnswer) beginService();
+}
+
+void ServiceCall::beginService() {
+    if (m_target.kind == ServiceTarget::Kind::Echo) {
+        m_engine->setEcho(m_session, true);
+    } else {
+        m_engine->setConference(m_session, m_target.room);
+    }
+}
+
+Result<sip::Body> ServiceCall::answerOffer(const sip::Body& offer) {
+    if (offer.empty()) {
+        // An offerless re-INVITE/UPDATE asks for our offer again (RFC 3311 §5.2 keeps the session).
+        return sip::Body::sdp(media::renderSdp(media::offerAsEndpoint(m_local, m_origin)));
+    }
+    auto sdp = media::parseSdp(offer.content);
+    if (!sdp) return sdp.error();
+    auto a = media::answerAsEndpoint(sdp.value(), m_local, m_origin);
+    if (!a) return a.error();
+    m_engine->update(m_session, a->params);
+    publish(media::receives(a->params.peerDirection) ? (m_target.kind == ServiceTarget::Kind::Echo ? "Echo test"
+                                                                                                  : "Conference")
+                                                     : "On hold");
+    return sip::Body::sdp(media::renderSdp(a->sdp));
+}
+
+void ServiceCall::onConfirmed(sip::CallLeg&, const sip::Body& ackBody) {
+    if (!m_awaitingAnswer || m_finished) return;
+    m_awaitingAnswer = false;
+    auto sdp = media::parseSdp(ackBody.content);
+    auto params = sdp ? media::paramsFromAnswer(sdp.value()) : Result<media::LegMediaParams>(sdp.error());
+    if (!params) {
+        // RFC 3264 §5: an offer in the 200 must be answered in the ACK.
+        m_leg->hangup();
+        finish(store::Disposition::Failed, 488, "the ACK had no usable SDP answer: " + params.error().message);
+        return;
+    }
+    m_codec = params->law == media::G711Law::MuLaw ? "PCMU" : "PCMA";
+    m_engine->update(m_session, params.value());
+    beginService();
+}
+
+void ServiceCall::onCancelled(sip::CallLeg&) { finish(store::Disposition::Cancelled, 487, "caller cancelled"); }
+
+void ServiceCall::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
+    auto answer = answerOffer(offer);
+    if (!answer) {
+        leg.rejectReinvite(488, "Not Acceptable Here");
+        return;
+    }
+    leg.answerReinvite(answer.value());
+}
+
+Result<sip::Body> ServiceCall::onUpdateOffer(sip::CallLeg&, const sip::Body& offer) { return answerOffer(offer); }
+
+void ServiceCall::onInfo(sip::CallLeg&, const sip::Body& body) {
+    if (auto digit = sip::dtmfFromInfo(body)) onDigit(*digit, media::DtmfMethod::SipInfo);
+}
+
+void ServiceCall::onDigit(char digit, media::DtmfMethod method) {
+    m_manager.events().publish(LogMessage{LogLevel::Info,
+                                          "call " + std::to_string(m_id) + " (" + m_target.label + "): DTMF " +
+                                              std::string(1, digit) + " (" + std::string(media::toString(method)) +
+                                              ")",
+                                          nowMs()});
+    // The echo test gives keys back too (as RFC 4733 when agreed, else as
+    // tones), so a phone's DTMF can be checked end to end.
+    if (m_target.kind == ServiceTarget::Kind::Echo) m_engine->sendDigits(m_session, std::string(1, digit));
+}
+
+void ServiceCall::onBye(sip::CallLeg&) { finish(store::Disposition::Answered, 200, "caller hung up"); }
+
+void ServiceCall::onTerminated(sip::CallLeg&, const std::string& reason) {
+    finish(m_answerMs ? store::Disposition::Answered : store::Disposition::Failed, m_answerMs ? 200 : 500, reason);
+}
+
+void ServiceCall::refuse(uint16_t code, const std::string& reason, const std::string& why) {
+    m_leg->reject(code, reason);
+    finish(store::Disposition::Failed, code, why);
+}
+
+void ServiceCall::hangUp() {
+    if (m_finished) return;
+    if (m_answerMs) {
+        m_leg->hangup();
+        finish(store::Disposition::Answered, 200, "hung up by the operator");
+    } else {
+        m_leg->reject(480, "Temporarily Unavailable");
+        finish(store::Disposition::Failed, 480, "hung up by the operator");
+    }
+}
+
+bool ServiceCall::canBeDeleted(int64_t now) const {
+    if (!m_leg) return true;
+    if (!m_finished) return false;
+    return now - m_finishedMs > 35'000 || !m_leg->busy();
+}
+
+void ServiceCall::publish(const std::string& state) {
+    if (m_finished) return;
+    m_manager.events().publish(
+        CallUpdated{m_id, m_caller, m_target.dialled, m_target.label, state, m_codec, m_startMs, m_answerMs});
+}
+
+void ServiceCall::finish(store::Disposition disposition, int sipCode, const std::string& reason) {
+    if (m_finished) return;
+    publish("Ending");
+    m_finished = true;
+    m_finishedMs = nowMs();
+    if (m_engine && m_session) {
+        m_engine->close(m_session);  // the port pair goes back to the pool on the media thread
+        m_session = 0;
+    }
+    store::CdrRecord cdr;
+    cdr.startMs = m_startMs;
+    cdr.answerMs = m_answerMs;
+    cdr.endMs = m_finishedMs;
+    cdr.caller = m_caller;
+    cdr.callee = m_target.dialled;
+    cdr.route = m_target.label;
+    cdr.disposition = disposition;
+    cdr.sipCode = sipCode;
+    cdr.reason = reason;
+    cdr.codec = m_codec;
+    cdr.callId = m_leg->dialog().callId;
+    m_manager.callFinished(*this, cdr);
+}
+
+}  // namespace sb::call

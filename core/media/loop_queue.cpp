@@ -1,0 +1,110 @@
+#include "media/loop_queue.h"
+
+#include <re.h>
+
+namespace sb::media {
+
+namespace {
+enum : int { kTask = 1 };
+}
+
+Result<std::unique_ptr<LoopQueue>> LoopQueue::create() {
+    std::unique_ptr<LoopQueue> q(new LoopQueue());
+    if (int err = mqueue_alloc(&q->m_queue, &LoopQueue::onMessage, q.get()))
+        return makeError("cannot create a thread's task queue", err);
+    return q;
+}
+
+LoopQueue::~LoopQueue() {
+    close();
+    // Tasks still in the pipe are lost with it; close() made sure no new
+    // ones come. Their boxes leak only at shutdown, never in steady state.
+    mem_deref(m_queue);
+}
+
+bool LoopQueue::post(Task task) {
+    std::lock_guard lock(m_mutex);
+    if (m_closed || !m_queue) return false;
+    auto* boxed = new Task(std::move(task));
+    if (mqueue_push(m_queue, kTask, boxed) != 0) {
+        delete boxed;
+        return false;
+    }
+    return true;
+}
+
+void LoopQueue::close() {
+    std::lock_guard lock(m_mutex);
+    m_closed = true;
+}
+
+void LoopQueue::onMessage(int, void* data, void*) {
+    std::unique_ptr<Task> task(static_cast<Task*>(data));
+    if (*task) (*task)();
+}
+
+LoopThread::LoopThread(std::string name) : m_name(std::move(name)) {}
+
+LoopThread::~LoopThread() { stop(); }
+
+Result<void> LoopThread::start() {
+    if (m_thread.joinable()) return makeError(m_name + " thread is already running");
+    std::promise<Result<void>> ready;
+    auto future = ready.get_future();
+    m_thread = std::thread([this, &ready] { run(&ready); });
+    Result<void> result = future.get();
+    if (!result) {
+        m_thread.join();
+        return result;
+    }
+    m_running = true;
+    return result;
+}
+
+bool LoopThread::post(LoopQueue::Task task) {
+    std::lock_guard lock(m_mutex);
+    if (!m_running.load() || !m_queue) return false;
+    return m_queue->post(std::move(task));
+}
+
+void LoopThread::stop(LoopQueue::Task last) {
+    if (!m_thread.joinable()) return;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_running.exchange(false) && m_queue) {
+            m_queue->post([last = std::move(last)] {
+                if (last) last();
+                re_cancel();
+            });
+            m_queue->close();
+        }
+    }
+    m_thread.join();
+}
+
+void LoopThread::run(std::promise<Result<void>>* ready) {
+    if (int err = re_thread_init()) {
+        ready->set_value(makeError("cannot start the " + m_name + " thread's event loop", err));
+        return;
+    }
+    auto queue = LoopQueue::create();
+    if (!queue) {
+        ready->set_value(queue.error());
+        re_thread_close();
+        return;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue = queue.value().get();
+    }
+    ready->set_value(Result<void>());
+    (void)re_main(nullptr);
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue = nullptr;
+    }
+    queue.value().reset();
+    re_thread_close();
+}
+
+}  // namespace sb::media
