@@ -148,6 +148,9 @@ void ServiceCall::onTerminated(sip::CallLeg&, const std::string& reason) {
 }
 
 void ServiceCall::refuse(uint16_t code, const std::string& reason, const std::string& why) {
+    m_manager.events().publish(LogMessage{LogLevel::Warning, "call " + std::to_string(m_id) + " (" + m_target.label +
+                                                                 ") refused with " + std::to_string(code) + ": " + why,
+                                          nowMs()});
     m_leg->reject(code, reason);
     finish(store::Disposition::Failed, code, why);
 }
