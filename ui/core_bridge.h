@@ -87,6 +87,8 @@ signals:
     void registrationChanged(const sb::RegistrationChanged& change);
     void lineStatusChanged(const sb::LineStatusChanged& change);
     void banChanged(const sb::BanChanged& change);
+    /// Every voicemail message, after one was left, heard or deleted.
+    void voicemailChanged(const sb::VoicemailChanged& change);
     /// The answer to a queryCallHistory() command; match it by requestId.
     void callHistory(const sb::CallHistory& history);
 
@@ -125,6 +127,7 @@ Q_DECLARE_METATYPE(sb::CallEnded)
 Q_DECLARE_METATYPE(sb::RegistrationChanged)
 Q_DECLARE_METATYPE(sb::LineStatusChanged)
 Q_DECLARE_METATYPE(sb::CallHistory)
+Q_DECLARE_METATYPE(sb::VoicemailChanged)
 Q_DECLARE_METATYPE(sb::BanChanged)
 Q_DECLARE_METATYPE(sb::ui::CallChanges)
 Q_DECLARE_METATYPE(sb::ui::TraceBatch)

@@ -80,6 +80,7 @@ void Call::ring(const std::vector<CallTarget>& targets) {
     m_ringTimer.start(uint64_t{m_parties.ringTimeoutS} * 1000, [this] {
         // Nobody answered in time: the callee side is cancelled (RFC 3261 §9.1).
         cancelForks(nullptr);
+        if (divertToVoicemail()) return;
         failCaller(480, "Temporarily Unavailable");
         finish(store::Disposition::NoAnswer, 480, "no answer");
     });
@@ -268,8 +269,20 @@ void Call::onRejected(sip::CallLeg&, uint16_t code, const std::string&) {
         d = store::Disposition::NoAnswer;
     }
     m_ringTimer.cancel();
+    if ((d == store::Disposition::Busy || d == store::Disposition::NoAnswer) && divertToVoicemail()) return;
     failCaller(answer, text);
     finish(d, answer, "callee answered " + std::to_string(code));
+}
+
+bool Call::divertToVoicemail() {
+    if (m_parties.mailbox.empty() || !m_caller || m_finished) return false;
+    const std::string callId = m_caller->dialog().callId;
+    const std::string local = m_media ? m_media->relay().localEndpoint(media::Leg::A).address : std::string();
+    if (!m_manager.divertToVoicemail(m_parties.mailbox, m_caller, m_parties.caller, m_startMs, local)) return false;
+    m_diverted = true;
+    m_divertedCallId = callId;
+    finish(store::Disposition::NoAnswer, 480, "no answer: to voicemail");
+    return true;
 }
 
 void Call::onCancelled(sip::CallLeg&) {
@@ -304,6 +317,7 @@ void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
     const bool hold = offer.content.find("a=sendonly") != std::string::npos ||
                       offer.content.find("a=inactive") != std::string::npos;
     setState(hold ? "On hold" : "Talking");
+    holdMusic(leg, hold);
     peer->reinvite(relayed.value());
 }
 
@@ -344,8 +358,22 @@ Result<sip::Body> Call::onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer)
     if (!m_media) return makeError("no media anchored");
     const bool hold = offer.content.find("a=sendonly") != std::string::npos ||
                       offer.content.find("a=inactive") != std::string::npos;
-    if (m_answerMs) setState(hold ? "On hold" : "Talking");
+    if (m_answerMs) {
+        setState(hold ? "On hold" : "Talking");
+        holdMusic(leg, hold);
+    }
     return m_media->answerLocally(&leg == m_caller.get() ? media::Leg::A : media::Leg::B, offer);
+}
+
+void Call::holdMusic(const sip::CallLeg& holder, bool hold) {
+    if (!m_media) return;
+    // The party that did not ask for the hold is the one left listening.
+    const media::Leg held = &holder == m_caller.get() ? media::Leg::B : media::Leg::A;
+    if (hold) {
+        m_media->musicOn(held, m_manager.musicOnHold());
+    } else {
+        m_media->musicOff(held);
+    }
 }
 
 void Call::onPrackRefused(sip::CallLeg& leg, uint16_t code) {
@@ -354,7 +382,9 @@ void Call::onPrackRefused(sip::CallLeg& leg, uint16_t code) {
     }
 }
 
-void Call::failCaller(uint16_t code, const std::string& reason) { m_caller->reject(code, reason); }
+void Call::failCaller(uint16_t code, const std::string& reason) {
+    if (m_caller) m_caller->reject(code, reason);
+}
 
 void Call::cancelForks(const sip::CallLeg* except) {
     for (auto& f : m_forks) {
@@ -401,16 +431,16 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     cdr.sipCode = sipCode;
     cdr.reason = reason;
     cdr.codec = m_codec;
-    cdr.callId = m_caller->dialog().callId;
+    cdr.callId = m_caller ? m_caller->dialog().callId : m_divertedCallId;
     m_manager.callFinished(*this, cdr);
 }
 
 bool Call::canBeDeleted(int64_t now) const {
-    if (!m_caller) return true;
+    if (!m_caller && !m_diverted) return true;
     if (!m_finished) return false;
     // Legs still finishing a BYE or CANCEL keep the call; 35 s (> 64·T1) caps it.
     if (now - m_finishedMs > 35'000) return true;
-    if (m_caller->busy()) return false;
+    if (m_caller && m_caller->busy()) return false;
     return std::none_of(m_forks.begin(), m_forks.end(), [](const auto& f) { return f->busy(); });
 }
 

@@ -47,6 +47,7 @@ struct CallParties {
     std::string domain;
     uint32_t ringTimeoutS = 30;
     uint32_t mediaTimeoutS = 60;  ///< 0 = off
+    std::string mailbox;          ///< the called extension, whose voicemail takes unanswered calls
 };
 
 class Call : public sip::CallLegListener, public ManagedCall {
@@ -94,6 +95,10 @@ private:
     sip::CallLeg* other(const sip::CallLeg& leg);
     void setState(const std::string& state);
     void failCaller(uint16_t code, const std::string& reason);
+    /// @p holder put the call on hold (or resumed it): music for the other party.
+    void holdMusic(const sip::CallLeg& holder, bool hold);
+    /// Nobody answered: hand the caller to the callee's voicemail if it has one.
+    bool divertToVoicemail();
     void finish(store::Disposition disposition, int sipCode, const std::string& reason);
     void cancelForks(const sip::CallLeg* except);
     void publish();
@@ -115,6 +120,8 @@ private:
     bool startFork(const CallTarget& target, const sip::Body& offer);
     std::optional<sip::Body> m_offerForCallee;
     bool m_finished = false;
+    bool m_diverted = false;  ///< the caller's leg went to voicemail (m_caller is empty)
+    std::string m_divertedCallId;
     bool m_reinviteFromCaller = false;
     bool m_delayedOffer = false;  ///< the caller's INVITE had no SDP; its answer comes in the ACK
     Timer m_ringTimer;

@@ -12,6 +12,8 @@
 #include "sip/message.h"
 #include "sip/registrar.h"
 #include "sip/sip_stack.h"
+#include "services/services.h"
+#include "store/store.h"
 #include "store/store_writer.h"
 
 namespace sb::call {
@@ -72,6 +74,7 @@ void CallManager::configure(const store::Configuration& config) {
         }
     }
     m_config = config;
+    loadPrompts();
 }
 
 void CallManager::setAccepting(bool accepting) {
@@ -229,10 +232,20 @@ void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension&
         t.nextHop = sip::hopFor(b.source, b.transport);
     }
     if (targets.empty()) {
+        // No phone of the extension is registered: its mailbox takes the call.
+        if (callee.voicemail && m_mediaEngine && m_mailboxes) {
+            ServiceTarget target;
+            target.kind = ServiceTarget::Kind::VoicemailDeposit;
+            target.mailbox = target.dialled = callee.number;
+            target.label = "voicemail " + callee.number;
+            startService(msg, parties.caller, target);
+            return;
+        }
         refuse(m_stack, msg, 480, "Temporarily Unavailable");
         return;
     }
     parties.callee = callee.number;
+    parties.mailbox = callee.number;
     if (parties.route.empty()) parties.route = "extension";
     parties.ringTimeoutS = callee.ringTimeoutS;
     if (Call* call = createCall(msg, parties)) call->ring(targets);
@@ -297,18 +310,88 @@ void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller,
     if (Call* call = createCall(msg, parties)) call->ringInTurn(std::move(targets));
 }
 
-void CallManager::startService(const ::sip_msg& msg, const std::string& caller, const ServiceTarget& target) {
-    if (!m_mediaEngine) {
-        auto started = media::MediaEngine::start();
-        if (!started) {
-            m_events.publish(LogMessage{LogLevel::Error, "media engine: " + started.error().message, nowMs()});
-            refuse(m_stack, msg, 503, "Service Unavailable", "Retry-After: 60\r\n");
-            return;
+void CallManager::startServices(ServiceEnvironment environment) {
+    m_environment = std::move(environment);
+    auto started = media::MediaEngine::start();
+    if (!started) {
+        m_events.publish(LogMessage{LogLevel::Error, "media engine: " + started.error().message +
+                                                         " (voicemail, conferences and the echo test are off)",
+                                    nowMs()});
+        return;
+    }
+    m_mediaEngine = std::move(started.value());
+    services::Mailboxes::Hooks hooks;
+    hooks.save = [this](const store::VoicemailMessage& m) {
+        if (m_cdrWriter) m_cdrWriter->read([m](store::Store& s) { (void)s.saveVoicemail(m); });
+    };
+    hooks.remove = [this, folder = m_environment.dataFolder / "voicemail"](const store::VoicemailMessage& m) {
+        // The writer thread deletes the row and the file: neither waits on the SIP thread.
+        if (m_cdrWriter)
+            m_cdrWriter->read([m, file = folder / m.file](store::Store& s) {
+                (void)s.removeVoicemail(m.id);
+                std::error_code ec;
+                std::filesystem::remove(file, ec);
+            });
+    };
+    hooks.changed = [this](const std::string&) { publishVoicemail(); };
+    m_mailboxes.emplace(m_environment.dataFolder / "voicemail", std::move(m_environment.voicemail), std::move(hooks));
+    m_environment.voicemail.clear();
+    loadPrompts();
+    publishVoicemail();
+}
+
+void CallManager::loadPrompts() {
+    if (!m_mediaEngine) return;
+    const auto& s = m_config.settings;
+    const std::string key = s.promptLanguage + "|" + s.musicOnHold;
+    if (key == m_promptsLoaded) return;
+    m_promptsLoaded = key;
+    m_prompts.load(*m_mediaEngine, m_environment.promptsFolder, s.promptLanguage, s.musicOnHold,
+                   [this](LogLevel level, const std::string& text) {
+                       m_events.publish(LogMessage{level, text, nowMs()});
+                   });
+}
+
+void CallManager::publishVoicemail() {
+    if (!m_mailboxes) return;
+    m_events.publish(VoicemailChanged{m_mailboxes->folder().string(), m_mailboxes->all()});
+}
+
+bool CallManager::deleteVoicemail(int64_t id) { return m_mailboxes && m_mailboxes->remove(id); }
+
+std::unique_ptr<services::Service> CallManager::makeService(const ServiceTarget& target, const std::string& caller) {
+    auto log = [this](LogLevel level, const std::string& text) { m_events.publish(LogMessage{level, text, nowMs()}); };
+    switch (target.kind) {
+    case ServiceTarget::Kind::Echo: return services::makeEchoTest();
+    case ServiceTarget::Kind::Conference: return services::makeConference(target.room, m_prompts);
+    case ServiceTarget::Kind::VoicemailRetrieval: {
+        const store::Extension* owner = findExtension(caller);
+        return services::makeVoicemailRetrieval(caller, owner ? owner->voicemailPin : std::string(), m_prompts,
+                                                *m_mailboxes, *m_mediaEngine);
+    }
+    case ServiceTarget::Kind::VoicemailDeposit: {
+        const store::Extension* box = findExtension(target.mailbox);
+        services::DepositOptions o;
+        o.mailbox = target.mailbox;
+        if (box) {
+            o.greetingFile = box->voicemailGreeting;
+            o.maxSeconds = box->voicemailMaxS;
         }
-        m_mediaEngine = std::move(started.value());
+        o.maxMessages = m_config.settings.voicemailMaxMessages;
+        o.log = log;
+        return services::makeVoicemailDeposit(std::move(o), m_prompts, *m_mailboxes, *m_mediaEngine);
+    }
+    }
+    return nullptr;
+}
+
+void CallManager::startService(const ::sip_msg& msg, const std::string& caller, const ServiceTarget& target) {
+    if (!m_mediaEngine || !m_mailboxes) {
+        refuse(m_stack, msg, 503, "Service Unavailable", "Retry-After: 60\r\n");
+        return;
     }
     const uint64_t id = m_nextId++;
-    auto call = std::make_unique<ServiceCall>(*this, id, msg, caller, target);
+    auto call = std::make_unique<ServiceCall>(*this, id, msg, caller, target, makeService(target, caller));
     if (!call->accepted()) {
         refuse(m_stack, msg, 500, "Server Internal Error");
         return;
@@ -319,11 +402,35 @@ void CallManager::startService(const ::sip_msg& msg, const std::string& caller, 
     auto pair = m_ports ? m_ports->allocate(m_stack.localAddressFor(msg))
                         : Result<media::PortPair>(makeError("no RTP port range"));
     if (!pair) {
-        m_events.publish(LogMessage{LogLevel::Warning, "call refused: " + pair.error().message, nowMs()});
         ref->refuse(503, "Service Unavailable", pair.error().message);
         return;
     }
     ref->start(std::move(pair.value()), *m_mediaEngine);
+}
+
+bool CallManager::divertToVoicemail(const std::string& mailbox, std::unique_ptr<sip::CallLeg>& leg,
+                                    const std::string& caller, int64_t startMs, const std::string& localAddress) {
+    const store::Extension* box = findExtension(mailbox);
+    if (!box || !box->voicemail || !m_mediaEngine || !m_mailboxes || !leg || localAddress.empty()) return false;
+    auto pair = m_ports ? m_ports->allocate(localAddress)
+                        : Result<media::PortPair>(makeError("no RTP port range"));
+    if (!pair) {
+        m_events.publish(LogMessage{LogLevel::Warning, "voicemail for " + mailbox + ": " + pair.error().message,
+                                    nowMs()});
+        return false;
+    }
+    ServiceTarget target;
+    target.kind = ServiceTarget::Kind::VoicemailDeposit;
+    target.mailbox = mailbox;
+    target.dialled = mailbox;
+    target.label = "voicemail " + mailbox;
+    const uint64_t id = m_nextId++;
+    auto call = std::make_unique<ServiceCall>(*this, id, std::move(leg), caller, target, makeService(target, caller),
+                                              startMs);
+    ServiceCall* ref = call.get();
+    m_calls.emplace(id, std::move(call));
+    ref->start(std::move(pair.value()), *m_mediaEngine);
+    return true;
 }
 
 void CallManager::callFinished(ManagedCall& call, const store::CdrRecord& cdr) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <memory>
@@ -13,6 +14,8 @@
 #include "call/call.h"
 #include "call/service_call.h"
 #include "media/media_engine.h"
+#include "services/mailboxes.h"
+#include "services/prompts.h"
 #include "media/port_pool.h"
 #include "routing/dial_plan.h"
 #include "engine/events.h"
@@ -47,6 +50,13 @@ constexpr size_t kFileReserve = 64;
 /// created since @p usage was sampled (their descriptors are not in it yet).
 std::string resourceRefusal(const ResourceUsage& usage, size_t startedSinceSample, uint32_t maxMemoryMb);
 
+/// What the services need from the rest of the engine, given at start-up.
+struct ServiceEnvironment {
+    std::filesystem::path dataFolder;     ///< voicemail/ goes below it
+    std::filesystem::path promptsFolder;  ///< the shipped prompts (platform::resourceDirectory)
+    std::vector<store::VoicemailMessage> voicemail;  ///< the index, read from the store at start
+};
+
 /// Entry point for new INVITEs: authenticates the caller, routes the number
 /// and runs the resulting Calls. Engine thread only.
 class CallManager {
@@ -55,6 +65,18 @@ public:
     ~CallManager();
 
     void configure(const store::Configuration& config);
+    /// Start the media engine and the services (prompts, mailboxes).
+    void startServices(ServiceEnvironment environment);
+    const services::Mailboxes* mailboxes() const { return m_mailboxes ? &*m_mailboxes : nullptr; }
+    /// What a party put on hold hears (null while loading or when it failed).
+    std::shared_ptr<const media::AudioClip> musicOnHold() const { return m_prompts.music(); }
+    /// Delete a voicemail message (the Voicemail tab); false when there is none.
+    bool deleteVoicemail(int64_t id);
+    /// A call to @p mailbox nobody answered: move its caller's @p leg into
+    /// voicemail, with media on @p localAddress (where the caller reached us).
+    /// @return false when the mailbox takes no messages (the caller is then refused as before).
+    bool divertToVoicemail(const std::string& mailbox, std::unique_ptr<sip::CallLeg>& leg, const std::string& caller,
+                           int64_t startMs, const std::string& localAddress);
 
     /// End a call by id (the GUI's Hang up); false when there is no such call.
     bool hangUp(uint64_t callId);
@@ -111,8 +133,16 @@ private:
     uint64_t m_nextId = 1;
     std::map<uint64_t, std::unique_ptr<ManagedCall>> m_calls;
     FeatureCodes m_featureCodes;
-    /// Terminates the legs of service calls; started with the first one.
+    ServiceEnvironment m_environment;
+    services::PromptLibrary m_prompts;
+    std::optional<services::Mailboxes> m_mailboxes;
+    std::string m_promptsLoaded;  ///< language + music file the library holds
+    /// Terminates the legs of service calls. Declared last: destroyed first,
+    /// so no reply of its threads reaches the prompts or mailboxes above.
     std::unique_ptr<media::MediaEngine> m_mediaEngine;
+    void loadPrompts();
+    void publishVoicemail();
+    std::unique_ptr<services::Service> makeService(const ServiceTarget& target, const std::string& caller);
     /// Finished calls still in m_calls: every INVITE asks liveCalls() (max_calls),
     /// and counting through a table of a thousand calls showed in the profile.
     size_t m_finishedInTable = 0;

@@ -45,6 +45,8 @@ Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body, bool isOffer
     if (to == Leg::A) {
         m_towardCaller = rewritten;
         if (!m_answered) m_callerHasEarlyMedia = true;
+    } else {
+        m_towardCallee = rewritten;
     }
     return sip::Body::sdp(media::renderSdp(rewritten));
 }
@@ -106,24 +108,46 @@ void CallMedia::answered() {
     stopRingback();
 }
 
+namespace {
+/// The G.711 payload type and law of the first audio stream of @p sdp.
+std::optional<std::pair<uint8_t, media::G711Law>> g711Of(const std::optional<media::SessionDescription>& sdp) {
+    if (!sdp) return std::nullopt;
+    auto audio = media::firstAudioIndex(*sdp);
+    if (!audio) return std::nullopt;
+    const auto& m = sdp->media[*audio];
+    if (auto pt = media::findPayloadType(m, "PCMU", 8000)) return std::pair{*pt, media::G711Law::MuLaw};
+    if (auto pt = media::findPayloadType(m, "PCMA", 8000)) return std::pair{*pt, media::G711Law::ALaw};
+    return std::nullopt;
+}
+}  // namespace
+
 void CallMedia::startRingback() {
-    if (m_relay->tonePlaying(Leg::A) || !m_towardCaller) return;
-    auto audio = media::firstAudioIndex(*m_towardCaller);
-    if (!audio) return;
-    const auto& m = m_towardCaller->media[*audio];
+    if (m_relay->tonePlaying(Leg::A)) return;
     // The tone goes out in the G.711 law the caller's early session uses.
-    auto pt = media::findPayloadType(m, "PCMU", 8000);
-    media::G711Law law = media::G711Law::MuLaw;
-    if (!pt) {
-        pt = media::findPayloadType(m, "PCMA", 8000);
-        law = media::G711Law::ALaw;
-    }
-    if (!pt) return;
-    if (m_relay->startTone(Leg::A, *pt, law, m_preset) && m_toneHandler) m_toneHandler(true);
+    auto codec = g711Of(m_towardCaller);
+    if (!codec) return;
+    if (m_relay->startTone(Leg::A, codec->first, codec->second, m_preset) && m_toneHandler) m_toneHandler(true);
+}
+
+void CallMedia::musicOn(Leg leg, std::shared_ptr<const media::AudioClip> music) {
+    const size_t i = leg == Leg::A ? 0 : 1;
+    if (m_music[i] || !music) return;
+    auto codec = g711Of(leg == Leg::A ? m_towardCaller : m_towardCallee);
+    if (!codec) return;
+    // The relay stops relaying toward the leg while it plays: the holder
+    // sends nothing anyway, and what it may send must not mix in.
+    if (m_relay->startAudio(leg, codec->first, codec->second, music->samples)) m_music[i] = true;
+}
+
+void CallMedia::musicOff(Leg leg) {
+    const size_t i = leg == Leg::A ? 0 : 1;
+    if (!m_music[i]) return;
+    m_relay->stopTone(leg);
+    m_music[i] = false;
 }
 
 void CallMedia::stopRingback() {
-    if (!m_relay->tonePlaying(Leg::A)) return;
+    if (!m_relay->tonePlaying(Leg::A) || m_music[0]) return;  // music on hold is not ring-back
     m_relay->stopTone(Leg::A);
     if (m_toneHandler) m_toneHandler(false);
 }

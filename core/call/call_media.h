@@ -12,6 +12,7 @@
 
 #include "common/result.h"
 #include "common/timer.h"
+#include "media/audio_clip.h"
 #include "media/rtp_relay.h"
 #include "media/sdp.h"
 #include "sip/call_leg.h"
@@ -59,6 +60,12 @@ public:
     /// The call is answered: real media from now on.
     void answered();
 
+    /// The party on @p leg was put on hold by the other: it hears @p music
+    /// (looped) until musicOff(); no-op without music or a G.711 codec on it.
+    void musicOn(media::Leg leg, std::shared_ptr<const media::AudioClip> music);
+    void musicOff(media::Leg leg);
+    bool musicPlaying(media::Leg leg) const { return m_music[leg == media::Leg::A ? 0 : 1]; }
+
     void setToneHandler(ToneHandler h) { m_toneHandler = std::move(h); }
     bool tonePlaying() const;
     /// "PCMU", "PCMA", ... of the latest answer; empty before one.
@@ -82,6 +89,8 @@ private:
     bool m_answered = false;
     std::string m_codec;
     std::optional<media::SessionDescription> m_towardCaller;  ///< last SDP sent to A
+    std::optional<media::SessionDescription> m_towardCallee;  ///< last SDP sent to B
+    bool m_music[2] = {false, false};
     media::RtpRelay::Clock::time_point m_created;
     Timer m_graceTimer;
     ToneHandler m_toneHandler;

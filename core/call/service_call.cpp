@@ -14,6 +14,11 @@ std::optional<ServiceTarget> matchService(const FeatureCodes& codes, const std::
         t.label = "echo test";
         return t;
     }
+    if (!codes.voicemail.empty() && dialled == codes.voicemail) {
+        t.kind = ServiceTarget::Kind::VoicemailRetrieval;
+        t.label = "voicemail";
+        return t;
+    }
     const std::string& prefix = codes.conferencePrefix;
     if (!prefix.empty() && dialled.size() > prefix.size() && dialled.size() <= prefix.size() + 8 &&
         dialled.compare(0, prefix.size(), prefix) == 0) {
@@ -27,13 +32,26 @@ std::optional<ServiceTarget> matchService(const FeatureCodes& codes, const std::
 }
 
 ServiceCall::ServiceCall(CallManager& manager, uint64_t id, const ::sip_msg& invite, std::string caller,
-                         ServiceTarget target)
-    : m_manager(manager), m_id(id), m_caller(std::move(caller)), m_target(std::move(target)), m_startMs(nowMs()) {
+                         ServiceTarget target, std::unique_ptr<services::Service> service)
+    : m_manager(manager), m_id(id), m_caller(std::move(caller)), m_target(std::move(target)),
+      m_service(std::move(service)), m_startMs(nowMs()) {
     m_leg = sip::CallLeg::acceptInvite(m_manager.stack(), invite, *this);
-    if (m_leg) publish("Trying");
+    if (m_leg) publish();
+}
+
+ServiceCall::ServiceCall(CallManager& manager, uint64_t id, std::unique_ptr<sip::CallLeg> callerLeg,
+                         std::string caller, ServiceTarget target, std::unique_ptr<services::Service> service,
+                         int64_t startMs)
+    : m_manager(manager), m_id(id), m_leg(std::move(callerLeg)), m_caller(std::move(caller)),
+      m_target(std::move(target)), m_service(std::move(service)), m_startMs(startMs) {
+    if (m_leg) {
+        m_leg->setListener(*this);
+        publish();
+    }
 }
 
 ServiceCall::~ServiceCall() {
+    m_service.reset();  // first: it may still refer to this call
     if (m_engine && m_session) m_engine->close(m_session);
 }
 
@@ -58,9 +76,11 @@ void ServiceCall::start(media::PortPair pair, media::MediaEngine& engine) {
     }
     media::MediaEngine::SessionEvents events;
     events.digit = [this](char digit, media::DtmfMethod method) { onDigit(digit, method); };
+    events.playDone = [this](uint64_t token) {
+        if (m_service && !m_finished) m_service->playDone(*this, token);
+    };
     events.failed = [this](const std::string& why) {
-        m_manager.events().publish(LogMessage{LogLevel::Warning, "call " + std::to_string(m_id) + " (" +
-                                                                     m_target.label + "): " + why, nowMs()});
+        log(LogLevel::Warning, why);
         if (!m_finished) {
             m_leg->hangup();
             finish(store::Disposition::Failed, 500, why);
@@ -69,21 +89,15 @@ void ServiceCall::start(media::PortPair pair, media::MediaEngine& engine) {
     m_session = engine.open(std::move(pair), params, std::move(events));
     m_leg->answer(answer);
     m_answerMs = nowMs();
-    publish(m_target.kind == ServiceTarget::Kind::Echo ? "Echo test" : "Conference");
-    if (!m_awaitingAnswer) beginService();
-}
-
-void ServiceCall::beginService() {
-    if (m_target.kind == ServiceTarget::Kind::Echo) {
-        m_engine->setEcho(m_session, true);
-    } else {
-        m_engine->setConference(m_session, m_target.room);
+    if (!m_awaitingAnswer) {
+        m_started = true;
+        m_service->start(*this);
     }
 }
 
 Result<sip::Body> ServiceCall::answerOffer(const sip::Body& offer) {
     if (offer.empty()) {
-        // An offerless re-INVITE/UPDATE asks for our offer again (RFC 3311 §5.2 keeps the session).
+        // An offerless re-INVITE asks for our offer again; the ACK answers it.
         return sip::Body::sdp(media::renderSdp(media::offerAsEndpoint(m_local, m_origin)));
     }
     auto sdp = media::parseSdp(offer.content);
@@ -91,9 +105,6 @@ Result<sip::Body> ServiceCall::answerOffer(const sip::Body& offer) {
     auto a = media::answerAsEndpoint(sdp.value(), m_local, m_origin);
     if (!a) return a.error();
     m_engine->update(m_session, a->params);
-    publish(media::receives(a->params.peerDirection) ? (m_target.kind == ServiceTarget::Kind::Echo ? "Echo test"
-                                                                                                  : "Conference")
-                                                     : "On hold");
     return sip::Body::sdp(media::renderSdp(a->sdp));
 }
 
@@ -110,7 +121,8 @@ void ServiceCall::onConfirmed(sip::CallLeg&, const sip::Body& ackBody) {
     }
     m_codec = params->law == media::G711Law::MuLaw ? "PCMU" : "PCMA";
     m_engine->update(m_session, params.value());
-    beginService();
+    m_started = true;
+    m_service->start(*this);
 }
 
 void ServiceCall::onCancelled(sip::CallLeg&) { finish(store::Disposition::Cancelled, 487, "caller cancelled"); }
@@ -131,14 +143,8 @@ void ServiceCall::onInfo(sip::CallLeg&, const sip::Body& body) {
 }
 
 void ServiceCall::onDigit(char digit, media::DtmfMethod method) {
-    m_manager.events().publish(LogMessage{LogLevel::Info,
-                                          "call " + std::to_string(m_id) + " (" + m_target.label + "): DTMF " +
-                                              std::string(1, digit) + " (" + std::string(media::toString(method)) +
-                                              ")",
-                                          nowMs()});
-    // The echo test gives keys back too (as RFC 4733 when agreed, else as
-    // tones), so a phone's DTMF can be checked end to end.
-    if (m_target.kind == ServiceTarget::Kind::Echo) m_engine->sendDigits(m_session, std::string(1, digit));
+    log(LogLevel::Info, "DTMF " + std::string(1, digit) + " (" + std::string(media::toString(method)) + ")");
+    if (m_service && m_started && !m_finished) m_service->digit(*this, digit);
 }
 
 void ServiceCall::onBye(sip::CallLeg&) { finish(store::Disposition::Answered, 200, "caller hung up"); }
@@ -148,9 +154,7 @@ void ServiceCall::onTerminated(sip::CallLeg&, const std::string& reason) {
 }
 
 void ServiceCall::refuse(uint16_t code, const std::string& reason, const std::string& why) {
-    m_manager.events().publish(LogMessage{LogLevel::Warning, "call " + std::to_string(m_id) + " (" + m_target.label +
-                                                                 ") refused with " + std::to_string(code) + ": " + why,
-                                          nowMs()});
+    log(LogLevel::Warning, "refused with " + std::to_string(code) + ": " + why);
     m_leg->reject(code, reason);
     finish(store::Disposition::Failed, code, why);
 }
@@ -172,15 +176,57 @@ bool ServiceCall::canBeDeleted(int64_t now) const {
     return now - m_finishedMs > 35'000 || !m_leg->busy();
 }
 
-void ServiceCall::publish(const std::string& state) {
+// ServiceContext
+
+void ServiceCall::play(std::vector<std::shared_ptr<const media::AudioClip>> clips, uint64_t token, bool loop) {
+    if (!m_finished) m_engine->play(m_session, std::move(clips), loop, token);
+}
+
+void ServiceCall::stopPlaying() {
+    if (!m_finished) m_engine->stopPlaying(m_session);
+}
+
+void ServiceCall::record(const std::filesystem::path& file, uint64_t maxMs,
+                         std::function<void(const Result<uint64_t>&)> done) {
+    m_engine->startRecording(m_session, file, maxMs,
+                             [done = std::move(done)](Result<uint64_t> result) { done(result); });
+}
+
+void ServiceCall::stopRecording() { m_engine->stopRecording(m_session); }
+
+void ServiceCall::setEcho(bool on) { m_engine->setEcho(m_session, on); }
+
+void ServiceCall::joinRoom(const std::string& room) { m_engine->setConference(m_session, room); }
+
+void ServiceCall::sendDigits(const std::string& digits) { m_engine->sendDigits(m_session, digits); }
+
+void ServiceCall::hangUp(const std::string& reason) {
+    if (m_finished) return;
+    m_leg->hangup();
+    finish(store::Disposition::Answered, 200, reason);
+}
+
+void ServiceCall::setState(const std::string& state) {
+    if (m_state == state) return;
+    m_state = state;
+    publish();
+}
+
+void ServiceCall::log(LogLevel level, const std::string& text) {
+    m_manager.events().publish(
+        LogMessage{level, "call " + std::to_string(m_id) + " (" + m_target.label + "): " + text, nowMs()});
+}
+
+void ServiceCall::publish() {
     if (m_finished) return;
     m_manager.events().publish(
-        CallUpdated{m_id, m_caller, m_target.dialled, m_target.label, state, m_codec, m_startMs, m_answerMs});
+        CallUpdated{m_id, m_caller, m_target.dialled, m_target.label, m_state, m_codec, m_startMs, m_answerMs});
 }
 
 void ServiceCall::finish(store::Disposition disposition, int sipCode, const std::string& reason) {
     if (m_finished) return;
-    publish("Ending");
+    setState("Ending");
+    if (m_service && m_started) m_service->ended(*this);
     m_finished = true;
     m_finishedMs = nowMs();
     if (m_engine && m_session) {

@@ -2,8 +2,8 @@
 
 // A call that ends in Switchboard itself: the caller's leg is answered by
 // the PBX and its media terminated by the media engine (docs/media.md).
-// The services so far: the echo test (what you say and the keys you press
-// come back) and conference rooms (everyone in a room hears the others).
+// What happens on it is a services::Service (echo test, conference,
+// voicemail); this class is its SIP and media shell.
 
 #include <cstdint>
 #include <memory>
@@ -13,6 +13,7 @@
 #include "call/managed_call.h"
 #include "media/media_engine.h"
 #include "media/sdp.h"
+#include "services/service.h"
 #include "sip/call_leg.h"
 #include "store/records.h"
 
@@ -24,28 +25,35 @@ class CallManager;
 
 /// Which service a dialled feature code reached.
 struct ServiceTarget {
-    enum class Kind { Echo = 1, Conference };
+    enum class Kind { Echo = 1, Conference, VoicemailDeposit, VoicemailRetrieval };
     Kind kind = Kind::Echo;
     std::string room;     ///< conference room number
+    std::string mailbox;  ///< voicemail: whose
     std::string dialled;  ///< the number dialled: "*43", "*88100"
     std::string label;    ///< route in the Calls table and CDR: "echo test", "conference 100"
 };
 
 /// The feature codes of the services (docs/features.md). Defaults follow
-/// common PBX practice: *43 echo test, *88 + room number a conference room.
+/// common PBX practice: *43 echo test, *88 + room number a conference room,
+/// *97 the caller's own voicemail.
 struct FeatureCodes {
     std::string echoTest = "*43";
     std::string conferencePrefix = "*88";
+    std::string voicemail = "*97";
 };
 
 /// The service @p dialled reaches, if any. A conference needs a room
 /// number of 1 to 8 digits after the prefix.
 std::optional<ServiceTarget> matchService(const FeatureCodes& codes, const std::string& dialled);
 
-class ServiceCall : public sip::CallLegListener, public ManagedCall {
+class ServiceCall : public sip::CallLegListener, public ManagedCall, private services::ServiceContext {
 public:
+    /// Take a new INVITE.
     ServiceCall(CallManager& manager, uint64_t id, const ::sip_msg& invite, std::string caller,
-                ServiceTarget target);
+                ServiceTarget target, std::unique_ptr<services::Service> service);
+    /// Take over @p callerLeg of a call nobody answered (voicemail).
+    ServiceCall(CallManager& manager, uint64_t id, std::unique_ptr<sip::CallLeg> callerLeg, std::string caller,
+                ServiceTarget target, std::unique_ptr<services::Service> service, int64_t startMs);
     ~ServiceCall() override;
     /// False when the INVITE could not be taken.
     bool accepted() const { return m_leg != nullptr; }
@@ -71,11 +79,24 @@ public:
     void onTerminated(sip::CallLeg& leg, const std::string& reason) override;
 
 private:
+    // ServiceContext
+    void play(std::vector<std::shared_ptr<const media::AudioClip>> clips, uint64_t token, bool loop) override;
+    void stopPlaying() override;
+    void record(const std::filesystem::path& file, uint64_t maxMs,
+                std::function<void(const Result<uint64_t>&)> done) override;
+    void stopRecording() override;
+    void setEcho(bool on) override;
+    void joinRoom(const std::string& room) override;
+    void sendDigits(const std::string& digits) override;
+    void hangUp(const std::string& reason) override;
+    void setState(const std::string& state) override;
+    void log(LogLevel level, const std::string& text) override;
+    const std::string& caller() const override { return m_caller; }
+
     /// Answer an offer from the caller (initial, re-INVITE or UPDATE).
     Result<sip::Body> answerOffer(const sip::Body& offer);
     void onDigit(char digit, media::DtmfMethod method);
-    void beginService();
-    void publish(const std::string& state);
+    void publish();
     void finish(store::Disposition disposition, int sipCode, const std::string& reason);
 
     CallManager& m_manager;
@@ -83,12 +104,15 @@ private:
     std::unique_ptr<sip::CallLeg> m_leg;
     std::string m_caller;
     ServiceTarget m_target;
+    std::unique_ptr<services::Service> m_service;
     media::MediaEngine* m_engine = nullptr;
     media::MediaEngine::SessionId m_session = 0;
     media::Endpoint m_local;
     media::LegOrigin m_origin{"switchboard"};
     bool m_awaitingAnswer = false;  ///< we offered in the 200 (caller sent no SDP)
+    bool m_started = false;
     bool m_finished = false;
+    std::string m_state = "Trying";
     int64_t m_startMs = 0;
     int64_t m_answerMs = 0;
     int64_t m_finishedMs = 0;

@@ -60,11 +60,14 @@ store::Configuration defaultConfiguration() {
     store::Configuration config;
     config.settings.domain = primaryAddress();
     config.settings.outgroupPrefix = "9";
-    config.extensions = {
-        {"100", generatePassword(), "Reception", true},
-        {"101", generatePassword(), "Extension 101", true},
-        {"102", generatePassword(), "Extension 102", true},
-    };
+    for (const auto& [number, name] : {std::pair{"100", "Reception"}, std::pair{"101", "Extension 101"},
+                                       std::pair{"102", "Extension 102"}}) {
+        store::Extension& e = config.extensions.emplace_back();
+        e.number = number;
+        e.password = generatePassword();
+        e.name = name;
+        e.voicemail = true;  // an office expects unanswered calls to leave a message
+    }
     return config;
 }
 

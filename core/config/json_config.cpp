@@ -309,10 +309,14 @@ const FieldSpec<Settings> kSettingsFields[] = {
     {"tls_ca_file", &Settings::tlsCaFile}, {"tcp_max_per_address", &Settings::tcpMaxPerAddress},
     {"tcp_idle_timeout", &Settings::tcpIdleTimeoutS}, {"max_open_files", &Settings::maxOpenFiles},
     {"max_memory_mb", &Settings::maxMemoryMb},
+    {"prompt_language", &Settings::promptLanguage}, {"music_on_hold", &Settings::musicOnHold},
+    {"voicemail_max_messages", &Settings::voicemailMaxMessages},
 };
 const FieldSpec<Extension> kExtensionFields[] = {
     {"number", &Extension::number}, {"password", &Extension::password}, {"name", &Extension::name},
     {"enabled", &Extension::enabled}, {"qualify", &Extension::qualify}, {"ring_timeout", &Extension::ringTimeoutS},
+    {"voicemail", &Extension::voicemail}, {"voicemail_pin", &Extension::voicemailPin},
+    {"voicemail_greeting", &Extension::voicemailGreeting}, {"voicemail_max_length", &Extension::voicemailMaxS},
 };
 const FieldSpec<ExternalLine> kLineFields[] = {
     {"name", &ExternalLine::name}, {"domain", &ExternalLine::domain},

@@ -157,6 +157,10 @@ private:
         // Below 256 descriptors the SIP sockets, database and log leave no room for calls.
         if (s.maxOpenFiles != 0) range("settings.max_open_files", s.maxOpenFiles, 256, 1048576, " descriptors");
         if (s.maxMemoryMb != 0) range("settings.max_memory_mb", s.maxMemoryMb, 64, 1048576, " MB");
+        if (s.promptLanguage != "en" && s.promptLanguage != "zh")
+            add("settings.prompt_language", "must be en (English) or zh (Chinese)");
+        check("settings.music_on_hold", checkFilePath(s.musicOnHold));
+        range("settings.voicemail_max_messages", s.voicemailMaxMessages, 1, 10000, " messages");
     }
 
     void extension(size_t i) {
@@ -172,6 +176,10 @@ private:
         check(base + ".password", checkPassword(e.password));
         check(base + ".name", checkText(e.name, 64));
         range(base + ".ring_timeout", e.ringTimeoutS, 1, 600, " seconds");
+        if (e.voicemailPin.size() > 12 || e.voicemailPin.find_first_not_of("0123456789") != std::string::npos)
+            add(base + ".voicemail_pin", "a voicemail PIN is up to 12 digits (0-9), or empty for none");
+        check(base + ".voicemail_greeting", checkFilePath(e.voicemailGreeting));
+        range(base + ".voicemail_max_length", e.voicemailMaxS, 5, 3600, " seconds");
     }
 
     void uniqueName(const std::string& base, const std::string& name) {

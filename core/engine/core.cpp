@@ -10,6 +10,7 @@
 #include "config/validation.h"
 #include "engine/trace_file.h"
 #include "platform/process_resources.h"
+#include "platform/resources.h"
 #include "sip/line_registrations.h"
 #include "sip/message.h"
 #include "sip/qualifier.h"
@@ -120,12 +121,28 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
         });
     }
     m_calls = std::make_unique<call::CallManager>(*m_sip, *m_registrar, m_events, m_writer.get());
+    {
+        call::ServiceEnvironment env;
+        env.dataFolder = m_store->path().parent_path();
+        env.promptsFolder = platform::resourceDirectory("prompts");
+        // Read once at start, like the configuration; later changes go
+        // through the store writer.
+        if (auto messages = m_store->loadVoicemail()) {
+            env.voicemail = std::move(messages.value());
+        } else {
+            log(LogLevel::Error, "voicemail index: " + messages.error().message);
+        }
+        m_calls->configure(m_config);
+        m_calls->startServices(std::move(env));
+    }
     m_lines = std::make_unique<sip::LineRegistrations>(*m_sip, m_events);
     m_qualifier = std::make_unique<sip::Qualifier>(*m_sip, *m_registrar);
     startGuard();
     applyLive();
     return {};
 }
+
+bool Core::deleteVoicemail(int64_t id) { return m_calls && m_calls->deleteVoicemail(id); }
 
 void Core::clearPrackWarning(const std::string& lineOrTrunk) {
     if (m_calls) m_calls->clearPrackWarning(lineOrTrunk);

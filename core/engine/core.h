@@ -68,6 +68,8 @@ public:
     void setAcceptingCalls(bool accepting);
     /// Lift the ban on @p address (the Security tab's Unban); false when not banned.
     bool unban(const std::string& address);
+    /// Delete voicemail message @p id, row and file (the Voicemail tab).
+    bool deleteVoicemail(int64_t id);
     /// Read calls that started in [fromMs, toMs) off the engine thread; the
     /// answer arrives as a CallHistory event with @p requestId.
     void queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs);

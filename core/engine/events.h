@@ -102,9 +102,16 @@ struct CallHistory {
     std::string error;                      ///< empty on success
 };
 
+/// Every voicemail message, after any was left, heard or deleted (the
+/// Voicemail tab). Files are relative to @p folder.
+struct VoicemailChanged {
+    std::string folder;
+    std::vector<store::VoicemailMessage> messages;  ///< oldest first
+};
+
 using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected,
                            SipTraced, CallUpdated, CallEnded, RegistrationChanged,
-                           LineStatusChanged, CallHistory, BanChanged>;
+                           LineStatusChanged, CallHistory, BanChanged, VoicemailChanged>;
 
 /// Receives engine events. Called on the engine thread: implementations must
 /// only queue the event and return (never block, never touch GUI objects).

@@ -246,8 +246,10 @@ private:
         }
         for (auto& [id, e] : m_sessions)
             if (e.recorder && e.recorder->full) finishRecording(e, {});
-        const auto next = m_start + (m_frames + 1) * kFrame;
-        const auto waitMs = std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now()).count();
+        // Signed on purpose: sending may take the loop past the next slot,
+        // and an unsigned duration would turn that into centuries.
+        const auto next = m_start + std::chrono::milliseconds(static_cast<int64_t>(m_frames + 1) * 20);
+        const int64_t waitMs = std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now()).count();
         m_tick.start(static_cast<uint64_t>(std::max<int64_t>(1, waitMs)), [this] { tick(); });
     }
 

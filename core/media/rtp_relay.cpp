@@ -229,11 +229,21 @@ void RtpRelay::setFirstRtpHandler(FirstRtpHandler handler) {
 Result<void> RtpRelay::startTone(Leg leg, uint8_t payloadType, G711Law law, std::string_view presetName) {
     auto tone = RingbackTone::create(presetName, law, payloadType);
     if (!tone) return tone.error();
+    return play(leg, std::move(tone.value()));
+}
+
+Result<void> RtpRelay::startAudio(Leg leg, uint8_t payloadType, G711Law law, std::span<const int16_t> pcm) {
+    auto tone = RingbackTone::fromAudio(pcm, law, payloadType);
+    if (!tone) return tone.error();
+    return play(leg, std::move(tone.value()));
+}
+
+Result<void> RtpRelay::play(Leg leg, RingbackTone tone) {
     Impl::LegState& state = m_impl->leg(leg);
     stopTone(leg);
     Impl* impl = m_impl.get();
     state.tone = std::make_unique<TonePlayer>(
-        std::move(*tone), [impl, leg](const uint8_t* data, size_t size) { impl->sendTone(leg, data, size); });
+        std::move(tone), [impl, leg](const uint8_t* data, size_t size) { impl->sendTone(leg, data, size); });
     state.tone->start();
     return {};
 }

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -98,6 +99,8 @@ public:
     /// negotiated), replacing any tone already playing toward it.
     /// @return an error for an unknown preset or payload type > 127.
     Result<void> startTone(Leg leg, uint8_t payloadType, G711Law law, std::string_view presetName);
+    /// Play @p pcm (8 kHz, looped: music on hold) into @p leg instead of a tone.
+    Result<void> startAudio(Leg leg, uint8_t payloadType, G711Law law, std::span<const int16_t> pcm);
     /// Stop the tone toward @p leg at once; no-op when none plays.
     void stopTone(Leg leg);
     bool tonePlaying(Leg leg) const;
@@ -120,6 +123,7 @@ public:
 private:
     struct Impl;
     explicit RtpRelay(std::unique_ptr<Impl> impl);
+    Result<void> play(Leg leg, RingbackTone tone);
     std::unique_ptr<Impl> m_impl;
 };
 

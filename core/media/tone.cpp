@@ -118,6 +118,26 @@ Result<RingbackTone> RingbackTone::create(std::string_view presetName, G711Law l
     return tone;
 }
 
+Result<RingbackTone> RingbackTone::fromAudio(std::span<const int16_t> pcm, G711Law law, uint8_t payloadType) {
+    if (pcm.empty()) return makeError("no audio to play", EINVAL);
+    if (payloadType > 127)
+        return makeError("RTP payload type " + std::to_string(payloadType) + " is above 127", EINVAL);
+    RingbackTone tone;
+    tone.m_preset.name = "music";
+    tone.m_preset.cadence = {{1000, 0}};  // always sounding
+    tone.m_payloadType = payloadType;
+    tone.m_silence = encode(law, 0);
+    // Whole packets only, so the loop point falls on a packet boundary.
+    const size_t usable = std::max<size_t>(kToneSamplesPerPacket, pcm.size() / kToneSamplesPerPacket * kToneSamplesPerPacket);
+    tone.m_oneSecond.reserve(usable);
+    for (size_t i = 0; i < usable; ++i) tone.m_oneSecond.push_back(encode(law, i < pcm.size() ? pcm[i] : 0));
+    thread_local std::mt19937 rd{std::random_device{}()};
+    tone.m_ssrc = static_cast<uint32_t>(rd());
+    tone.m_sequence = static_cast<uint16_t>(rd());
+    tone.m_timestampOrigin = static_cast<uint32_t>(rd());
+    return tone;
+}
+
 void RingbackTone::nextPacket(std::vector<uint8_t>& out) {
     out.resize(kRtpHeaderSize + kToneSamplesPerPacket);
     uint8_t* p = out.data();

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,9 @@ class RingbackTone {
 public:
     /// @return an error for an unknown preset or a payload type above 127.
     static Result<RingbackTone> create(std::string_view presetName, G711Law law, uint8_t payloadType);
+    /// Loop 8 kHz @p pcm without pause (music on hold) instead of a tone.
+    /// @return an error for empty audio or a payload type above 127.
+    static Result<RingbackTone> fromAudio(std::span<const int16_t> pcm, G711Law law, uint8_t payloadType);
 
     /// Write the next packet (header + payload) into @p out.
     void nextPacket(std::vector<uint8_t>& out);
@@ -89,7 +93,7 @@ private:
     TonePreset m_preset;
     uint8_t m_payloadType = 0;
     uint8_t m_silence = 0;
-    std::vector<uint8_t> m_oneSecond;  // encoded; the tone repeats every second exactly
+    std::vector<uint8_t> m_oneSecond;  // encoded; a tone repeats every second exactly, music its length
     uint32_t m_ssrc = 0;
     uint16_t m_sequence = 0;
     uint32_t m_timestampOrigin = 0;

@@ -22,7 +22,7 @@ std::string CallLeg::capabilityHeaders(bool with100rel) {
 }
 
 CallLeg::CallLeg(SipStack& stack, CallLegListener& listener, Role role)
-    : m_stack(stack), m_listener(listener), m_role(role), m_id(g_nextLegId++) {}
+    : m_stack(stack), m_listener(&listener), m_role(role), m_id(g_nextLegId++) {}
 
 CallLeg::~CallLeg() {
     m_stack.removeLeg(this);
@@ -138,16 +138,16 @@ void CallLeg::handleByeResponse(int, const ::sip_msg* msg) {
 
 void CallLeg::reinvite(const Body& offer) {
     if (m_reinviteReq || m_reinviteTrans) {
-        m_listener.onReinviteAnswered(*this, 491, {});
+        m_listener->onReinviteAnswered(*this, 491, {});
         return;
     }
     m_lastSdpSent = offer;
-    if (!sendInDialog("INVITE", "", offer, &m_reinviteReq, true)) m_listener.onReinviteAnswered(*this, 500, {});
+    if (!sendInDialog("INVITE", "", offer, &m_reinviteReq, true)) m_listener->onReinviteAnswered(*this, 500, {});
 }
 
 void CallLeg::handleReinviteResponse(int err, const ::sip_msg* msg) {
     if (err || !msg) {
-        m_listener.onReinviteAnswered(*this, 408, {});
+        m_listener->onReinviteAnswered(*this, 408, {});
         return;
     }
     if (msg->scode < 200) return;
@@ -171,7 +171,7 @@ void CallLeg::handleReinviteResponse(int err, const ::sip_msg* msg) {
         }
         return;
     }
-    m_listener.onReinviteAnswered(*this, msg->scode, body);
+    m_listener->onReinviteAnswered(*this, msg->scode, body);
 }
 
 void CallLeg::replyInDialog(const ::sip_msg& msg, uint16_t code, const std::string& reason, const std::string& headers,
@@ -192,7 +192,7 @@ void CallLeg::onRequest(const ::sip_msg& msg) {
             m_answer = static_cast<::mbuf*>(mem_deref(m_answer));
             m_state = State::Established;
             startSessionTimer(nullptr);
-            m_listener.onConfirmed(*this, bodyOf(msg));
+            m_listener->onConfirmed(*this, bodyOf(msg));
         } else if (m_reinvite && msg.cseq.num == m_reinvite->cseq.num) {
             m_reinvite = static_cast<const ::sip_msg*>(mem_deref(const_cast<::sip_msg*>(m_reinvite)));
         }
@@ -205,7 +205,7 @@ void CallLeg::onRequest(const ::sip_msg& msg) {
     if (method == "BYE") {
         replyInDialog(msg, 200, "OK");
         m_state = State::Terminated;
-        m_listener.onBye(*this);
+        m_listener->onBye(*this);
         return;
     }
     if (method == "INVITE") {
@@ -222,7 +222,7 @@ void CallLeg::onRequest(const ::sip_msg& msg) {
     }
     if (method == "INFO" || method == "OPTIONS") {
         replyInDialog(msg, 200, "OK", capabilityHeaders());
-        if (method == "INFO") m_listener.onInfo(*this, bodyOf(msg));
+        if (method == "INFO") m_listener->onInfo(*this, bodyOf(msg));
         return;
     }
     replyInDialog(msg, 501, "Not Implemented", capabilityHeaders());
@@ -246,7 +246,7 @@ void CallLeg::handleReinvite(const ::sip_msg& msg) {
     m_reinvite = static_cast<const ::sip_msg*>(mem_ref(const_cast<::sip_msg*>(&msg)));
     m_dialog.refreshTarget(msg);
     sessionRefreshed();  // a re-INVITE refreshes the session (RFC 4028 §10)
-    m_listener.onReinvite(*this, bodyOf(msg));
+    m_listener->onReinvite(*this, bodyOf(msg));
 }
 
 void CallLeg::answerReinvite(const Body& answer) {
@@ -277,7 +277,7 @@ void CallLeg::terminate(const std::string& reason) {
     m_expiryTimer.cancel();
     m_answerTimer.cancel();
     m_ackTimeout.cancel();
-    m_listener.onTerminated(*this, reason);
+    m_listener->onTerminated(*this, reason);
 }
 
 }  // namespace sb::sip

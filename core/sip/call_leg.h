@@ -126,6 +126,10 @@ public:
     void answerReinvite(const Body& answer);
     void rejectReinvite(uint16_t code, const std::string& reason);
 
+    /// Report to @p listener from now on (a call handing its caller's leg
+    /// to voicemail); not from inside a callback of this same leg.
+    void setListener(CallLegListener& listener) { m_listener = &listener; }
+
     /// Called by the stack for a request inside this dialog.
     void onRequest(const ::sip_msg& msg);
     /// Called by the stack for a response no transaction took (a 2xx retransmission).
@@ -186,7 +190,7 @@ private:
     void handleUpdate(const ::sip_msg& msg);
 
     SipStack& m_stack;
-    CallLegListener& m_listener;
+    CallLegListener* m_listener;  // never null
     Role m_role;
     State m_state = State::Calling;
     uint64_t m_id = 0;

@@ -28,7 +28,7 @@ void CallLeg::retransmitReliable() {
         // §3: no PRACK within 64·T1 — the INVITE fails with a 5xx.
         m_reliable.reset();
         reject(504, "Server Time-out");
-        m_listener.onTerminated(*this, "no PRACK for a reliable provisional response");
+        m_listener->onTerminated(*this, "no PRACK for a reliable provisional response");
         return;
     }
     const auto& p = *m_reliable->outstanding();
@@ -81,7 +81,7 @@ bool CallLeg::acceptReliableResponse(const ::sip_msg& msg) {
 void CallLeg::handlePrackResponse(int err, const ::sip_msg* msg) {
     if (err || !msg || msg->scode < 300) return;
     // 405/501/420: the peer asked for 100rel and will not take PRACK.
-    if (msg->scode == 405 || msg->scode == 501 || msg->scode == 420) m_listener.onPrackRefused(*this, msg->scode);
+    if (msg->scode == 405 || msg->scode == 501 || msg->scode == 420) m_listener->onPrackRefused(*this, msg->scode);
 }
 
 // --- UPDATE ------------------------------------------------------------------
@@ -108,7 +108,7 @@ void CallLeg::handleUpdate(const ::sip_msg& msg) {
         replyInDialog(msg, 500, "Server Internal Error", "Retry-After: 1\r\n");
         return;
     }
-    auto answerBody = m_listener.onUpdateOffer(*this, offer);
+    auto answerBody = m_listener->onUpdateOffer(*this, offer);
     if (!answerBody) {
         replyInDialog(msg, 488, "Not Acceptable Here");
         return;

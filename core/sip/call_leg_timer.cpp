@@ -94,7 +94,7 @@ void CallLeg::sessionExpired() {
     m_refreshTimer.cancel();
     (void)sendBye("Reason: SIP;cause=408;text=\"session timer expired\"\r\n");
     m_state = State::Terminated;
-    m_listener.onTerminated(*this, "session timer expired");
+    m_listener->onTerminated(*this, "session timer expired");
 }
 
 }  // namespace sb::sip

@@ -93,7 +93,7 @@ void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
     if (err || !msg) {
         if (m_state == State::Terminated) return;
         m_state = State::Terminated;
-        m_listener.onRejected(*this, err == ETIMEDOUT ? 408 : 503,
+        m_listener->onRejected(*this, err == ETIMEDOUT ? 408 : 503,
                               err == ETIMEDOUT ? "Request Timeout" : "Service Unavailable");
         return;
     }
@@ -108,7 +108,7 @@ void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
         if (pl_isset(&msg->to.tag) && !m_dialog.established()) m_dialog.updateFromResponse(*msg);
         if (!acceptReliableResponse(*msg)) return;
         m_state = State::Early;
-        m_listener.onProgress(*this, code, reason, bodyOf(*msg));
+        m_listener->onProgress(*this, code, reason, bodyOf(*msg));
         return;
     }
     if (code < 300) {
@@ -123,7 +123,7 @@ void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
         m_state = State::Established;
         m_lastSdpSent = m_outgoing.offer;
         startSessionTimer(msg);
-        m_listener.onAnswered(*this, bodyOf(*msg));
+        m_listener->onAnswered(*this, bodyOf(*msg));
         return;
     }
     if (m_state == State::Terminated) return;
@@ -136,7 +136,7 @@ void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
         if (sendInvite(&error)) return;
     }
     m_state = State::Terminated;
-    m_listener.onRejected(*this, code, reason);
+    m_listener->onRejected(*this, code, reason);
 }
 
 void CallLeg::onStrayResponse(const ::sip_msg& msg) {

@@ -109,7 +109,7 @@ void CallLeg::handleCancel() {
     if (m_state != State::Calling && m_state != State::Early) return;
     replyInvite(487, "Request Terminated", {}, {});
     m_state = State::Terminated;
-    m_listener.onCancelled(*this);
+    m_listener->onCancelled(*this);
 }
 
 }  // namespace sb::sip

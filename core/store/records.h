@@ -58,6 +58,10 @@ struct Settings {
     uint32_t tcpIdleTimeoutS = 30;      ///< "tcp_idle_timeout": silent connections without a binding close; 0 = off
     uint32_t maxOpenFiles = 0;          ///< "max_open_files": descriptor limit; 0 = as many as the system allows
     uint32_t maxMemoryMb = 0;           ///< "max_memory_mb": new calls get 503 above this RSS; 0 = no limit
+    // Schema 6: services of the media engine
+    std::string promptLanguage = "en";  ///< "prompt_language": voice prompts, "en" or "zh"
+    std::string musicOnHold;            ///< "music_on_hold": 8 kHz mono WAV; empty = the shipped music
+    uint32_t voicemailMaxMessages = 100;///< "voicemail_max_messages": per mailbox; a full one says so
 
     bool operator==(const Settings&) const = default;
 };
@@ -70,6 +74,11 @@ struct Extension {
     bool enabled = true;   ///< "enabled"
     bool qualify = false;  ///< "qualify": ping registered contacts with OPTIONS
     uint32_t ringTimeoutS = 30;  ///< "ring_timeout": unanswered calls end after this
+    // Schema 6
+    bool voicemail = false;        ///< "voicemail": unanswered or busy calls go to the mailbox
+    std::string voicemailPin{};    ///< "voicemail_pin": digits asked for at *97; empty = none
+    std::string voicemailGreeting{};///< "voicemail_greeting": 8 kHz mono WAV; empty = the standard prompt
+    uint32_t voicemailMaxS = 120;  ///< "voicemail_max_length": longest message in seconds
 
     bool operator==(const Extension&) const = default;
 };
@@ -173,6 +182,20 @@ enum class Disposition : int { Answered = 1, Busy, NoAnswer, Cancelled, Failed }
 const char* dispositionName(Disposition d);  ///< "ANSWERED", "BUSY", ...
 
 /// One call detail record, written when a call ends.
+/// A message left in a mailbox (table voicemail_messages). The audio is
+/// a WAV file; `file` is relative to the data folder's voicemail/ folder.
+struct VoicemailMessage {
+    int64_t id = 0;          ///< chosen by the engine, unique
+    std::string mailbox;     ///< extension number
+    std::string caller;      ///< who left it, as the CDR names callers
+    int64_t receivedMs = 0;  ///< Unix epoch milliseconds
+    uint64_t durationMs = 0;
+    std::string file;        ///< e.g. "100/1733300000000-7.wav"
+    bool heard = false;
+
+    bool operator==(const VoicemailMessage&) const = default;
+};
+
 struct CdrRecord {
     int64_t id = 0;              ///< assigned by the store
     int64_t startMs = 0;         ///< Unix epoch milliseconds

@@ -249,6 +249,36 @@ ALTER TABLE trunks ADD COLUMN tls_verify INTEGER NOT NULL DEFAULT 1 CHECK (tls_v
 
 PRAGMA user_version = 5;
 )sql"},
+
+    Migration{6, R"sql(
+-- Services of the media engine: prompts, music on hold, voicemail (issue:
+-- media engine). Each DEFAULT equals the default in records.h.
+ALTER TABLE settings ADD COLUMN prompt_language TEXT NOT NULL DEFAULT 'en';
+ALTER TABLE settings ADD COLUMN music_on_hold TEXT NOT NULL DEFAULT '';
+ALTER TABLE settings ADD COLUMN voicemail_max_messages INTEGER NOT NULL DEFAULT 100
+    CHECK (voicemail_max_messages BETWEEN 0 AND 4294967295);
+
+ALTER TABLE extensions ADD COLUMN voicemail INTEGER NOT NULL DEFAULT 0 CHECK (voicemail IN (0, 1));
+ALTER TABLE extensions ADD COLUMN voicemail_pin TEXT NOT NULL DEFAULT '';
+ALTER TABLE extensions ADD COLUMN voicemail_greeting TEXT NOT NULL DEFAULT '';
+ALTER TABLE extensions ADD COLUMN voicemail_max_s INTEGER NOT NULL DEFAULT 120
+    CHECK (voicemail_max_s BETWEEN 0 AND 4294967295);
+
+-- Messages left in mailboxes; the audio is a WAV file in the data folder
+-- (voicemail/<mailbox>/), named by file relative to that folder.
+CREATE TABLE voicemail_messages (
+    id          INTEGER PRIMARY KEY,
+    mailbox     TEXT    NOT NULL,
+    caller      TEXT    NOT NULL,
+    received_ms INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    file        TEXT    NOT NULL,
+    heard       INTEGER NOT NULL DEFAULT 0 CHECK (heard IN (0, 1))
+);
+CREATE INDEX voicemail_by_mailbox ON voicemail_messages (mailbox, received_ms);
+
+PRAGMA user_version = 6;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

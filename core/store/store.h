@@ -29,7 +29,7 @@ enum class StoreErrorKind : int {
 class Store {
 public:
     /// Current schema version written to PRAGMA user_version.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     ~Store();
     Store(const Store&) = delete;
@@ -66,6 +66,11 @@ public:
     Result<std::vector<BanRecord>> loadBans();
     Result<void> saveBan(const BanRecord& ban);  ///< insert or replace by address
     Result<void> removeBan(const std::string& address);
+
+    /// Voicemail messages, oldest first (store_voicemail.cpp).
+    Result<std::vector<VoicemailMessage>> loadVoicemail();
+    Result<void> saveVoicemail(const VoicemailMessage& message);  ///< insert or replace by id
+    Result<void> removeVoicemail(int64_t id);
 
     /// Give back the memory of cached pages no statement is using (after a
     /// burst of call records the page cache stays at its 2 MB cap).

@@ -61,7 +61,8 @@ Result<Configuration> Store::loadConfiguration() {
                   " tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable, trace_file,"
                   " trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list, drop_scanners,"
                   " rate_limit, max_calls, codecs, tls_ca_file, tcp_max_per_address, tcp_idle_timeout_s,"
-                  " max_open_files, max_memory_mb FROM settings WHERE id = 1");
+                  " max_open_files, max_memory_mb, prompt_language, music_on_hold, voicemail_max_messages"
+                  " FROM settings WHERE id = 1");
     if (rc == SQLITE_OK)  // no row yet: the defaults of Settings stand
         rc = op.readRows(q, [&](RowReader& r) {
             Settings& s = config.settings;
@@ -101,10 +102,14 @@ Result<Configuration> Store::loadConfiguration() {
             s.tcpIdleTimeoutS = r.integer<uint32_t>();
             s.maxOpenFiles = r.integer<uint32_t>();
             s.maxMemoryMb = r.integer<uint32_t>();
+            s.promptLanguage = r.text();
+            s.musicOnHold = r.text();
+            s.voicemailMaxMessages = r.integer<uint32_t>();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
-    rc = q.prepare(m_db, "SELECT number, password, name, enabled, qualify, ring_timeout_s FROM extensions ORDER BY position");
+    rc = q.prepare(m_db, "SELECT number, password, name, enabled, qualify, ring_timeout_s, voicemail, voicemail_pin,"
+                         " voicemail_greeting, voicemail_max_s FROM extensions ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
             Extension& e = config.extensions.emplace_back();
@@ -114,6 +119,10 @@ Result<Configuration> Store::loadConfiguration() {
             e.enabled = r.flag();
             e.qualify = r.flag();
             e.ringTimeoutS = r.integer<uint32_t>();
+            e.voicemail = r.flag();
+            e.voicemailPin = r.text();
+            e.voicemailGreeting = r.text();
+            e.voicemailMaxS = r.integer<uint32_t>();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -230,9 +239,11 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      " qualify_interval_s, tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable,"
                      " trace_file, trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list,"
                      " drop_scanners, rate_limit, max_calls, codecs, tls_ca_file, tcp_max_per_address,"
-                     " tcp_idle_timeout_s, max_open_files, max_memory_mb)"
+                     " tcp_idle_timeout_s, max_open_files, max_memory_mb, prompt_language, music_on_hold,"
+                     " voicemail_max_messages)"
                      " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                     " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)");
+                     " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,"
+                     " ?37, ?38, ?39)");
     if (rc == SQLITE_OK)
         rc = ins.run(config.version, s.domain, s.bindAddress, s.sipPort, s.tlsPort, s.rtpPortMin,
                      s.rtpPortMax, s.outgroupPrefix, s.ringback, s.logLevel, s.authAlgorithms, s.minExpiresS,
@@ -241,15 +252,18 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      int64_t{s.traceFileMaxMb}, int64_t{s.authFailLimit}, int64_t{s.authFailWindowS},
                      int64_t{s.banTimeS}, joinList(s.allowList), s.dropScanners, int64_t{s.rateLimit},
                      int64_t{s.maxCalls}, joinList(s.codecs), s.tlsCaFile, int64_t{s.tcpMaxPerAddress},
-                     int64_t{s.tcpIdleTimeoutS}, int64_t{s.maxOpenFiles}, int64_t{s.maxMemoryMb});
+                     int64_t{s.tcpIdleTimeoutS}, int64_t{s.maxOpenFiles}, int64_t{s.maxMemoryMb}, s.promptLanguage,
+                     s.musicOnHold, int64_t{s.voicemailMaxMessages});
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     rc = ins.prepare(m_db,
-                     "INSERT INTO extensions (position, number, password, name, enabled, qualify, ring_timeout_s)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                     "INSERT INTO extensions (position, number, password, name, enabled, qualify, ring_timeout_s,"
+                     " voicemail, voicemail_pin, voicemail_greeting, voicemail_max_s)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     for (size_t i = 0; rc == SQLITE_OK && i < config.extensions.size(); ++i) {
         const Extension& e = config.extensions[i];
-        rc = ins.run(i, e.number, e.password, e.name, e.enabled, e.qualify, int64_t{e.ringTimeoutS});
+        rc = ins.run(i, e.number, e.password, e.name, e.enabled, e.qualify, int64_t{e.ringTimeoutS}, e.voicemail,
+                     e.voicemailPin, e.voicemailGreeting, int64_t{e.voicemailMaxS});
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
     }
     if (rc != SQLITE_OK) return op.fail(rc);

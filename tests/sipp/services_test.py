@@ -8,17 +8,21 @@ import os
 import random
 import re
 import socket
+import sqlite3
 import struct
 import sys
 import time
 import unittest
 
 from sip_client import OutgoingCall, SipClient, sdp_endpoint
-from switchboard_harness import SwitchboardServer, run_sipp
+from switchboard_harness import SippRun, SwitchboardServer, free_port, run_sipp
 
 SERVER = None
 HERE = os.path.dirname(os.path.abspath(__file__))
-CONFIG = os.path.join(HERE, "configs", "calls.json")
+CONFIG = os.path.join(HERE, "configs", "services.json")
+REGISTER = os.path.join(HERE, "scenarios", "register_auth.xml")
+BUSY_CALLEE = os.path.join(HERE, "scenarios", "calls", "callee_busy.xml")
+HOLDING_CALLEE = os.path.join(HERE, "scenarios", "calls", "callee_holds.xml")
 DTMF_CALLER = os.path.join(HERE, "scenarios", "services", "caller_dtmf.xml")
 PCAP_DIR = "/usr/share/sip-tester"
 
@@ -45,6 +49,12 @@ def ulaw_decode(byte):
 def tone(freqs, samples, amplitude=6000, start=0):
     return [int(sum(amplitude * math.sin(2 * math.pi * f * (i + start) / 8000) for f in freqs))
             for i in range(samples)]
+
+
+def pure(samples, freq):
+    """Whether @samples are a tone of @freq (speech spreads over every band; a tone does not)."""
+    others = [f for f in (300, 450, 550, 650, 750, 850, 1000, 1200, 1500) if abs(f - freq) > 40]
+    return power(samples, freq) > 30 * max(power(samples, f) for f in others)
 
 
 def power(samples, freq):
@@ -202,7 +212,7 @@ class Services(unittest.TestCase):
         alice, a_call, a_service = self.call("*88100", "100")
         bob, b_call, b_service = self.call("*88100", "101")
         carol, c_call, _ = self.call("*88200", "102")  # another room
-        time.sleep(0.2)
+        time.sleep(0.8)  # past the beep each member hears on joining
         for p in (alice, bob, carol):
             p.packets.clear()
         alice.talk(a_service, tone([500], 12000))
@@ -228,6 +238,149 @@ class Services(unittest.TestCase):
         refused = OutgoingCall(client, "100", "pw-100-secret", "*43", amr).start().next_response()
         self.assertEqual(refused.status, 488, refused.raw)
         self.server.wait_log(r"no G\.711")
+
+
+    # --- music on hold ---------------------------------------------------
+
+    def answer_reinvite(self, call, phone, direction):
+        """Wait for a re-INVITE from Switchboard and answer it with @phone's SDP in @direction."""
+        c = call.c
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                data, addr = c.sock.recvfrom(65535)
+            except socket.timeout:
+                continue
+            text = data.decode(errors="replace")
+            if not text.startswith("INVITE "):
+                continue
+            head = text.split("\r\n\r\n")[0].split("\r\n")
+            keep = [h for h in head[1:] if h.split(":")[0].strip().lower() in ("via", "from", "to", "call-id", "cseq")]
+            body = phone.sdp().replace("a=sendrecv", "a=" + direction)
+            reply = ("SIP/2.0 200 OK\r\n" + "\r\n".join(keep) + f"\r\nContact: <{c.contact(call.caller)}>\r\n"
+                     f"Content-Type: application/sdp\r\nContent-Length: {len(body)}\r\n\r\n{body}")
+            c.sock.sendto(reply.encode(), addr)
+            return text
+        self.fail("no re-INVITE reached the caller")
+
+    def test_a_caller_put_on_hold_hears_music(self):
+        port = free_port()
+        code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_port=port,
+                             keys={"ext": "102", "expires": 300}, extra=["-au", "102", "-ap", "pw-102-secret"])
+        self.assertEqual(code, 0, out)
+        callee = SippRun(HOLDING_CALLEE, "127.0.0.1", self.server.port, local_port=port,
+                         keys={"ext": "102", "mport": free_port()})
+        time.sleep(0.3)
+        phone, call, _ = self.call("102")
+        offer = self.answer_reinvite(call, phone, "recvonly")
+        self.assertIn("a=sendonly", offer)
+        phone.packets.clear()
+        phone.drain(2.0)
+        music = phone.audio()
+        self.assertGreaterEqual(len(music), 80 * 160, "about 100 packets of music in 2 s")
+        self.assertGreater(sum(abs(s) for s in music) / len(music), 200, "what the held caller hears is silent")
+        self.assertEqual(call.bye().status, 200)
+        code, out, _ = callee.wait()
+        self.assertEqual(code, 0, out)
+
+    # --- voicemail -------------------------------------------------------
+
+    def messages(self, mailbox, count=None, wait=True):
+        """The voicemail index as the database holds it (written behind the SIP thread):
+        once it holds @count rows (any, when None), or after 5 s."""
+        deadline = time.monotonic() + 5
+        while True:
+            with sqlite3.connect(self.server.db) as db:
+                rows = db.execute("SELECT id, caller, duration_ms, file, heard FROM voicemail_messages"
+                                  " WHERE mailbox = ? ORDER BY id", (mailbox,)).fetchall()
+            done = len(rows) == count if count is not None else bool(rows)
+            if not wait or done or time.monotonic() > deadline:
+                return rows
+            time.sleep(0.1)
+
+    def leave_message(self, mailbox, caller="100", freq=600, seconds=2.0):
+        """Call @mailbox's extension (nobody answers), wait for the beep, speak a tone, hang up."""
+        phone, call, service = self.call(mailbox, caller)
+        heard_beep = False
+        deadline = time.monotonic() + 20
+        while not heard_beep and time.monotonic() < deadline:
+            phone.drain(0.2)
+            tail = phone.audio()[-2400:]
+            heard_beep = len(tail) >= 2400 and power(tail, 1000) > 50 * power(tail, 600)
+        self.assertTrue(heard_beep, "no beep after the greeting")
+        greeting = phone.audio()
+        phone.talk(service, tone([freq], int(8000 * seconds)))
+        phone.drain(0.3)  # the last packets reach the recording before the BYE
+        self.assertEqual(call.bye().status, 200)
+        return greeting
+
+    def test_an_unregistered_extension_takes_a_message_saved_as_wav_and_indexed(self):
+        before = len(self.messages("103", wait=False))
+        greeting = self.leave_message("103", freq=600)
+        self.assertGreater(sum(abs(s) for s in greeting) / len(greeting), 100, "the greeting was silent")
+        self.server.wait_log(r"voicemail for 103 from 100, [12] s")
+        rows = self.messages("103", count=before + 1)
+        self.assertEqual(len(rows), before + 1, rows)
+        _, caller, duration_ms, file, heard = rows[-1]
+        self.assertEqual((caller, heard), ("100", 0))
+        # 2 s were said; the start races the beep's end and a loaded machine
+        # delays packets, so only the order of magnitude is checked here.
+        self.assertTrue(1000 <= duration_ms <= 2600, duration_ms)
+        path = os.path.join(self.server.workdir, "voicemail", file)
+        with open(path, "rb") as f:
+            data = f.read()
+        self.assertEqual(data[:4], b"RIFF")
+        pcm = struct.unpack("<%dh" % ((len(data) - 44) // 2), data[44:44 + (len(data) - 44) // 2 * 2])
+        self.assertGreater(power(pcm, 600), 100 * power(pcm, 1000), "the message is not what was said")
+
+    def test_a_busy_extension_with_voicemail_takes_a_message(self):
+        port = free_port()
+        code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_port=port,
+                             keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
+        self.assertEqual(code, 0, out)
+        busy = SippRun(BUSY_CALLEE, "127.0.0.1", self.server.port, local_port=port, keys={"ext": "101"})
+        time.sleep(0.3)
+        self.leave_message("101", freq=500, seconds=1.5)
+        code, out, _ = busy.wait()
+        self.assertEqual(code, 0, out)
+        self.server.wait_log(r"voicemail for 101 from 100")
+        self.assertTrue(self.messages("101"))
+
+    def test_the_owner_listens_after_the_pin_and_deletes(self):
+        before = len(self.messages("103", wait=False))
+        self.leave_message("103", freq=700, seconds=2.0)
+        rows = self.messages("103", count=before + 1)
+        phone, call, service = self.call("*97", "103")
+        phone.drain(1.0)
+        for key in (2, 4, 6, 9):  # wrong PIN first
+            phone.press(service, key)
+        phone.press(service, 11)
+        self.server.wait_log(r"wrong voicemail PIN for mailbox 103")
+        phone.drain(0.5)
+        for key in (2, 4, 6, 8, 11):
+            phone.press(service, key)
+        # The count, then the messages oldest first: skip (9) the earlier
+        # ones (600 Hz) until the one just left (700 Hz) plays.
+        found = False
+        deadline = time.monotonic() + 40
+        while not found and time.monotonic() < deadline:
+            phone.drain(0.25)
+            tail = phone.audio()[-4000:]
+            if len(tail) < 4000:
+                continue
+            if pure(tail, 700):
+                found = True
+            elif pure(tail, 600):
+                phone.press(service, 9)
+                phone.packets.clear()
+        self.assertTrue(found, "the recorded message was not played back")
+        phone.press(service, 7)  # delete
+        self.server.wait_log(r"deleted by its owner")
+        left = self.messages("103", count=len(rows) - 1)
+        self.assertEqual(len(left), len(rows) - 1)
+        gone = [r for r in rows if r not in left][0]
+        self.assertFalse(os.path.exists(os.path.join(self.server.workdir, "voicemail", gone[3])))
+        self.assertEqual(call.bye().status, 200)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,58 @@
+#pragma once
+
+// The behaviour of a call that ends in Switchboard (echo test, conference,
+// voicemail), apart from SIP and RTP: a Service reacts to the caller's keys
+// and to the end of what it played or recorded, and acts through its
+// ServiceContext (implemented by call::ServiceCall). Engine thread only.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "engine/events.h"
+#include "media/audio_clip.h"
+
+namespace sb::services {
+
+class ServiceContext {
+public:
+    virtual ~ServiceContext() = default;
+    /// Play @p clips in order (a missing prompt is a null entry and skipped);
+    /// Service::playDone(@p token) follows.
+    virtual void play(std::vector<std::shared_ptr<const media::AudioClip>> clips, uint64_t token,
+                      bool loop = false) = 0;
+    virtual void stopPlaying() = 0;
+    /// Record the caller into @p file for at most @p maxMs. @p done runs when
+    /// the recording ends (limit, stopRecording(), hang-up), even after the
+    /// call is gone: it must not refer to the call or the service.
+    virtual void record(const std::filesystem::path& file, uint64_t maxMs,
+                        std::function<void(const Result<uint64_t>& durationMs)> done) = 0;
+    virtual void stopRecording() = 0;
+    virtual void setEcho(bool on) = 0;
+    virtual void joinRoom(const std::string& room) = 0;
+    virtual void sendDigits(const std::string& digits) = 0;
+    /// Hang up with BYE; Service::ended() is not called for it.
+    virtual void hangUp(const std::string& reason) = 0;
+    /// The state shown in the Calls table ("Voicemail", "Conference", ...).
+    virtual void setState(const std::string& state) = 0;
+    virtual void log(LogLevel level, const std::string& text) = 0;
+    /// Who called (extension number or caller id).
+    virtual const std::string& caller() const = 0;
+};
+
+class Service {
+public:
+    virtual ~Service() = default;
+    /// The call is answered and media flows.
+    virtual void start(ServiceContext& call) = 0;
+    virtual void digit(ServiceContext&, char /*digit*/) {}
+    virtual void playDone(ServiceContext&, uint64_t /*token*/) {}
+    /// The caller hung up (or the call failed); the context may no longer play.
+    virtual void ended(ServiceContext&) {}
+};
+
+}  // namespace sb::services
