@@ -333,7 +333,14 @@ void CallManager::startServices(ServiceEnvironment environment) {
                 std::filesystem::remove(file, ec);
             });
     };
-    hooks.changed = [this](const std::string&) { publishVoicemail(); };
+    m_mwi = std::make_unique<sip::MwiNotifier>(m_stack, m_registrar);
+    hooks.changed = [this](const std::string& mailbox) {
+        publishVoicemail();
+        if (m_mailboxes) {
+            const size_t fresh = m_mailboxes->unheard(mailbox);
+            m_mwi->notify(mailbox, fresh, m_mailboxes->count(mailbox) - fresh);
+        }
+    };
     m_mailboxes.emplace(m_environment.dataFolder / "voicemail", std::move(m_environment.voicemail), std::move(hooks));
     m_environment.voicemail.clear();
     loadPrompts();

@@ -15,6 +15,7 @@
 #include "call/service_call.h"
 #include "media/media_engine.h"
 #include "services/mailboxes.h"
+#include "sip/mwi_notifier.h"
 #include "services/prompts.h"
 #include "media/port_pool.h"
 #include "routing/dial_plan.h"
@@ -142,6 +143,7 @@ private:
     std::unique_ptr<media::MediaEngine> m_mediaEngine;
     void loadPrompts();
     void publishVoicemail();
+    std::unique_ptr<sip::MwiNotifier> m_mwi;
     std::unique_ptr<services::Service> makeService(const ServiceTarget& target, const std::string& caller);
     /// Finished calls still in m_calls: every INVITE asks liveCalls() (max_calls),
     /// and counting through a table of a thousand calls showed in the profile.

@@ -22,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = os.path.join(HERE, "configs", "services.json")
 REGISTER = os.path.join(HERE, "scenarios", "register_auth.xml")
 BUSY_CALLEE = os.path.join(HERE, "scenarios", "calls", "callee_busy.xml")
+PHONE_MWI = os.path.join(HERE, "scenarios", "services", "phone_mwi.xml")
 HOLDING_CALLEE = os.path.join(HERE, "scenarios", "calls", "callee_holds.xml")
 DTMF_CALLER = os.path.join(HERE, "scenarios", "services", "caller_dtmf.xml")
 PCAP_DIR = "/usr/share/sip-tester"
@@ -298,9 +299,11 @@ class Services(unittest.TestCase):
                 return rows
             time.sleep(0.1)
 
-    def leave_message(self, mailbox, caller="100", freq=600, seconds=2.0):
+    def leave_message(self, mailbox, caller="100", freq=600, seconds=2.0, answered=None):
         """Call @mailbox's extension (nobody answers), wait for the beep, speak a tone, hang up."""
         phone, call, service = self.call(mailbox, caller)
+        if answered:
+            answered()
         heard_beep = False
         deadline = time.monotonic() + 20
         while not heard_beep and time.monotonic() < deadline:
@@ -333,18 +336,26 @@ class Services(unittest.TestCase):
         pcm = struct.unpack("<%dh" % ((len(data) - 44) // 2), data[44:44 + (len(data) - 44) // 2 * 2])
         self.assertGreater(power(pcm, 600), 100 * power(pcm, 1000), "the message is not what was said")
 
-    def test_a_busy_extension_with_voicemail_takes_a_message(self):
+    def test_a_busy_extension_with_voicemail_takes_a_message_and_lights_the_lamp(self):
         port = free_port()
         code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_port=port,
                              keys={"ext": "101", "expires": 300}, extra=["-au", "101", "-ap", "pw-101-secret"])
         self.assertEqual(code, 0, out)
         busy = SippRun(BUSY_CALLEE, "127.0.0.1", self.server.port, local_port=port, keys={"ext": "101"})
         time.sleep(0.3)
-        self.leave_message("101", freq=500, seconds=1.5)
-        code, out, _ = busy.wait()
-        self.assertEqual(code, 0, out)
+        lamp = []
+
+        def phone_waits_for_the_lamp():
+            # The busy phone has answered 486; the same phone now expects the NOTIFY.
+            code, out, _ = busy.wait()
+            self.assertEqual(code, 0, out)
+            lamp.append(SippRun(PHONE_MWI, "127.0.0.1", self.server.port, local_port=port, keys={"ext": "101"}))
+
+        self.leave_message("101", freq=500, seconds=1.5, answered=phone_waits_for_the_lamp)
         self.server.wait_log(r"voicemail for 101 from 100")
         self.assertTrue(self.messages("101"))
+        code, out, _ = lamp[0].wait()
+        self.assertEqual(code, 0, out)
 
     def test_the_owner_listens_after_the_pin_and_deletes(self):
         before = len(self.messages("103", wait=False))
