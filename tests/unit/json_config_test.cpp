@@ -60,6 +60,13 @@ Configuration richConfiguration() {
     c.extensions = {{"100", "k7Qm2xRt9vPa", "Reception", true, true},
                     {"101", "Hn4sW8eZc3Ju", "Empfang \xC3\xBC \"quoted\"", false, false},
                     {"20001", "p9Ly6BqT2mEd", "", true, true}};
+    c.extensions[0].voicemail = true;
+    c.extensions[0].voicemailPin = "0042";
+    c.extensions[0].voicemailGreeting = "/srv/greetings/reception.wav";
+    c.extensions[0].voicemailMaxS = 300;
+    s.promptLanguage = "zh";
+    s.musicOnHold = "/srv/music.wav";
+    s.voicemailMaxMessages = 500;
     store::ExternalLine ims{"ims",
                             "gd.ctcims.cn",
                             "+8612345678",
@@ -136,8 +143,8 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     // JSON key in json_config.cpp, rules in validation.cpp, a row in
     // docs/config.md and a non-default value in richConfiguration(), then
     // update the count.
-    EXPECT_EQ(fieldCount<store::Settings>(), 35u);
-    EXPECT_EQ(fieldCount<store::Extension>(), 6u);
+    EXPECT_EQ(fieldCount<store::Settings>(), 38u);
+    EXPECT_EQ(fieldCount<store::Extension>(), 10u);
     EXPECT_EQ(fieldCount<store::ExternalLine>(), 16u);
     EXPECT_EQ(fieldCount<store::SipTrunk>(), 16u);
     EXPECT_EQ(fieldCount<store::Route>(), 6u);
@@ -148,7 +155,8 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     for (const char* key :
          {"\"auth_algorithms\"", "\"min_expires\"", "\"max_expires\"", "\"default_expires\"",
           "\"max_contacts\"", "\"nonce_lifetime\"", "\"qualify_interval\"", "\"tls_certificate\"",
-          "\"tls_private_key\"", "\"qualify\""})
+          "\"tls_private_key\"", "\"qualify\"", "\"voicemail\"", "\"voicemail_pin\"", "\"voicemail_greeting\"",
+          "\"voicemail_max_length\"", "\"prompt_language\"", "\"music_on_hold\"", "\"voicemail_max_messages\""})
         EXPECT_NE(text.find(key), std::string::npos) << key;
 }
 

@@ -121,9 +121,16 @@ inline sb::store::Configuration richConfiguration() {
     c.settings.tcpIdleTimeoutS = 86400;
     c.settings.maxOpenFiles = 1048576;
     c.settings.maxMemoryMb = 64;
+    c.settings.promptLanguage = "zh";
+    c.settings.musicOnHold = "/srv/music on hold.wav";
+    c.settings.voicemailMaxMessages = 7;
     c.extensions = {extension("201", "secret201", "Reception", true, true),
                     extension("100", "pa'ss\"; DROP TABLE extensions; --", "Büro 北京", false),
                     extension("150", "", "", true)};
+    c.extensions[1].voicemail = true;
+    c.extensions[1].voicemailPin = "1234";
+    c.extensions[1].voicemailGreeting = "/srv/gr\u00fc\u00dfe.wav";
+    c.extensions[1].voicemailMaxS = 45;
     ExternalLine ims;
     ims.name = "ims";
     ims.domain = "ims.mnc001.mcc460.3gppnetwork.org";
