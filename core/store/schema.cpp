@@ -249,6 +249,18 @@ ALTER TABLE trunks ADD COLUMN tls_verify INTEGER NOT NULL DEFAULT 1 CHECK (tls_v
 
 PRAGMA user_version = 5;
 )sql"},
+
+    Migration{6, R"sql(
+-- Issue 19: phones on stacks without SHA-256 (baresip 1.0 on libre 1.1)
+-- fail at once when a 401 also offers SHA-256, so the default is now MD5
+-- alone. A database still holding the old default gets the new one; any
+-- other list was chosen by someone and stays. SQLite cannot change the
+-- column's DEFAULT: a schema 1 file gets the old value from step 2 and this
+-- step corrects it; every later write names the column.
+UPDATE settings SET auth_algorithms = 'MD5' WHERE auth_algorithms = 'MD5,SHA-256';
+
+PRAGMA user_version = 6;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,
