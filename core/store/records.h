@@ -29,7 +29,7 @@ struct Settings {
     std::string ringback = "cn";        ///< "ringback": tone preset (cn, eu, us, uk)
     std::string logLevel = "info";      ///< "log_level": error, warning, info, debug
     // Registrar (schema 2)
-    std::string authAlgorithms = "MD5";  ///< "auth_algorithms": offered in this order (docs/config.md: why MD5 alone)
+    std::string authAlgorithms = "MD5";  ///< "auth_algorithms": in this order; why MD5 alone: docs/config.md
     uint32_t minExpiresS = 60;          ///< "min_expires": shorter registrations get 423
     uint32_t maxExpiresS = 3600;        ///< "max_expires": longer ones are cut to this
     uint32_t defaultExpiresS = 3600;    ///< "default_expires": when the phone names none

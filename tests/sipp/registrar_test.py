@@ -86,6 +86,11 @@ class Registrar(unittest.TestCase):
         first, final = c.register("100", "pw-100-secret", expires=120)
         self.assertEqual([parse_challenge(v)["algorithm"] for v in first.all("WWW-Authenticate")], ["MD5"])
         self.assertEqual(final.status, 200, final.raw)
+        self.assertNotIn("auth_algorithms is", server.log_text())
+
+    def test_offering_two_algorithms_is_warned_about(self):
+        self.server.wait_log(r"warning +auth_algorithms is MD5,SHA-256: phones that know only MD5 digest .* "
+                             r"cannot register")
 
     def test_wrong_password_gets_403_after_the_retry(self):
         first, final = self.client().register("100", "not-the-password")
