@@ -209,6 +209,8 @@ class Phones(unittest.TestCase):
         row = self.wait_cdr("100", "101", cdrs)
         self.assertEqual(row["sip_code"], "200", row)
         self.assertEqual(row["codec"], "PCMU", row)
+        self.assertGreaterEqual(int(row["duration"]), 6, row)  # 2.5 s + hold 2 s + resume 2 s + DTMF
+        self.assertEqual(row["reason"], "caller hung up", row)
 
     def test_3_linphone_calls_baresip(self):
         bare, lin = self.baresip, self.linphone
@@ -262,6 +264,8 @@ class Phones(unittest.TestCase):
         self.assertGreaterEqual(len(tone_runs), 2, "linphone heard baresip before its hold but not after the resume")
         row = self.wait_cdr("101", "100", cdrs)
         self.assertEqual(row["sip_code"], "200", row)
+        self.assertGreaterEqual(int(row["duration"]), 6, row)
+        self.assertEqual(row["reason"], "caller hung up", row)
 
 
 if __name__ == "__main__":
