@@ -84,6 +84,7 @@ class Registrar(unittest.TestCase):
         c = SipClient("127.0.0.1", server.port)
         self.addCleanup(c.close)
         first, final = c.register("100", "pw-100-secret", expires=120)
+        self.assertEqual(first.status, 401, first.raw)
         self.assertEqual([parse_challenge(v)["algorithm"] for v in first.all("WWW-Authenticate")], ["MD5"])
         self.assertEqual(final.status, 200, final.raw)
         self.assertNotIn("auth_algorithms is", server.log_text())
