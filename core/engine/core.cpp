@@ -228,9 +228,17 @@ void Core::startGuard() {
 void Core::watchLoad() {
     const int64_t now = monotonicMs();
     std::string cause;
-    if (m_load.tick(m_loadDueMs, now)) cause = "the engine loop ran " + std::to_string(now - m_loadDueMs) + " ms late";
-    for (auto& [fd, drops] : m_sipDatagramSockets) {
-        const auto q = platform::datagramQueue(fd);
+    std::vector<platform::DatagramQueue> queues;
+    std::optional<uint32_t> mostQueued;
+    for (const auto& socket : m_sipDatagramSockets) {
+        queues.push_back(platform::datagramQueue(socket.first));
+        if (queues.back().known) mostQueued = std::max(mostQueued.value_or(0), queues.back().queuedBytes);
+    }
+    if (m_load.tick(m_loadDueMs, now, mostQueued))
+        cause = "the engine loop ran " + std::to_string(now - m_loadDueMs) + " ms late";
+    for (size_t i = 0; i < m_sipDatagramSockets.size(); ++i) {
+        auto& drops = m_sipDatagramSockets[i].second;
+        const auto& q = queues[i];
         if (!q.known) continue;
         const uint32_t newDrops = q.drops - drops;
         drops = q.drops;
