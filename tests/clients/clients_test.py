@@ -73,9 +73,9 @@ class Phones(unittest.TestCase):
         with open(config, "w") as f:
             json.dump(CONFIG, f)
         cls.server = SwitchboardServer(SERVER, config_json=config).start()
-        # On a busy machine (a sanitizer build, ctest -j) the engine's first
-        # ticks can run late, and for that it refuses registrations with 503
-        # for a moment; baresip 1.0 ignores Retry-After and would retry only
+        # Should a busy machine (a sanitizer build, ctest -j) put the engine
+        # in an overload episode at start, registrations get 503 for a
+        # moment; baresip 1.0 ignores Retry-After and would retry only about
         # a minute later. The phones start once such an episode is over.
         time.sleep(0.3)
         if any("overloaded (" in line for line in cls.server.log_lines):
