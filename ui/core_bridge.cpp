@@ -44,10 +44,10 @@ CoreBridge::CoreBridge(QObject* parent)
 CoreBridge::~CoreBridge() { stop(); }
 
 sb::Result<void> CoreBridge::start(const sb::EngineOptions& options) {
-    auto started = m_engine->start(options);
     // A pause outlives a restart of the engine.
-    if (started && !m_acceptingNewCalls) (void)post([](sb::Core& core) { core.setAcceptingCalls(false); });
-    return started;
+    sb::EngineOptions withPause = options;
+    withPause.acceptingCalls = options.acceptingCalls && m_acceptingNewCalls;
+    return m_engine->start(withPause);
 }
 
 void CoreBridge::stop() {

@@ -185,7 +185,7 @@ Check checkLogLevel(std::string_view level) {
 }
 
 Check checkAuthAlgorithms(std::string_view list) {
-    if (list.empty()) return "required, e.g. MD5,SHA-256";
+    if (list.empty()) return "required, e.g. MD5 or SHA-256,MD5";
     // The registrar's own parser decides, so what passes here is what it offers.
     auto parsed = sip::parseDigestAlgorithmList(list);
     if (!parsed) return parsed.error().message;

@@ -245,9 +245,17 @@ void Core::startGuard() {
 void Core::watchLoad() {
     const int64_t now = monotonicMs();
     std::string cause;
-    if (m_load.tick(m_loadDueMs, now)) cause = "the engine loop ran " + std::to_string(now - m_loadDueMs) + " ms late";
-    for (auto& [fd, drops] : m_sipDatagramSockets) {
-        const auto q = platform::datagramQueue(fd);
+    std::vector<platform::DatagramQueue> queues;
+    std::optional<uint32_t> mostQueued;
+    for (const auto& socket : m_sipDatagramSockets) {
+        queues.push_back(platform::datagramQueue(socket.first));
+        if (queues.back().known) mostQueued = std::max(mostQueued.value_or(0), queues.back().queuedBytes);
+    }
+    if (m_load.tick(m_loadDueMs, now, mostQueued))
+        cause = "the engine loop ran " + std::to_string(now - m_loadDueMs) + " ms late";
+    for (size_t i = 0; i < m_sipDatagramSockets.size(); ++i) {
+        auto& drops = m_sipDatagramSockets[i].second;
+        const auto& q = queues[i];
         if (!q.known) continue;
         const uint32_t newDrops = q.drops - drops;
         drops = q.drops;
@@ -287,6 +295,20 @@ void Core::sweepGuard() {
 
 bool Core::unban(const std::string& address) { return m_guard && m_guard->unban(address); }
 
+void Core::warnAboutSeveralDigestAlgorithms() {
+    const std::string& list = m_config.settings.authAlgorithms;
+    if (list == m_warnedAuthAlgorithms) return;
+    m_warnedAuthAlgorithms = list;
+    // Issue 19: a second WWW-Authenticate makes phones whose stack knows MD5
+    // only (baresip 1.x on libre 1.x) fail the REGISTER before answering any.
+    if (list.find(',') != std::string::npos)
+        log(LogLevel::Warning,
+            "auth_algorithms is " + list +
+                ": phones that know only MD5 digest (e.g. baresip 1.x) cannot register while "
+                "more than one algorithm is offered (use MD5, or SHA-256 when every phone "
+                "supports it)");
+}
+
 void Core::applyLive() {
     if (m_guard) m_guard->configure(guardSettings(m_config.settings));
     m_connections.configure(
@@ -304,6 +326,7 @@ void Core::applyLive() {
             m_sip->setTraceSink({});
     }
     if (m_registrar) m_registrar->configure(registrarSettings(m_config));
+    warnAboutSeveralDigestAlgorithms();
     if (m_qualifier) m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
     if (m_calls) m_calls->configure(m_config);
     if (m_lines) {

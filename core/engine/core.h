@@ -82,7 +82,10 @@ private:
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<store::StoreWriter> m_writer;
     store::Configuration m_config;
+    std::string m_warnedAuthAlgorithms;  ///< the list last checked by warnAboutSeveralDigestAlgorithms()
     void applyLive();
+    /// Logs once per changed list when auth_algorithms offers more than one.
+    void warnAboutSeveralDigestAlgorithms();
 
     std::unique_ptr<TraceFile> m_traceFile;  ///< before m_sip: outlives the stack that feeds it
     std::unique_ptr<sip::SipStack> m_sip;

@@ -119,6 +119,9 @@ void Engine::run(const EngineOptions& options, std::promise<Result<void>>* ready
         core.reset();
         return fail(started.error());
     }
+    // Before the loop reads the first INVITE (a command posted after start()
+    // could come after one).
+    if (!options.acceptingCalls) core->setAcceptingCalls(false);
 
     struct mqueue* mq = nullptr;
     if (int err = mqueue_alloc(&mq, &Engine::onCommand, this)) {

@@ -31,6 +31,9 @@ struct EngineOptions {
     /// Publish every SIP message as a SipTraced event (the GUI's trace view);
     /// off, the hot path copies nothing.
     bool traceSip = true;
+    /// false: new calls are answered 503 from the first INVITE on (a pause
+    /// kept across a restart of the engine; see Core::setAcceptingCalls).
+    bool acceptingCalls = true;
 };
 
 /// Owns the SIP/media thread. Every piece of SIP, call and media state lives

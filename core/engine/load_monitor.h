@@ -2,7 +2,8 @@
 
 // Overload detection for the engine loop, from two signs: a timer that
 // should fire every kIntervalMs fires late when the loop is saturated (late
-// by more than kLagMs: overloaded for kHoldMs), and requests pile up in the
+// by more than kLagMs while requests wait to be read: overloaded for
+// kHoldMs), and requests pile up in the
 // SIP socket's receive queue faster than the loop reads them (above its
 // mark on two looks in a row, or dropping: overloaded for kBacklogHoldMs,
 // extended while it stays above half the mark, so refusing stops as soon as
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 namespace sb {
 
@@ -24,14 +26,23 @@ public:
     static constexpr int64_t kBacklogHoldMs = 100;
     static constexpr uint32_t kBacklogHighBytes = 512 * 1024;  ///< ~500 INVITEs waiting
 
+    static constexpr uint32_t kLagBacklogBytes = 16 * 1024;  ///< some 30 requests
+
     /// The periodic timer fired at @p nowMs; @p dueMs is when it should have.
+    /// @p queuedBytes: the most any SIP receive queue holds now, or nullopt
+    /// when that cannot be read (then lateness alone decides).
     /// @return true when this tick starts an overload episode (for the log).
-    bool tick(int64_t dueMs, int64_t nowMs) {
+    bool tick(int64_t dueMs, int64_t nowMs, std::optional<uint32_t> queuedBytes = std::nullopt) {
         const bool late = nowMs - dueMs > kLagMs;
         const bool wasOverloaded = overloaded(nowMs);
-        if (late) m_until = nowMs + kHoldMs;
         if (late) ++m_lateTicks;
-        return late && !wasOverloaded;
+        // Issue 19: a loop that is late with nothing waiting was not given a
+        // core (a busy desktop, a sanitizer build): refusing then turned away
+        // the REGISTERs of phones starting at that moment, and baresip 1.0
+        // ignores Retry-After and waits a minute of its own.
+        if (!late || (queuedBytes && *queuedBytes < kLagBacklogBytes)) return false;
+        m_until = std::max(m_until, nowMs + kHoldMs);
+        return !wasOverloaded;
     }
     /// The receive queue of a SIP socket: @p queued of @p capacity bytes,
     /// @p newDrops datagrams dropped by the system since the last look.

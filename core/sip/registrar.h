@@ -20,7 +20,7 @@ class SipStack;
 /// What the registrar takes from the configuration.
 struct RegistrarSettings {
     std::string realm;
-    std::vector<DigestAlgorithm> algorithms{DigestAlgorithm::Md5, DigestAlgorithm::Sha256};
+    std::vector<DigestAlgorithm> algorithms{DigestAlgorithm::Md5};
     ExpiryPolicy expiry;
     uint32_t nonceLifetimeS = 300;
     std::map<std::string, std::string> passwords;  ///< enabled extensions only

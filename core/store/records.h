@@ -29,7 +29,7 @@ struct Settings {
     std::string ringback = "cn";        ///< "ringback": tone preset (cn, eu, us, uk)
     std::string logLevel = "info";      ///< "log_level": error, warning, info, debug
     // Registrar (schema 2)
-    std::string authAlgorithms = "MD5,SHA-256";  ///< "auth_algorithms": offered in this order
+    std::string authAlgorithms = "MD5";  ///< "auth_algorithms": in this order; why MD5 alone: docs/config.md
     uint32_t minExpiresS = 60;          ///< "min_expires": shorter registrations get 423
     uint32_t maxExpiresS = 3600;        ///< "max_expires": longer ones are cut to this
     uint32_t defaultExpiresS = 3600;    ///< "default_expires": when the phone names none
@@ -58,7 +58,7 @@ struct Settings {
     uint32_t tcpIdleTimeoutS = 30;      ///< "tcp_idle_timeout": silent connections without a binding close; 0 = off
     uint32_t maxOpenFiles = 0;          ///< "max_open_files": descriptor limit; 0 = as many as the system allows
     uint32_t maxMemoryMb = 0;           ///< "max_memory_mb": new calls get 503 above this RSS; 0 = no limit
-    // Schema 6: services of the media engine
+    // Schema 7: services of the media engine
     std::string promptLanguage = "en";  ///< "prompt_language": voice prompts, "en" or "zh"
     std::string musicOnHold;            ///< "music_on_hold": 8 kHz mono WAV; empty = the shipped music
     uint32_t voicemailMaxMessages = 100;///< "voicemail_max_messages": per mailbox; a full one says so
@@ -74,7 +74,7 @@ struct Extension {
     bool enabled = true;   ///< "enabled"
     bool qualify = false;  ///< "qualify": ping registered contacts with OPTIONS
     uint32_t ringTimeoutS = 30;  ///< "ring_timeout": unanswered calls end after this
-    // Schema 6
+    // Schema 7
     bool voicemail = false;        ///< "voicemail": unanswered or busy calls go to the mailbox
     std::string voicemailPin{};    ///< "voicemail_pin": digits asked for at *97; empty = none
     std::string voicemailGreeting{};///< "voicemail_greeting": 8 kHz mono WAV; empty = the standard prompt

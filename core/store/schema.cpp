@@ -251,7 +251,19 @@ PRAGMA user_version = 5;
 )sql"},
 
     Migration{6, R"sql(
--- Services of the media engine: prompts, music on hold, voicemail (issue:
+-- Issue 19: phones on stacks without SHA-256 (baresip 1.0 on libre 1.1)
+-- fail at once when a 401 also offers SHA-256, so the default is now MD5
+-- alone. A database still holding the old default gets the new one; any
+-- other list was chosen by someone and stays. SQLite cannot change the
+-- column's DEFAULT: a schema 1 file gets the old value from step 2 and this
+-- step corrects it; every later write names the column.
+UPDATE settings SET auth_algorithms = 'MD5' WHERE auth_algorithms = 'MD5,SHA-256';
+
+PRAGMA user_version = 6;
+)sql"},
+
+    Migration{7, R"sql(
+-- Services of the media engine: prompts, music on hold, voicemail (issue 15:
 -- media engine). Each DEFAULT equals the default in records.h.
 ALTER TABLE settings ADD COLUMN prompt_language TEXT NOT NULL DEFAULT 'en';
 ALTER TABLE settings ADD COLUMN music_on_hold TEXT NOT NULL DEFAULT '';
@@ -277,7 +289,7 @@ CREATE TABLE voicemail_messages (
 );
 CREATE INDEX voicemail_by_mailbox ON voicemail_messages (mailbox, received_ms);
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 )sql"},
 };
 

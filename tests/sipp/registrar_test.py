@@ -12,7 +12,7 @@ import time
 import unittest
 
 from sip_client import SipClient, parse_challenge
-from switchboard_harness import SwitchboardServer, run_sipp
+from switchboard_harness import SwitchboardServer, run_sipp, start_server
 
 SERVER = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -75,6 +75,23 @@ class Registrar(unittest.TestCase):
         for c in challenges:
             self.assertEqual(c["realm"], "127.0.0.1")
             self.assertEqual(c["qop"], "auth")
+
+    def test_default_challenge_is_md5_alone(self):
+        # Issue 19: a second WWW-Authenticate with SHA-256 makes phones on
+        # stacks without it (baresip 1.0) fail before they answer any.
+        server = start_server(self, SERVER, {"version": 1, "settings": {"domain": "127.0.0.1"},
+                                             "extensions": [{"number": "100", "password": "pw-100-secret"}]})
+        c = SipClient("127.0.0.1", server.port)
+        self.addCleanup(c.close)
+        first, final = c.register("100", "pw-100-secret", expires=120)
+        self.assertEqual(first.status, 401, first.raw)
+        self.assertEqual([parse_challenge(v)["algorithm"] for v in first.all("WWW-Authenticate")], ["MD5"])
+        self.assertEqual(final.status, 200, final.raw)
+        self.assertNotIn("auth_algorithms is", server.log_text())
+
+    def test_offering_two_algorithms_is_warned_about(self):
+        self.server.wait_log(r"warning +auth_algorithms is MD5,SHA-256: phones that know only MD5 digest .* "
+                             r"cannot register")
 
     def test_wrong_password_gets_403_after_the_retry(self):
         first, final = self.client().register("100", "not-the-password")

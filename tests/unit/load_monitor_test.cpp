@@ -18,6 +18,19 @@ TEST(LoadMonitor, ALateTickOverloadsForTheHoldTimeThenRecovers) {
     EXPECT_EQ(m.lateTicks(), 2u);
 }
 
+TEST(LoadMonitor, ALateTickWithNothingWaitingIsNotOverload) {
+    // Issue 19: the process waited 182 ms for a core with its SIP socket
+    // empty, and the REGISTERs of phones starting just then got 503.
+    LoadMonitor m;
+    EXPECT_FALSE(m.tick(1000, 1182, 0u));
+    EXPECT_FALSE(m.tick(1232, 1400, LoadMonitor::kLagBacklogBytes - 1));
+    EXPECT_FALSE(m.overloaded(1400));
+    EXPECT_EQ(m.lateTicks(), 2u);
+    // Late with requests waiting (a stopped engine, a saturated loop): overload.
+    EXPECT_TRUE(m.tick(1450, 1700, LoadMonitor::kLagBacklogBytes));
+    EXPECT_TRUE(m.overloaded(1700));
+}
+
 TEST(LoadMonitor, SmallDelaysAreNotOverload) {
     LoadMonitor m;
     EXPECT_FALSE(m.tick(0, LoadMonitor::kLagMs));

@@ -195,6 +195,35 @@ TEST_F(StoreTest, MigratesSchemaOneFileKeepingItsData) {
     EXPECT_EQ(RawDb(m_db).integer("PRAGMA user_version"), Store::kSchemaVersion);
 }
 
+TEST_F(StoreTest, SchemaFiveOldDefaultAuthAlgorithmsBecomesMd5Alone) {
+    // Issue 19: the old default "MD5,SHA-256" kept baresip 1.0 phones from
+    // registering; a database that still holds it gets the new default, a
+    // list someone chose stays.
+    for (const auto& [stored, expected] :
+         {std::pair{"MD5,SHA-256", "MD5"}, std::pair{"SHA-256,MD5", "SHA-256,MD5"},
+          std::pair{"SHA-256", "SHA-256"}}) {
+        std::filesystem::remove(m_db);
+        {
+            RawDb raw(m_db);
+            auto migrated = schema::migrateForward(raw.handle(), m_db, 5);
+            ASSERT_TRUE(migrated.ok()) << migrated.error().message;
+            const std::string insert =
+                std::string(
+                    "INSERT INTO settings (id, config_version, domain, bind_address, sip_port, tls_port,"
+                    " rtp_port_min, rtp_port_max, outgroup_prefix, ringback, log_level, auth_algorithms)"
+                    " VALUES (1, 1, 'old.example', '0.0.0.0', 5060, 5061, 10000, 20000, '9', 'cn',"
+                    " 'info', '") +
+                stored + "');";
+            raw.exec(insert.c_str());
+        }
+        auto store = openOk(m_db);
+        ASSERT_TRUE(store);
+        auto loaded = store->loadConfiguration();
+        ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+        EXPECT_EQ(loaded->settings.authAlgorithms, expected) << "stored " << stored;
+    }
+}
+
 TEST_F(StoreTest, ZeroByteFileIsAnEmptyDatabase) {
     // What a first start leaves when it fails right after SQLite created the file.
     writeBytes(m_db, "");
