@@ -157,13 +157,24 @@ if(WIN32)
     string(APPEND _sb_executables " \"$<TARGET_FILE:switchboard>\"")
   endif()
   # System DLLs (C:/Windows/...) are the operating system's, never shipped.
+  # A cross build (scripts/windows-cross) has no C:/Windows to find them in:
+  # there they are known by name, and objdump reads the imports.
+  set(_sb_cross_setup "")
+  set(_sb_system_dlls "")
+  if(CMAKE_CROSSCOMPILING)
+    set(_sb_cross_setup "set(CMAKE_GET_RUNTIME_DEPENDENCIES_PLATFORM windows+pe)
+      set(CMAKE_GET_RUNTIME_DEPENDENCIES_TOOL objdump)
+      set(CMAKE_GET_RUNTIME_DEPENDENCIES_COMMAND \"${CMAKE_OBJDUMP}\")")
+    set(_sb_system_dlls "\"^(advapi32|bcrypt|comdlg32|crypt32|gdi32|iphlpapi|kernel32|msvcrt|ole32|oleaut32|psapi|secur32|shell32|user32|userenv|uuid|winmm|winspool|ws2_32)\\\\.dll$\"")
+  endif()
   string(CONFIGURE [[
+    @_sb_cross_setup@
     file(GET_RUNTIME_DEPENDENCIES
       EXECUTABLES @_sb_executables@
       DIRECTORIES @_sb_dll_dirs_quoted@
       RESOLVED_DEPENDENCIES_VAR _sb_dlls
       UNRESOLVED_DEPENDENCIES_VAR _sb_missing
-      PRE_EXCLUDE_REGEXES "^api-ms-" "^ext-ms-"
+      PRE_EXCLUDE_REGEXES "^api-ms-" "^ext-ms-" @_sb_system_dlls@
       POST_EXCLUDE_REGEXES "^[A-Za-z]:/[Ww][Ii][Nn][Dd][Oo][Ww][Ss]/")
     if(_sb_missing)
       message(FATAL_ERROR "DLLs not found (add their folder to SB_RUNTIME_DLL_DIRS): ${_sb_missing}")
@@ -232,6 +243,9 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_NSIS_PACKAGE_NAME "Switchboard")
 set(CPACK_NSIS_DISPLAY_NAME "Switchboard")
 set(CPACK_NSIS_INSTALL_ROOT "$PROGRAMFILES64")
+# A 64-bit installer for the 64-bit programs: it needs no 32-bit layer
+# (WoW64 on Windows; the CI test runs it under wine64 alone).
+set(CPACK_NSIS_DEFINES "Target amd64-unicode")
 set(CPACK_NSIS_MUI_ICON "${_sb_installer_dir}/windows/switchboard.ico")
 set(CPACK_NSIS_MUI_UNIICON "${_sb_installer_dir}/windows/switchboard.ico")
 set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\switchboard.ico")
@@ -249,9 +263,17 @@ endif()
 # they carry the icon even when the executable has no icon resource.
 set(_sb_exe "$INSTDIR\\bin\\switchboard.exe")
 set(_sb_ico "$INSTDIR\\bin\\switchboard.ico")
-set(CPACK_NSIS_CREATE_ICONS_EXTRA
-    "  CreateShortCut \"$SMPROGRAMS\\$STARTMENU_FOLDER\\Switchboard.lnk\" \"${_sb_exe}\" \"\" \"${_sb_ico}\"")
-set(CPACK_NSIS_DELETE_ICONS_EXTRA "  Delete \"$SMPROGRAMS\\$MUI_TEMP\\Switchboard.lnk\"")
+# A server-only build (the cross build, scripts/windows-cross) has no GUI to link to.
+if(SB_BUILD_GUI)
+  set(CPACK_NSIS_CREATE_ICONS_EXTRA
+      "  CreateShortCut \"$SMPROGRAMS\\$STARTMENU_FOLDER\\Switchboard.lnk\" \"${_sb_exe}\" \"\" \"${_sb_ico}\"")
+  set(CPACK_NSIS_DELETE_ICONS_EXTRA "  Delete \"$SMPROGRAMS\\$MUI_TEMP\\Switchboard.lnk\"")
+  set(_sb_programs switchboard.exe switchboard-server.exe)
+  set(_sb_nsis_install "  CreateShortCut \"$DESKTOP\\Switchboard.lnk\" \"${_sb_exe}\" \"\" \"${_sb_ico}\"")
+else()
+  set(_sb_programs switchboard-server.exe)
+  set(_sb_nsis_install "")
+endif()
 
 # Windows Firewall: inbound SIP and RTP for the two executables only, on
 # domain and private networks. Rules are found again by name on uninstall.
@@ -261,7 +283,6 @@ set(_sb_firewall_rules
     "Switchboard SIP (TCP)|TCP|5060"
     "Switchboard SIP over TLS (TCP)|TCP|5061"
     "Switchboard RTP media (UDP)|UDP|10000-20000")
-set(_sb_nsis_install "  CreateShortCut \"$DESKTOP\\Switchboard.lnk\" \"${_sb_exe}\" \"\" \"${_sb_ico}\"")
 # Rules of the same names from an install that was not uninstalled first.
 foreach(_rule IN LISTS _sb_firewall_rules)
   string(REGEX REPLACE "\\|.*" "" _name "${_rule}")
@@ -275,7 +296,7 @@ foreach(_rule IN LISTS _sb_firewall_rules)
   list(GET _rule 0 _name)
   list(GET _rule 1 _protocol)
   list(GET _rule 2 _ports)
-  foreach(_program IN ITEMS switchboard.exe switchboard-server.exe)
+  foreach(_program IN LISTS _sb_programs)
     string(APPEND _sb_nsis_install
            "\n  nsExec::ExecToLog 'netsh advfirewall firewall add rule name=\"${_name}\" dir=in action=allow"
            " program=\"$INSTDIR\\bin\\${_program}\" protocol=${_protocol} localport=${_ports}"

@@ -3,16 +3,13 @@
 #include <cstdio>
 #include <ctime>
 
+#include "platform/calendar_time.h"
+
 namespace sb {
 
 std::string localTimestamp(int64_t ms) {
     const auto secs = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-#ifdef _WIN32
-    localtime_s(&tm, &secs);
-#else
-    localtime_r(&secs, &tm);
-#endif
+    const std::tm tm = platform::localCalendarTime(secs);
     char date[32];
     std::strftime(date, sizeof(date), "%Y-%m-%d %H:%M:%S", &tm);
     char out[48];

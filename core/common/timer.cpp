@@ -4,10 +4,7 @@
 
 #include <map>
 
-#ifdef __linux__
-#include <sys/timerfd.h>
-#include <unistd.h>
-#endif
+#include "platform/wakeup_timer.h"
 
 namespace sb {
 
@@ -34,10 +31,7 @@ public:
         // Only reached with timers pending if an owner outlived the loop;
         // otherwise libre (perhaps already closed) is not touched.
         if (tmr_isrunning(&m_tmr)) tmr_cancel(&m_tmr);
-#ifdef __linux__
-        if (m_listening) fd_close(m_fd);
-        if (m_fd >= 0) ::close(m_fd);
-#endif
+        if (m_listening) fd_close(m_wakeup.fd());
     }
 
     Queue::iterator add(uint64_t deadline, Timer::Impl* timer) {
@@ -61,53 +55,41 @@ private:
         const uint64_t delay = deadline > now ? deadline - now : 0;
         m_armed = true;
         m_armedFor = deadline;
-#ifdef __linux__
-        if (armTimerFd(delay)) return;
-#endif
+        if (armWakeup(delay)) return;
         tmr_start(&m_tmr, delay, &TimerScheduler::fire, this);
     }
 
     void disarm() {
         m_armed = false;
         tmr_cancel(&m_tmr);
-#ifdef __linux__
         if (m_listening) {
-            itimerspec off{};
-            (void)timerfd_settime(m_fd, 0, &off, nullptr);
-            fd_close(m_fd);  // an idle scheduler keeps nothing in the loop
+            m_wakeup.disarm();
+            fd_close(m_wakeup.fd());  // an idle scheduler keeps nothing in the loop
             m_listening = false;
         }
-#endif
     }
 
     static void fire(void* arg) { static_cast<TimerScheduler*>(arg)->runDue(); }
 
-#ifdef __linux__
-    bool armTimerFd(uint64_t delayMs) {
-        if (m_fd < 0) m_fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-        if (m_fd < 0) return false;
+    bool armWakeup(uint64_t delayMs) {
+        const int fd = m_wakeup.fd();
+        if (fd < 0) return false;  // no such timer here: libre's tmr does it
         if (!m_listening) {
-            if (fd_listen(m_fd, FD_READ, &TimerScheduler::onTimerFd, this) != 0) return false;
+            if (fd_listen(fd, FD_READ, &TimerScheduler::onWakeup, this) != 0) return false;
             m_listening = true;
         }
-        itimerspec when{};
-        when.it_value.tv_sec = static_cast<time_t>(delayMs / 1000);
-        when.it_value.tv_nsec = static_cast<long>(delayMs % 1000) * 1000000L;
-        if (delayMs == 0) when.it_value.tv_nsec = 1;  // zero would disarm it
-        return timerfd_settime(m_fd, 0, &when, nullptr) == 0;
+        return m_wakeup.arm(delayMs);
     }
 
-    static void onTimerFd(int flags, void* arg) {
+    static void onWakeup(int flags, void* arg) {
         (void)flags;
         auto* self = static_cast<TimerScheduler*>(arg);
-        uint64_t expirations = 0;
-        (void)!::read(self->m_fd, &expirations, sizeof(expirations));
+        self->m_wakeup.acknowledge();
         self->runDue();
     }
 
-    int m_fd = -1;
+    platform::WakeupTimer m_wakeup;
     bool m_listening = false;
-#endif
 
     void runDue();
 

@@ -6,10 +6,6 @@
 #include <openssl/rand.h>
 #include <re.h>
 
-#ifndef _WIN32
-#include <sys/socket.h>
-#endif
-
 #include "config/validation.h"
 
 namespace sb::config {

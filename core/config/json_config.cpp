@@ -16,13 +16,7 @@
 
 #include "config/validation.h"
 
-#ifdef _WIN32
-#include <io.h>
-#else
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
+#include "platform/durable_file.h"
 
 namespace sb::config {
 
@@ -491,32 +485,6 @@ Result<Configuration> readConfigurationFile(const std::filesystem::path& path) {
 
 namespace {
 
-/// Writes data to a new file created exclusively, then flushes it to disk.
-/// Returns 0 or an errno value.
-int writeNewFile(const std::filesystem::path& path, const std::string& data) {
-#ifdef _WIN32
-    FILE* f = _wfopen(path.c_str(), L"wbx");
-    if (!f) return errno ? errno : EIO;
-    const bool written = std::fwrite(data.data(), 1, data.size(), f) == data.size() && std::fflush(f) == 0 &&
-                         _commit(_fileno(f)) == 0;
-    const int err = written ? 0 : (errno ? errno : EIO);
-    return std::fclose(f) != 0 && err == 0 ? EIO : err;
-#else
-    // 0600 from the start: the file carries SIP passwords.
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return errno;
-    int err = 0;
-    for (size_t done = 0; done < data.size() && !err;) {
-        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0 && errno != EINTR) err = errno;
-        if (n > 0) done += static_cast<size_t>(n);
-    }
-    if (!err && ::fsync(fd) != 0) err = errno;
-    if (::close(fd) != 0 && !err) err = errno;
-    return err;
-#endif
-}
-
 std::string temporaryName(const std::filesystem::path& target) {
     std::random_device rd;
     std::ostringstream name;
@@ -534,7 +502,7 @@ Result<void> writeConfigurationFile(const std::filesystem::path& path, const Con
             path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
         const std::filesystem::path tmp = dir / temporaryName(path);
 
-        if (int err = writeNewFile(tmp, text)) {
+        if (int err = platform::writeNewFileDurably(tmp, text)) {
             std::error_code ignored;
             std::filesystem::remove(tmp, ignored);
             return fileError(path, "cannot write", err);
@@ -546,13 +514,7 @@ Result<void> writeConfigurationFile(const std::filesystem::path& path, const Con
             std::filesystem::remove(tmp, ignored);
             return fileError(path, "cannot replace", ec.value());
         }
-#ifndef _WIN32
-        // Make the rename itself durable; failure here loses nothing already written.
-        if (int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-            (void)::fsync(dfd);
-            ::close(dfd);
-        }
-#endif
+        platform::syncDirectory(dir);  // the rename itself
         return {};
     } catch (const std::exception& e) {
         return makeError(path.string() + ": cannot write: " + e.what(), EIO);

@@ -1,8 +1,11 @@
 #include "platform/process_resources.h"
 
 #ifdef _WIN32
+#include <winsock2.h>
 #include <windows.h>
 #include <psapi.h>
+
+#include <algorithm>
 
 namespace sb::platform {
 
@@ -20,7 +23,13 @@ void shutDownStream(int fd) { (void)shutdown(static_cast<SOCKET>(fd), SD_BOTH); 
 
 void releaseFreeMemory() {}  // the Windows heap decommits on its own
 
-int applyOpenFileLimit(uint32_t wanted) { return wanted ? static_cast<int>(wanted) : 16384; }
+// libre waits with select() here, and its loop holds at most FD_SETSIZE
+// sockets (core/CMakeLists.txt raises it to match libre's build): a larger
+// fd_setsize() fails and leaves the loop with no room for any socket.
+int applyOpenFileLimit(uint32_t wanted) {
+    constexpr int kLoopCapacity = FD_SETSIZE;
+    return wanted ? std::min(static_cast<int>(wanted), kLoopCapacity) : kLoopCapacity;
+}
 
 }  // namespace sb::platform
 

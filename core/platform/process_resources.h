@@ -61,7 +61,8 @@ void shutDownStream(int fd);
 /// Set the soft open-file limit to @p wanted (0 = as far as the system
 /// allows) and return the limit now in force. Every call holds four RTP/RTCP
 /// sockets, so the common default soft limit of 1024 would cap a PBX at ~250
-/// calls; Winsock has no such limit (libre's loop there is sized by fd_setsize).
+/// calls. Winsock has no such limit, but libre's select() loop there holds
+/// FD_SETSIZE sockets: on Windows the answer is at most that.
 int applyOpenFileLimit(uint32_t wanted);
 
 }  // namespace sb::platform

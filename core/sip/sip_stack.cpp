@@ -62,7 +62,9 @@ bool collectIpv4(const char*, const struct sa* sa, void* arg) {
 Result<std::vector<std::string>> bindAddresses(const std::string& bind) {
     if (bind.empty() || bind == "0.0.0.0" || bind == "*") {
         std::vector<std::string> out;
-        (void)net_getifaddrs(&collectIpv4, &out);
+        // net_if_apply is net_getifaddrs where libre has it (Linux) and the
+        // adapter list on Windows, where it has not.
+        (void)net_if_apply(&collectIpv4, &out);
         if (std::find(out.begin(), out.end(), "127.0.0.1") == out.end()) out.insert(out.begin(), "127.0.0.1");
         return out;
     }

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "platform/calendar_time.h"
+
 namespace sb::store {
 
 namespace {
@@ -22,12 +24,7 @@ std::string field(const std::string& v) {
 std::string isoTime(int64_t epochMs) {
     if (epochMs <= 0) return {};
     const std::time_t secs = static_cast<std::time_t>(epochMs / 1000);
-    std::tm tm{};
-#ifdef _WIN32
-    gmtime_s(&tm, &secs);
-#else
-    gmtime_r(&secs, &tm);
-#endif
+    const std::tm tm = platform::utcCalendarTime(secs);
     char buf[64];
     std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
                   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(epochMs % 1000));
