@@ -6,7 +6,9 @@
 #include <cstring>
 
 #include "call/call_manager.h"
+#include "diagnostics/rules.h"
 #include "routing/dial_plan.h"
+#include "sip/sip_stack.h"
 
 namespace sb::call {
 
@@ -43,6 +45,7 @@ void Call::setMedia(std::unique_ptr<CallMedia> media) {
     m_media = std::move(media);
     m_media->setToneHandler([this](bool playing) {
         if (playing) {
+            m_ringbackPlayed = true;
             m_stateBeforeTone = m_state;
             setState("Ring-back");
         } else if (m_state == "Ring-back") {
@@ -141,6 +144,7 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
         m_parties.route = t.name;
         publish();
     }
+    m_evidence.attemptStarted(leg.get(), m_manager.peerSettings(t.name), inv, nowMs());
     m_forks.push_back(std::move(leg));
     return true;
 }
@@ -234,7 +238,8 @@ void Call::checkMedia() {
     }
 }
 
-void Call::onRejected(sip::CallLeg&, uint16_t code, const std::string&) {
+void Call::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
+    m_evidence.rejected(&leg, m_manager.stack().tlsVerifier());
     if (m_callee || m_finished) return;
     // Failover to the next carrier when this one (or the way to it) failed.
     while (!m_laterTargets.empty() && m_offerForCallee && routing::shouldFailOver(code)) {
@@ -354,6 +359,10 @@ void Call::onPrackRefused(sip::CallLeg& leg, uint16_t code) {
     }
 }
 
+void Call::onResponse(sip::CallLeg& leg, const ::sip_msg& response) {
+    m_evidence.response(&leg, response, nowMs());
+}
+
 void Call::failCaller(uint16_t code, const std::string& reason) { m_caller->reject(code, reason); }
 
 void Call::cancelForks(const sip::CallLeg* except) {
@@ -385,7 +394,9 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     if (m_finished) return;
     setState("Ending");
     m_finished = true;
+    bool calleeMediaHeard = false;
     if (m_media) {
+        calleeMediaHeard = m_media->relay().latched(media::Leg::B);
         if (m_codec.empty()) m_codec = m_media->codec();
         m_media.reset();  // the ports go back to the pool now, not when the call is reaped
     }
@@ -402,6 +413,12 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     cdr.reason = reason;
     cdr.codec = m_codec;
     cdr.callId = m_caller->dialog().callId;
+    cdr.findings = m_evidence.explain(m_answerMs != 0, sipCode, m_ringbackPlayed, calleeMediaHeard);
+    if (!cdr.findings.empty())
+        m_manager.events().publish(LogMessage{
+            LogLevel::Info,
+            "call " + std::to_string(m_id) + ": why: " + diagnostics::findingsText(cdr.findings, true),
+            cdr.endMs});
     m_manager.callFinished(*this, cdr);
 }
 

@@ -290,7 +290,7 @@ void Core::applyLive() {
     if (m_qualifier) m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
     if (m_calls) m_calls->configure(m_config);
     if (m_lines) {
-        m_lines->configure(m_config.lines);
+        m_lines->configure(m_config.lines, m_config.settings);
         if (caChanged) m_lines->retryTls();
     }
 }

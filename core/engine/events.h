@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "diagnostics/finding.h"
 #include "store/records.h"
 
 namespace sb {
@@ -93,6 +94,9 @@ struct LineStatusChanged {
     std::string line;
     std::string status;   ///< "Registered", "Failed: 403 Forbidden", "Unreachable", ...
     int lastCode = 0;
+    /// Why it fails and which setting fixes it (diagnostics::explainRegistration);
+    /// empty while the line works, or for statuses that are not about its registration.
+    diagnostics::Findings findings{};
 };
 
 /// The answer to a call history query (Core::queryCallHistory).

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "diagnostics/finding.h"
+
 namespace sb::store {
 
 /// SIP transport of a line or trunk. Zero is deliberately not a value.
@@ -186,6 +188,9 @@ struct CdrRecord {
     std::string reason;          ///< why it ended (e.g. "media timeout")
     std::string codec;
     std::string callId;
+    /// What the explainer found on the wire (schema 6): why the call failed
+    /// and which setting fixes it; empty when nothing is wrong or known.
+    diagnostics::Findings findings{};
 
     int64_t durationS() const { return (endMs - startMs) / 1000; }
     int64_t billableS() const { return answerMs ? (endMs - answerMs) / 1000 : 0; }

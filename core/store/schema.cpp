@@ -249,6 +249,15 @@ ALTER TABLE trunks ADD COLUMN tls_verify INTEGER NOT NULL DEFAULT 1 CHECK (tls_v
 
 PRAGMA user_version = 5;
 )sql"},
+
+    Migration{6, R"sql(
+-- What the explainer found on a call (issue 17): a JSON array of findings
+-- (rule, what, fix, setting), '' when none. Bounded by the rules, not by
+-- the column; deleted with its CDR row.
+ALTER TABLE cdr ADD COLUMN diagnosis TEXT NOT NULL DEFAULT '';
+
+PRAGMA user_version = 6;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

@@ -29,7 +29,7 @@ enum class StoreErrorKind : int {
 class Store {
 public:
     /// Current schema version written to PRAGMA user_version.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     ~Store();
     Store(const Store&) = delete;

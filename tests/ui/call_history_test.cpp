@@ -28,6 +28,7 @@
 #include "models/model_roles.h"
 #include "store/cdr_csv.h"
 #include "widgets/call_history_panel.h"
+#include "widgets/findings_view.h"
 
 using namespace sb::ui;
 using namespace sb::ui::test;
@@ -93,6 +94,7 @@ private slots:
     void exportFailureIsShown();
     void callEndsRefreshAtMostOncePerSecond();
     void todayMovesOnAtMidnight();
+    void failedCallShowsWhyAndTheFix();
 };
 
 void CallHistoryTest::modelShowsRecords() {
@@ -355,5 +357,32 @@ void CallHistoryTest::todayMovesOnAtMidnight() {
     QCOMPARE(f.queries.back().toMs, next.addDays(1).startOfDay().toMSecsSinceEpoch());
 }
 
+void CallHistoryTest::failedCallShowsWhyAndTheFix() {
+    Fixture f;
+    QVERIFY(f.showHistory());
+    auto records = todaysCalls();
+    records[2].reason = "callee answered 416";
+    records[2].findings = {{"uri-format", "trunk \"cmcc\" answered 416 Unsupported URI Scheme to sip:0139@x.",
+                            "Set \"Additional parameter of Request-URI\" to user=phone.",
+                            "request_uri_params"}};
+    f.bridge.eventSink().publish(callHistory(f.queries.back().requestId, records));
+    QTRY_COMPARE(f.view()->rowCount(), 3);
+    FindingsView* why = f.panel->findingsView();
+    QCOMPARE(why, f.panel->findChild<FindingsView*>(QStringLiteral("historyFindings")));
+    QVERIFY(!why->isVisible());  // nothing selected
+
+    // Newest first: row 0 is the failed call with findings.
+    f.panel->view()->selectRow(0);
+    QTRY_VERIFY(why->isVisible());
+    QCOMPARE(why->findings(), records[2].findings);
+    QVERIFY(why->text().contains(QStringLiteral("Why this call failed")));
+    QVERIFY(why->text().contains(QStringLiteral("user=phone")));
+    QVERIFY(cell(*f.view(), 0, CallHistoryModel::Reason, Qt::ToolTipRole).contains(QStringLiteral("416")));
+
+    // A call with nothing to explain hides it again.
+    f.panel->view()->selectRow(1);
+    QTRY_VERIFY(!why->isVisible());
+    QVERIFY(why->findings().empty());
+}
 QTEST_MAIN(CallHistoryTest)
 #include "call_history_test.moc"

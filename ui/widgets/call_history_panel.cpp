@@ -22,6 +22,7 @@
 #include "engine/core.h"
 #include "models/call_history_model.h"
 #include "store/cdr_csv.h"
+#include "widgets/findings_view.h"
 #include "widgets/table_view.h"
 
 namespace sb::ui {
@@ -74,6 +75,8 @@ CallHistoryPanel::CallHistoryPanel(CallHistoryModel* model, CoreBridge& bridge, 
     header->resizeSection(CallHistoryModel::Route, 90);
     header->resizeSection(CallHistoryModel::Disposition, 90);
 
+    m_findings = new FindingsView(QStringLiteral("historyFindings"), this);
+
     auto* from = new QLabel(tr("Fro&m"), this);
     from->setBuddy(m_from);
     auto* to = new QLabel(tr("t&o"), this);
@@ -93,6 +96,7 @@ CallHistoryPanel::CallHistoryPanel(CallHistoryModel* model, CoreBridge& bridge, 
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_findings);
 
     m_autoRefresh.setSingleShot(true);
     m_autoRefresh.setInterval(kAutoRefreshMs);
@@ -116,6 +120,9 @@ CallHistoryPanel::CallHistoryPanel(CallHistoryModel* model, CoreBridge& bridge, 
     connect(&bridge, &CoreBridge::callHistory, this, &CallHistoryPanel::onCallHistory);
     connect(&bridge, &CoreBridge::callEnded, this, &CallHistoryPanel::onCallEnded);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CallHistoryPanel::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CallHistoryPanel::updateFindings);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CallHistoryPanel::updateFindings);
     updateCount();
 }
 
@@ -201,6 +208,22 @@ void CallHistoryPanel::updateCount() {
     QString text = tr("Calls: %1").arg(rows);
     if (m_pendingRequestId) text = tr("%1 (refreshing…)").arg(text);
     m_count->setText(text);
+}
+
+void CallHistoryPanel::updateFindings() {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.size() != 1) {
+        m_findings->setFindings({}, {});
+        return;
+    }
+    const int row = proxyOf(m_view)->mapToSource(rows.front()).row();
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_findings->setFindings({}, {});
+        return;
+    }
+    const auto& record = m_model->recordAt(row);
+    m_findings->setFindings(record.answerMs ? tr("What went wrong in this call") : tr("Why this call failed"),
+                            record.findings);
 }
 
 std::vector<sb::store::CdrRecord> CallHistoryPanel::shownRecords() const {

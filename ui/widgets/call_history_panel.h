@@ -20,6 +20,7 @@ namespace sb::ui {
 
 class CallHistoryModel;
 class CoreBridge;
+class FindingsView;
 
 /// The "Call history" tab: call detail records of the calls that started in
 /// a range of whole days (default: today), newest first, with Refresh and
@@ -32,6 +33,8 @@ class CoreBridge;
 /// at most once per kAutoRefreshMs (under load calls end hundreds of times a
 /// second); while the tab is hidden that only marks it for a refresh on show.
 /// A range left at its default (today) moves on to the new day at midnight.
+/// Under the table, the selected call's findings (why it failed, which
+/// setting fixes it) as the engine's explainer stored them with the record.
 class CallHistoryPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -45,6 +48,7 @@ public:
     CallHistoryPanel(CallHistoryModel* model, CoreBridge& bridge, QWidget* parent = nullptr);
 
     QTableView* view() const { return m_view; }
+    FindingsView* findingsView() const { return m_findings; }
 
     /// Replace how queries are sent (tests observe them); the default posts
     /// Core::queryCallHistory() to the bridge's engine.
@@ -90,6 +94,7 @@ private:
     QDate today() const;
     void followToday();
     void updateCount();
+    void updateFindings();
 
     CallHistoryModel* m_model;
     CoreBridge& m_bridge;
@@ -102,6 +107,7 @@ private:
     QPushButton* m_export;
     QLabel* m_count;
     QTableView* m_view;
+    FindingsView* m_findings;
     QTimer m_autoRefresh;   ///< debounces refreshes after calls end
     QTimer m_rangeChanged;  ///< debounces refreshes while the dates are edited
     quint64 m_pendingRequestId = 0;
