@@ -27,6 +27,7 @@ void registerMetaTypes() {
     qRegisterMetaType<sb::RegistrationChanged>();
     qRegisterMetaType<sb::LineStatusChanged>();
     qRegisterMetaType<sb::CallHistory>();
+    qRegisterMetaType<sb::CallLadder>();
     qRegisterMetaType<sb::ui::CallChanges>();
     qRegisterMetaType<sb::ui::TraceBatch>();
     qRegisterMetaType<sb::ui::RegistrationChanges>();
@@ -127,6 +128,8 @@ void CoreBridge::drainOnce() {
                     emit callHistory(e);
                 } else if constexpr (std::is_same_v<T, sb::BanChanged>) {
                     emit banChanged(e);
+                } else if constexpr (std::is_same_v<T, sb::CallLadder>) {
+                    emit callLadder(e);
                 } else {
                     static_assert(kAlwaysFalse<T>, "CoreBridge::drain does not handle an Event type");
                 }

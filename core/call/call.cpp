@@ -36,6 +36,7 @@ std::string firstCodec(const std::string& sdp) {
 Call::Call(CallManager& manager, uint64_t id, const ::sip_msg& invite, CallParties parties)
     : m_manager(manager), m_id(id), m_parties(std::move(parties)), m_startMs(nowMs()) {
     m_caller = sip::CallLeg::acceptInvite(m_manager.stack(), invite, *this);
+    if (m_caller) m_evidence.callerInvite(m_caller.get(), invite, m_startMs);
     if (m_caller) publish();
 }
 
@@ -184,6 +185,7 @@ void Call::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reaso
         // carry an offer to the caller (RFC 3261 §13.2.1), so no early media.
         if (!body.empty()) (void)m_media->takeAnswer(media::Leg::B, body);
         m_caller->sendProvisional(code, reason, sip::Body{});
+        m_evidence.sent(m_caller.get(), std::to_string(code) + " " + reason, {}, nowMs());
         setState("Ringing");
         return;
     }
@@ -191,6 +193,8 @@ void Call::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reaso
     // An early SDP we cannot use is not worth failing the call over: the
     // provisional goes on without it and the answer will carry the session.
     m_caller->sendProvisional(code, reason, relayed ? relayed.value() : sip::Body{});
+    m_evidence.sent(m_caller.get(), std::to_string(code) + " " + reason, relayed ? relayed.value() : sip::Body{},
+                    nowMs());
     if (relayed && !body.empty()) m_codec = firstCodec(body.content);
     const bool early = relayed && !body.empty();
     if (m_state != "Ring-back") setState(early ? "Early media" : "Ringing");
@@ -224,6 +228,7 @@ void Call::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
     if (m_media) m_media->answered();
     m_caller->answer(relayed.value());
     m_answerMs = nowMs();
+    m_evidence.sent(m_caller.get(), "200 OK", relayed.value(), m_answerMs);
     if (!body.empty()) m_codec = firstCodec(body.content);
     setState("Talking");
 }
@@ -234,6 +239,8 @@ void Call::checkMedia() {
     if (m_media->silentMs(media::Leg::A) > limit || m_media->silentMs(media::Leg::B) > limit) {
         m_caller->hangup();
         if (m_callee) m_callee->hangup();
+        m_evidence.sent(m_caller.get(), "BYE", {}, nowMs());
+        if (m_callee) m_evidence.sent(m_callee, "BYE", {}, nowMs());
         finish(store::Disposition::Answered, 200, "media timeout");
     }
 }
@@ -277,7 +284,8 @@ void Call::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
     finish(d, answer, "callee answered " + std::to_string(code));
 }
 
-void Call::onCancelled(sip::CallLeg&) {
+void Call::onCancelled(sip::CallLeg& leg) {
+    m_evidence.received(&leg, "CANCEL", nowMs());
     m_ringTimer.cancel();
     cancelForks(nullptr);
     finish(store::Disposition::Cancelled, 487, "caller cancelled");
@@ -295,6 +303,7 @@ void Call::onConfirmed(sip::CallLeg& leg, const sip::Body& ackBody) {
 }
 
 void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
+    m_evidence.received(&leg, "re-INVITE", nowMs());
     sip::CallLeg* peer = other(leg);
     if (!peer || peer->state() != sip::CallLeg::State::Established) {
         leg.rejectReinvite(491, "Request Pending");
@@ -310,6 +319,7 @@ void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
                       offer.content.find("a=inactive") != std::string::npos;
     setState(hold ? "On hold" : "Talking");
     peer->reinvite(relayed.value());
+    m_evidence.sent(peer, "re-INVITE", relayed.value(), nowMs());
 }
 
 void Call::onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body& answer) {
@@ -330,7 +340,11 @@ void Call::onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body&
 }
 
 void Call::onBye(sip::CallLeg& leg) {
-    if (sip::CallLeg* peer = other(leg); peer && peer != &leg) peer->hangup();
+    m_evidence.received(&leg, "BYE", nowMs());
+    if (sip::CallLeg* peer = other(leg); peer && peer != &leg) {
+        peer->hangup();
+        m_evidence.sent(peer, "BYE", {}, nowMs());
+    }
     cancelForks(nullptr);
     finish(store::Disposition::Answered, 200, &leg == m_caller.get() ? "caller hung up" : "callee hung up");
 }
@@ -346,6 +360,7 @@ void Call::onTerminated(sip::CallLeg& leg, const std::string& reason) {
 }
 
 Result<sip::Body> Call::onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer) {
+    m_evidence.received(&leg, "UPDATE", nowMs());
     if (!m_media) return makeError("no media anchored");
     const bool hold = offer.content.find("a=sendonly") != std::string::npos ||
                       offer.content.find("a=inactive") != std::string::npos;
@@ -363,11 +378,17 @@ void Call::onResponse(sip::CallLeg& leg, const ::sip_msg& response) {
     m_evidence.response(&leg, response, nowMs());
 }
 
-void Call::failCaller(uint16_t code, const std::string& reason) { m_caller->reject(code, reason); }
+void Call::failCaller(uint16_t code, const std::string& reason) {
+    m_caller->reject(code, reason);
+    m_evidence.sent(m_caller.get(), std::to_string(code) + " " + reason, {}, nowMs());
+}
 
 void Call::cancelForks(const sip::CallLeg* except) {
     for (auto& f : m_forks) {
-        if (f.get() != except && f.get() != m_callee) f->cancel();
+        if (f.get() != except && f.get() != m_callee && f->state() != sip::CallLeg::State::Terminated) {
+            f->cancel();
+            m_evidence.sent(f.get(), "CANCEL", {}, nowMs());
+        }
     }
 }
 
@@ -383,6 +404,8 @@ void Call::hangUp() {
     if (m_callee) {
         m_callee->hangup();
         m_caller->hangup();
+        m_evidence.sent(m_callee, "BYE", {}, nowMs());
+        m_evidence.sent(m_caller.get(), "BYE", {}, nowMs());
         finish(store::Disposition::Answered, 200, "hung up by the operator");
     } else {
         m_caller->reject(480, "Temporarily Unavailable");
@@ -414,6 +437,7 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     cdr.codec = m_codec;
     cdr.callId = m_caller->dialog().callId;
     cdr.findings = m_evidence.explain(m_answerMs != 0, sipCode, m_ringbackPlayed, calleeMediaHeard);
+    cdr.ladder = m_evidence.ladder();
     if (!cdr.findings.empty())
         m_manager.events().publish(LogMessage{
             LogLevel::Info,

@@ -106,9 +106,17 @@ struct CallHistory {
     std::string error;                      ///< empty on success
 };
 
+/// The answer to a call-flow query (Core::queryCallLadder).
+struct CallLadder {
+    uint64_t requestId = 0;
+    int64_t cdrId = 0;
+    diagnostics::Ladder ladder{};
+    std::string error{};  ///< empty on success
+};
+
 using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected,
                            SipTraced, CallUpdated, CallEnded, RegistrationChanged,
-                           LineStatusChanged, CallHistory, BanChanged>;
+                           LineStatusChanged, CallHistory, BanChanged, CallLadder>;
 
 /// Receives engine events. Called on the engine thread: implementations must
 /// only queue the event and return (never block, never touch GUI objects).

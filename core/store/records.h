@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diagnostics/finding.h"
+#include "diagnostics/ladder.h"
 
 namespace sb::store {
 
@@ -191,6 +192,10 @@ struct CdrRecord {
     /// What the explainer found on the wire (schema 6): why the call failed
     /// and which setting fixes it; empty when nothing is wrong or known.
     diagnostics::Findings findings{};
+    /// The call's message flow (schema 6). Written with the row; the range
+    /// query leaves it empty (a day of calls would carry megabytes):
+    /// Store::cdrLadder() reads it for one call.
+    diagnostics::Ladder ladder{};
 
     int64_t durationS() const { return (endMs - startMs) / 1000; }
     int64_t billableS() const { return answerMs ? (endMs - answerMs) / 1000 : 0; }

@@ -251,10 +251,11 @@ PRAGMA user_version = 5;
 )sql"},
 
     Migration{6, R"sql(
--- What the explainer found on a call (issue 17): a JSON array of findings
--- (rule, what, fix, setting), '' when none. Bounded by the rules, not by
--- the column; deleted with its CDR row.
+-- Diagnostics (issue 17), both JSON arrays, '' when none, deleted with
+-- their CDR row: what the explainer found on a call (rule, what, fix,
+-- setting), and the call's message flow (at most 48 items).
 ALTER TABLE cdr ADD COLUMN diagnosis TEXT NOT NULL DEFAULT '';
+ALTER TABLE cdr ADD COLUMN ladder TEXT NOT NULL DEFAULT '';
 
 PRAGMA user_version = 6;
 )sql"},

@@ -90,19 +90,22 @@ class Explainer(unittest.TestCase):
         far = self.far(tmp.name, port)
         self.ok(self.dial("caller_rejected.xml", "913901088888"), far)
 
-    def stored_diagnosis(self, timeout_s=5.0):
-        """The diagnosis column of the newest CDR row (the writer batches)."""
+    def stored(self, column, timeout_s=5.0):
+        """A JSON column of the newest CDR row (the writer batches)."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             db = sqlite3.connect("file:%s?mode=ro" % self.server.db, uri=True, timeout=2)
             try:
-                row = db.execute("SELECT diagnosis FROM cdr ORDER BY id DESC LIMIT 1").fetchone()
+                row = db.execute("SELECT %s FROM cdr ORDER BY id DESC LIMIT 1" % column).fetchone()
             finally:
                 db.close()
             if row:
                 return json.loads(row[0]) if row[0] else []
             time.sleep(0.1)
         self.fail("no CDR row was written")
+
+    def stored_diagnosis(self):
+        return self.stored("diagnosis")
 
     # -- line registration --------------------------------------------------------
 
@@ -148,6 +151,13 @@ class Explainer(unittest.TestCase):
         stored = self.stored_diagnosis()
         self.assertEqual([f["rule"] for f in stored], ["uri-format"])
         self.assertEqual(stored[0]["setting"], "request_uri_params")
+        # The call's ladder, both legs in order, is kept with the row.
+        flow = [(i["from"], i["to"], i["label"]) for i in self.stored("ladder")]
+        self.assertEqual(flow[0], ("caller", "Switchboard", "INVITE sip:913901088888@127.0.0.1:%d" % self.server.port))
+        self.assertEqual(flow[1][:2], ("Switchboard", "carrier"))
+        self.assertTrue(flow[1][2].startswith("INVITE sip:13901088888@127.0.0.2:"), flow)
+        self.assertIn(("carrier", "Switchboard", "416 Unsupported URI Scheme"), flow)
+        self.assertEqual(flow[-1], ("Switchboard", "caller", "480 Temporarily Unavailable"), flow)
 
     def test_404_to_a_number_sent_with_user_phone_is_just_not_found(self):
         self.rejected_call(404, "Not Found", request_uri_params="user=phone")

@@ -42,6 +42,8 @@ public:
     using Query = std::function<bool(quint64 requestId, qint64 fromMs, qint64 toMs)>;
     /// Current time as Unix epoch milliseconds (replaceable for tests).
     using Clock = std::function<qint64()>;
+    /// Asks for one call's message flow; @return false when it could not be sent.
+    using LadderQuery = std::function<bool(quint64 requestId, qint64 cdrId)>;
 
     static constexpr int kAutoRefreshMs = 1000;
 
@@ -53,6 +55,8 @@ public:
     /// Replace how queries are sent (tests observe them); the default posts
     /// Core::queryCallHistory() to the bridge's engine.
     void setQuery(Query query);
+    /// Replace how call-flow queries are sent; the default posts Core::queryCallLadder().
+    void setLadderQuery(LadderQuery query);
     void setClock(Clock clock);
 
     /// Show calls that started from the start of @p from to the end of @p to
@@ -78,6 +82,9 @@ public slots:
     void refresh();
     /// Ask for a file name, then exportTo() it.
     void exportCsv();
+    /// Ask the engine for the selected call's message flow; a CallFlowDialog
+    /// opens when it arrives.
+    void showCallFlow();
 
 signals:
     /// A short message for the status bar.
@@ -95,16 +102,21 @@ private:
     void followToday();
     void updateCount();
     void updateFindings();
+    void onCallLadder(const sb::CallLadder& ladder);
 
     CallHistoryModel* m_model;
     CoreBridge& m_bridge;
     Query m_query;
+    LadderQuery m_ladderQuery;
+    quint64 m_pendingLadderId = 0;
+    sb::store::CdrRecord m_ladderRecord;  ///< the call whose flow was asked for
     Clock m_clock;
     QDate m_today;          ///< the day "today" meant when last looked at
     QDateEdit* m_from;
     QDateEdit* m_to;
     QPushButton* m_refresh;
     QPushButton* m_export;
+    QPushButton* m_flow;
     QLabel* m_count;
     QTableView* m_view;
     FindingsView* m_findings;
