@@ -28,6 +28,7 @@ void registerMetaTypes() {
     qRegisterMetaType<sb::LineStatusChanged>();
     qRegisterMetaType<sb::CallHistory>();
     qRegisterMetaType<sb::VoicemailChanged>();
+    qRegisterMetaType<sb::CallLadder>();
     qRegisterMetaType<sb::ui::CallChanges>();
     qRegisterMetaType<sb::ui::TraceBatch>();
     qRegisterMetaType<sb::ui::RegistrationChanges>();
@@ -130,6 +131,8 @@ void CoreBridge::drainOnce() {
                     emit banChanged(e);
                 } else if constexpr (std::is_same_v<T, sb::VoicemailChanged>) {
                     emit voicemailChanged(e);
+                } else if constexpr (std::is_same_v<T, sb::CallLadder>) {
+                    emit callLadder(e);
                 } else {
                     static_assert(kAlwaysFalse<T>, "CoreBridge::drain does not handle an Event type");
                 }

@@ -91,6 +91,8 @@ signals:
     void voicemailChanged(const sb::VoicemailChanged& change);
     /// The answer to a queryCallHistory() command; match it by requestId.
     void callHistory(const sb::CallHistory& history);
+    /// The answer to a queryCallLadder() command; match it by requestId.
+    void callLadder(const sb::CallLadder& ladder);
 
     /// Per drain, after the per-event signals, only when non-empty.
     void callsChanged(const sb::ui::CallChanges& changes);
@@ -128,6 +130,7 @@ Q_DECLARE_METATYPE(sb::RegistrationChanged)
 Q_DECLARE_METATYPE(sb::LineStatusChanged)
 Q_DECLARE_METATYPE(sb::CallHistory)
 Q_DECLARE_METATYPE(sb::VoicemailChanged)
+Q_DECLARE_METATYPE(sb::CallLadder)
 Q_DECLARE_METATYPE(sb::BanChanged)
 Q_DECLARE_METATYPE(sb::ui::CallChanges)
 Q_DECLARE_METATYPE(sb::ui::TraceBatch)

@@ -6,7 +6,9 @@
 #include <cstring>
 
 #include "call/call_manager.h"
+#include "diagnostics/rules.h"
 #include "routing/dial_plan.h"
+#include "sip/sip_stack.h"
 
 namespace sb::call {
 
@@ -34,6 +36,7 @@ std::string firstCodec(const std::string& sdp) {
 Call::Call(CallManager& manager, uint64_t id, const ::sip_msg& invite, CallParties parties)
     : m_manager(manager), m_id(id), m_parties(std::move(parties)), m_startMs(nowMs()) {
     m_caller = sip::CallLeg::acceptInvite(m_manager.stack(), invite, *this);
+    if (m_caller) m_evidence.callerInvite(m_caller.get(), invite, m_startMs);
     if (m_caller) publish();
 }
 
@@ -43,6 +46,7 @@ void Call::setMedia(std::unique_ptr<CallMedia> media) {
     m_media = std::move(media);
     m_media->setToneHandler([this](bool playing) {
         if (playing) {
+            m_ringbackPlayed = true;
             m_stateBeforeTone = m_state;
             setState("Ring-back");
         } else if (m_state == "Ring-back") {
@@ -142,6 +146,7 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
         m_parties.route = t.name;
         publish();
     }
+    m_evidence.attemptStarted(leg.get(), m_manager.peerSettings(t.name), inv, nowMs());
     m_forks.push_back(std::move(leg));
     return true;
 }
@@ -181,6 +186,7 @@ void Call::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reaso
         // carry an offer to the caller (RFC 3261 §13.2.1), so no early media.
         if (!body.empty()) (void)m_media->takeAnswer(media::Leg::B, body);
         m_caller->sendProvisional(code, reason, sip::Body{});
+        m_evidence.sent(m_caller.get(), std::to_string(code) + " " + reason, {}, nowMs());
         setState("Ringing");
         return;
     }
@@ -188,6 +194,8 @@ void Call::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reaso
     // An early SDP we cannot use is not worth failing the call over: the
     // provisional goes on without it and the answer will carry the session.
     m_caller->sendProvisional(code, reason, relayed ? relayed.value() : sip::Body{});
+    m_evidence.sent(m_caller.get(), std::to_string(code) + " " + reason, relayed ? relayed.value() : sip::Body{},
+                    nowMs());
     if (relayed && !body.empty()) m_codec = firstCodec(body.content);
     const bool early = relayed && !body.empty();
     if (m_state != "Ring-back") setState(early ? "Early media" : "Ringing");
@@ -221,6 +229,7 @@ void Call::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
     if (m_media) m_media->answered();
     m_caller->answer(relayed.value());
     m_answerMs = nowMs();
+    m_evidence.sent(m_caller.get(), "200 OK", relayed.value(), m_answerMs);
     if (!body.empty()) m_codec = firstCodec(body.content);
     setState("Talking");
 }
@@ -231,11 +240,14 @@ void Call::checkMedia() {
     if (m_media->silentMs(media::Leg::A) > limit || m_media->silentMs(media::Leg::B) > limit) {
         m_caller->hangup();
         if (m_callee) m_callee->hangup();
+        m_evidence.sent(m_caller.get(), "BYE", {}, nowMs());
+        if (m_callee) m_evidence.sent(m_callee, "BYE", {}, nowMs());
         finish(store::Disposition::Answered, 200, "media timeout");
     }
 }
 
-void Call::onRejected(sip::CallLeg&, uint16_t code, const std::string&) {
+void Call::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
+    m_evidence.rejected(&leg, m_manager.stack().tlsVerifier());
     if (m_callee || m_finished) return;
     // Failover to the next carrier when this one (or the way to it) failed.
     while (!m_laterTargets.empty() && m_offerForCallee && routing::shouldFailOver(code)) {
@@ -285,7 +297,8 @@ bool Call::divertToVoicemail() {
     return true;
 }
 
-void Call::onCancelled(sip::CallLeg&) {
+void Call::onCancelled(sip::CallLeg& leg) {
+    m_evidence.received(&leg, "CANCEL", nowMs());
     m_ringTimer.cancel();
     cancelForks(nullptr);
     finish(store::Disposition::Cancelled, 487, "caller cancelled");
@@ -303,6 +316,7 @@ void Call::onConfirmed(sip::CallLeg& leg, const sip::Body& ackBody) {
 }
 
 void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
+    m_evidence.received(&leg, "re-INVITE", nowMs());
     sip::CallLeg* peer = other(leg);
     if (!peer || peer->state() != sip::CallLeg::State::Established) {
         leg.rejectReinvite(491, "Request Pending");
@@ -319,6 +333,7 @@ void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
     setState(hold ? "On hold" : "Talking");
     holdMusic(leg, hold);
     peer->reinvite(relayed.value());
+    m_evidence.sent(peer, "re-INVITE", relayed.value(), nowMs());
 }
 
 void Call::onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body& answer) {
@@ -339,7 +354,11 @@ void Call::onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body&
 }
 
 void Call::onBye(sip::CallLeg& leg) {
-    if (sip::CallLeg* peer = other(leg); peer && peer != &leg) peer->hangup();
+    m_evidence.received(&leg, "BYE", nowMs());
+    if (sip::CallLeg* peer = other(leg); peer && peer != &leg) {
+        peer->hangup();
+        m_evidence.sent(peer, "BYE", {}, nowMs());
+    }
     cancelForks(nullptr);
     finish(store::Disposition::Answered, 200, &leg == m_caller.get() ? "caller hung up" : "callee hung up");
 }
@@ -355,6 +374,7 @@ void Call::onTerminated(sip::CallLeg& leg, const std::string& reason) {
 }
 
 Result<sip::Body> Call::onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer) {
+    m_evidence.received(&leg, "UPDATE", nowMs());
     if (!m_media) return makeError("no media anchored");
     const bool hold = offer.content.find("a=sendonly") != std::string::npos ||
                       offer.content.find("a=inactive") != std::string::npos;
@@ -382,13 +402,22 @@ void Call::onPrackRefused(sip::CallLeg& leg, uint16_t code) {
     }
 }
 
+void Call::onResponse(sip::CallLeg& leg, const ::sip_msg& response) {
+    m_evidence.response(&leg, response, nowMs());
+}
+
 void Call::failCaller(uint16_t code, const std::string& reason) {
-    if (m_caller) m_caller->reject(code, reason);
+    if (!m_caller) return;
+    m_caller->reject(code, reason);
+    m_evidence.sent(m_caller.get(), std::to_string(code) + " " + reason, {}, nowMs());
 }
 
 void Call::cancelForks(const sip::CallLeg* except) {
     for (auto& f : m_forks) {
-        if (f.get() != except && f.get() != m_callee) f->cancel();
+        if (f.get() != except && f.get() != m_callee && f->state() != sip::CallLeg::State::Terminated) {
+            f->cancel();
+            m_evidence.sent(f.get(), "CANCEL", {}, nowMs());
+        }
     }
 }
 
@@ -404,6 +433,8 @@ void Call::hangUp() {
     if (m_callee) {
         m_callee->hangup();
         m_caller->hangup();
+        m_evidence.sent(m_callee, "BYE", {}, nowMs());
+        m_evidence.sent(m_caller.get(), "BYE", {}, nowMs());
         finish(store::Disposition::Answered, 200, "hung up by the operator");
     } else {
         m_caller->reject(480, "Temporarily Unavailable");
@@ -415,7 +446,9 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     if (m_finished) return;
     setState("Ending");
     m_finished = true;
+    bool calleeMediaHeard = false;
     if (m_media) {
+        calleeMediaHeard = m_media->relay().latched(media::Leg::B);
         if (m_codec.empty()) m_codec = m_media->codec();
         m_media.reset();  // the ports go back to the pool now, not when the call is reaped
     }
@@ -432,6 +465,13 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     cdr.reason = reason;
     cdr.codec = m_codec;
     cdr.callId = m_caller ? m_caller->dialog().callId : m_divertedCallId;
+    cdr.findings = m_evidence.explain(m_answerMs != 0, sipCode, m_ringbackPlayed, calleeMediaHeard);
+    cdr.ladder = m_evidence.ladder();
+    if (!cdr.findings.empty())
+        m_manager.events().publish(LogMessage{
+            LogLevel::Info,
+            "call " + std::to_string(m_id) + ": why: " + diagnostics::findingsText(cdr.findings, true),
+            cdr.endMs});
     m_manager.callFinished(*this, cdr);
 }
 

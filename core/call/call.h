@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "call/call_evidence.h"
 #include "call/call_media.h"
 #include "call/managed_call.h"
 #include "common/timer.h"
@@ -90,6 +91,7 @@ public:
     void onTerminated(sip::CallLeg& leg, const std::string& reason) override;
     Result<sip::Body> onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer) override;
     void onPrackRefused(sip::CallLeg& leg, uint16_t code) override;
+    void onResponse(sip::CallLeg& leg, const ::sip_msg& response) override;
 
 private:
     sip::CallLeg* other(const sip::CallLeg& leg);
@@ -127,6 +129,8 @@ private:
     Timer m_ringTimer;
     std::unique_ptr<CallMedia> m_media;
     std::string m_stateBeforeTone;
+    CallEvidenceRecorder m_evidence;  ///< for the explainer, judged in finish()
+    bool m_ringbackPlayed = false;
 };
 
 /// The first codec of the first audio m= line of an SDP ("PCMU"), for display.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "call/call.h"
 #include "common/clock.h"
 #include "common/timer.h"
 #include "call/call.h"
@@ -17,9 +18,10 @@
 #include "services/mailboxes.h"
 #include "sip/mwi_notifier.h"
 #include "services/prompts.h"
+#include "diagnostics/evidence.h"
+#include "engine/events.h"
 #include "media/port_pool.h"
 #include "routing/dial_plan.h"
-#include "engine/events.h"
 #include "store/records.h"
 
 struct sip_msg;
@@ -91,6 +93,11 @@ public:
     sip::SipStack& stack() { return m_stack; }
     EventSink& events() { return m_events; }
     void callFinished(ManagedCall& call, const store::CdrRecord& cdr);
+    /// The settings of line or trunk @p name in force now, for the explainer
+    /// (an Extension peer for "" or an unknown name).
+    diagnostics::PeerSettings peerSettings(const std::string& name) const {
+        return diagnostics::peerSettingsOf(m_config, name);
+    }
     /// A line or trunk demanded 100rel and refused our PRACK: warn, and (the
     /// automatic version of the seed notes' manual workaround) stop offering
     /// 100rel on it until the operator clears the warning.

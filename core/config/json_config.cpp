@@ -1,22 +1,13 @@
 #include "config/json_config.h"
 
-#include <algorithm>
 #include <cerrno>
-#include <fstream>
-#include <limits>
-#include <random>
-#include <set>
-#include <sstream>
-#include <system_error>
-#include <type_traits>
 #include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "config/json_reader.h"
 #include "config/validation.h"
-
-#include "platform/durable_file.h"
 
 namespace sb::config {
 
@@ -28,247 +19,6 @@ using store::Configuration;
 // Enough for thousands of extensions; anything bigger is not a configuration
 // file and should not be read into memory whole.
 constexpr std::uintmax_t kMaxFileBytes = 16u * 1024u * 1024u;
-
-// A user with many mistakes wants to see them all, but not a screenful.
-constexpr size_t kMaxReportedErrors = 20;
-
-std::string typeName(const json& j) {
-    if (j.is_null()) return "null";
-    if (j.is_boolean()) return "true/false";
-    if (j.is_number()) return "a number";
-    if (j.is_string()) return "a string";
-    if (j.is_array()) return "an array";
-    return j.is_object() ? "an object" : "an unsupported value";
-}
-
-std::string joinErrors(const std::vector<FieldError>& errors) {
-    std::string out;
-    const size_t shown = std::min(errors.size(), kMaxReportedErrors);
-    for (size_t i = 0; i < shown; ++i) {
-        if (i) out += '\n';
-        out += errors[i].toString();
-    }
-    if (errors.size() > shown) out += "\n... and " + std::to_string(errors.size() - shown) + " more";
-    return out;
-}
-
-/// Levenshtein distance, for "did you mean" hints on misspelt keys.
-size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0u : 1u)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
-/// Tracks where the parser is so a repeated key can be reported by path:
-/// nlohmann keeps the last of two equal keys silently, which would hide a
-/// copy-paste mistake in a hand-edited file.
-class DuplicateKeyFinder {
-public:
-    bool onEvent(json::parse_event_t event, const json& parsed) {
-        using E = json::parse_event_t;
-        if (event == E::object_start || event == E::array_start) {
-            push(event == E::array_start);
-        } else if (event == E::object_end || event == E::array_end) {
-            if (!m_stack.empty()) m_stack.pop_back();
-        } else if (m_stack.empty()) {
-            // a scalar document: nothing to track
-        } else if (event == E::key && parsed.is_string()) {
-            Frame& top = m_stack.back();
-            top.key = parsed.get<std::string>();
-            if (!top.keys.insert(top.key).second && !m_duplicate)
-                m_duplicate = FieldError{memberPath(top.path, top.key), "duplicate key"};
-        } else if (event == E::value && m_stack.back().isArray) {
-            ++m_stack.back().index;
-        }
-        return true;
-    }
-    const std::optional<FieldError>& duplicate() const { return m_duplicate; }
-
-private:
-    struct Frame {
-        bool isArray = false;
-        size_t index = 0;
-        std::string path;
-        std::string key;
-        std::set<std::string> keys;
-    };
-
-    void push(bool isArray) {
-        std::string path;
-        if (!m_stack.empty()) {
-            Frame& top = m_stack.back();
-            path = top.isArray ? indexPath(top.path, top.index++) : memberPath(top.path, top.key);
-        }
-        m_stack.push_back(Frame{isArray, 0, std::move(path), {}, {}});
-    }
-
-    std::vector<Frame> m_stack;
-    std::optional<FieldError> m_duplicate;
-};
-
-std::string syntaxError(std::string_view text, const json::parse_error& e) {
-    // Position from the byte offset rather than from what() so the wording
-    // does not depend on the nlohmann version.
-    const size_t pos = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    const std::string_view before = text.substr(0, pos);
-    const size_t line = 1 + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
-    const size_t lastNewline = before.rfind('\n');
-    const size_t column = lastNewline == std::string_view::npos ? pos + 1 : pos - lastNewline;
-
-    std::string detail = e.what();
-    const size_t colon = detail.find(": ", detail.find("parse error"));
-    if (colon != std::string::npos) detail = detail.substr(colon + 2);
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) detail = "the document is empty";
-    return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + detail;
-}
-
-/// Reads one JSON object into a record, remembering which keys it asked for
-/// so that finish() can reject every other key (typo protection).
-class ObjectReader {
-public:
-    ObjectReader(std::vector<FieldError>& errors, const json& j, std::string path)
-        : m_errors(errors), m_json(j), m_path(std::move(path)) {
-        if (!j.is_object()) fail(m_path, "expected an object, got " + typeName(j));
-    }
-
-    bool ok() const { return m_json.is_object(); }
-    std::vector<FieldError>& errors() { return m_errors; }
-    std::string path(std::string_view key) const { return memberPath(m_path, key); }
-
-    /// Marks key as known; nullptr when absent (the record keeps its default).
-    const json* take(const char* key) {
-        m_known.push_back(key);
-        if (!ok()) return nullptr;
-        auto it = m_json.find(key);
-        return it == m_json.end() ? nullptr : &*it;
-    }
-
-    void read(const char* key, std::string& out) {
-        if (const json* v = take(key)) readString(*v, path(key), out);
-    }
-
-    void read(const char* key, bool& out) {
-        const json* v = take(key);
-        if (!v) return;
-        if (v->is_boolean())
-            out = v->get<bool>();
-        else
-            fail(path(key), "expected true or false, got " + typeName(*v));
-    }
-
-    template <class T>
-    requires std::is_integral_v<T>
-    void read(const char* key, T& out) {
-        const json* v = take(key);
-        if (!v) return;
-        const auto lo = static_cast<int64_t>(std::numeric_limits<T>::min());
-        const auto hi = static_cast<int64_t>(
-            std::min<uint64_t>(std::numeric_limits<T>::max(), std::numeric_limits<int64_t>::max()));
-        if (auto n = readInteger(*v, path(key))) {
-            if (*n < lo || *n > hi)
-                fail(path(key),
-                     "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
-            else
-                out = static_cast<T>(*n);
-        }
-    }
-
-    /// Every uint16_t in the records is a port.
-    void read(const char* key, uint16_t& out) {
-        const json* v = take(key);
-        if (!v) return;
-        if (auto n = readInteger(*v, path(key))) {
-            if (auto why = checkPort(*n))
-                fail(path(key), *why);
-            else
-                out = static_cast<uint16_t>(*n);
-        }
-    }
-
-    void read(const char* key, store::Transport& out) {
-        std::string name;
-        const json* v = take(key);
-        if (!v || !readString(*v, path(key), name)) return;
-        if (!store::parseTransport(name, out)) fail(path(key), "expected \"udp\", \"tcp\" or \"tls\"");
-    }
-
-    void read(const char* key, std::vector<std::string>& out) {
-        const json* v = take(key);
-        if (!v) return;
-        if (!v->is_array()) return fail(path(key), "expected an array of strings, got " + typeName(*v));
-        out.assign(v->size(), {});
-        for (size_t i = 0; i < v->size(); ++i) readString((*v)[i], indexPath(path(key), i), out[i]);
-    }
-
-    void read(const char* key, std::map<std::string, std::string>& out) {
-        const json* v = take(key);
-        if (!v) return;
-        if (!v->is_object()) return fail(path(key), "expected an object, got " + typeName(*v));
-        out.clear();
-        for (const auto& [k, item] : v->items()) readString(item, keyPath(path(key), k), out[k]);
-    }
-
-    /// Report keys nobody asked for, with a hint when one is a near miss.
-    void finish() {
-        if (!ok()) return;
-        for (const auto& [key, value] : m_json.items()) {
-            if (std::find(m_known.begin(), m_known.end(), key) != m_known.end()) continue;
-            std::string reason = "unknown key";
-            const std::string* best = nullptr;
-            size_t bestDistance = 3;  // more than two edits is not a typo
-            for (const auto& known : m_known) {
-                const size_t d = editDistance(key, known);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = &known;
-                }
-            }
-            if (best) reason += " (did you mean \"" + *best + "\"?)";
-            fail(path(key), reason);
-        }
-    }
-
-    void fail(std::string path, std::string reason) {
-        m_errors.push_back({std::move(path), std::move(reason)});
-    }
-
-private:
-    bool readString(const json& v, const std::string& at, std::string& out) {
-        if (v.is_string()) {
-            out = v.get<std::string>();
-            return true;
-        }
-        fail(at, "expected a string, got " + typeName(v));
-        return false;
-    }
-
-    std::optional<int64_t> readInteger(const json& v, const std::string& at) {
-        if (v.is_number_unsigned()) {
-            const auto u = v.get<uint64_t>();
-            if (u <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-                return static_cast<int64_t>(u);
-            fail(at, "number is too large");
-            return std::nullopt;
-        }
-        if (v.is_number_integer()) return v.get<int64_t>();
-        fail(at, "expected an integer, got " + typeName(v));
-        return std::nullopt;
-    }
-
-    std::vector<FieldError>& m_errors;
-    const json& m_json;
-    std::string m_path;
-    std::vector<std::string> m_known;
-};
 
 /// One JSON key bound to one record member. A single table per record drives
 /// both reading and writing, so the two cannot disagree on a name.
@@ -350,7 +100,7 @@ void readRecords(ObjectReader& parent, const char* key, const FieldSpec<R> (&fie
                  std::vector<R>& out) {
     const json* v = parent.take(key);
     if (!v) return;
-    if (!v->is_array()) return parent.fail(parent.path(key), "expected an array, got " + typeName(*v));
+    if (!v->is_array()) return parent.fail(parent.path(key), "expected an array, got " + jsonTypeName(*v));
     out.assign(v->size(), R{});
     for (size_t i = 0; i < v->size(); ++i) {
         ObjectReader o(parent.errors(), (*v)[i], indexPath(parent.path(key), i));
@@ -407,7 +157,7 @@ std::optional<std::string> checkVersion(const json& root, int& version) {
     if (it == root.end())
         return "version: required (this Switchboard reads version " +
                std::to_string(kConfigurationJsonVersion) + ")";
-    if (!it->is_number_integer()) return "version: expected an integer, got " + typeName(*it);
+    if (!it->is_number_integer()) return "version: expected an integer, got " + jsonTypeName(*it);
     // nlohmann stores every non-negative integer as unsigned.
     const bool tooNew = it->is_number_unsigned()
                             ? it->get<uint64_t>() > static_cast<uint64_t>(kConfigurationJsonVersion)
@@ -420,21 +170,15 @@ std::optional<std::string> checkVersion(const json& root, int& version) {
     return std::nullopt;
 }
 
-Error fileError(const std::filesystem::path& path, const std::string& what, int code) {
-    return makeError(path.string() + ": " + what + ": " + std::generic_category().message(code), code);
-}
 
 }  // namespace
 
 Result<Configuration> parseConfigurationJson(std::string_view text) {
     try {
-        DuplicateKeyFinder duplicates;
-        json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
-            return duplicates.onEvent(event, parsed);
-        };
-        const json root = json::parse(text.begin(), text.end(), callback);
-        if (duplicates.duplicate()) return makeError(duplicates.duplicate()->toString());
-        if (!root.is_object()) return makeError("document: expected a JSON object, got " + typeName(root));
+        auto document = parseJsonDocument(text);
+        if (!document) return document.error();
+        const json& root = document.value();
+        if (!root.is_object()) return makeError("document: expected a JSON object, got " + jsonTypeName(root));
 
         Configuration config;
         if (auto why = checkVersion(root, config.version)) return makeError(*why);
@@ -442,8 +186,6 @@ Result<Configuration> parseConfigurationJson(std::string_view text) {
             return makeError(joinErrors(errors));
         if (auto errors = validate(config); !errors.empty()) return makeError(joinErrors(errors));
         return config;
-    } catch (const json::parse_error& e) {
-        return makeError(syntaxError(text, e));
     } catch (const std::exception& e) {
         // Not expected (every access above is type-checked first), but no
         // exception may leave this module.
@@ -464,58 +206,16 @@ std::string configurationToJson(const Configuration& config) {
 }
 
 Result<Configuration> readConfigurationFile(const std::filesystem::path& path) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (!std::filesystem::exists(status)) return fileError(path, "cannot read", ENOENT);
-    if (std::filesystem::is_directory(status)) return fileError(path, "cannot read", EISDIR);
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) return fileError(path, "cannot read", ec.value());
-    if (size > kMaxFileBytes) return makeError(path.string() + ": too large for a configuration file", EFBIG);
-
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fileError(path, "cannot open", errno ? errno : EIO);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return fileError(path, "cannot read", EIO);
-
-    auto parsed = parseConfigurationJson(buffer.str());
+    auto text = readSmallFile(path, kMaxFileBytes, "a configuration file");
+    if (!text) return text.error();
+    auto parsed = parseConfigurationJson(text.value());
     if (!parsed) return makeError(path.string() + ": " + parsed.error().message, EINVAL);
     return parsed;
 }
 
-namespace {
-
-std::string temporaryName(const std::filesystem::path& target) {
-    std::random_device rd;
-    std::ostringstream name;
-    name << "." << target.filename().string() << ".tmp-" << std::hex << rd() << rd();
-    return name.str();
-}
-
-}  // namespace
-
 Result<void> writeConfigurationFile(const std::filesystem::path& path, const Configuration& config) {
     try {
-        const std::string text = configurationToJson(config);
-        if (path.filename().empty()) return makeError(path.string() + ": not a file name", EINVAL);
-        const std::filesystem::path dir =
-            path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-        const std::filesystem::path tmp = dir / temporaryName(path);
-
-        if (int err = platform::writeNewFileDurably(tmp, text)) {
-            std::error_code ignored;
-            std::filesystem::remove(tmp, ignored);
-            return fileError(path, "cannot write", err);
-        }
-        std::error_code ec;
-        std::filesystem::rename(tmp, path, ec);
-        if (ec) {
-            std::error_code ignored;
-            std::filesystem::remove(tmp, ignored);
-            return fileError(path, "cannot replace", ec.value());
-        }
-        platform::syncDirectory(dir);  // the rename itself
-        return {};
+        return writeFileAtomically(path, configurationToJson(config));
     } catch (const std::exception& e) {
         return makeError(path.string() + ": cannot write: " + e.what(), EIO);
     }

@@ -166,6 +166,18 @@ void Core::queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs) {
     });
 }
 
+void Core::queryCallLadder(uint64_t requestId, int64_t cdrId) {
+    if (!m_writer) {
+        m_events.publish(CallLadder{requestId, cdrId, {}, "the database is not open"});
+        return;
+    }
+    m_writer->read([requestId, cdrId, &events = m_events](store::Store& s) {
+        auto ladder = s.cdrLadder(cdrId);
+        events.publish(ladder ? CallLadder{requestId, cdrId, std::move(ladder.value()), {}}
+                              : CallLadder{requestId, cdrId, {}, ladder.error().message});
+    });
+}
+
 namespace {
 
 /// The source IP of a request as text, without the port (bans are per address).
@@ -330,7 +342,7 @@ void Core::applyLive() {
     if (m_qualifier) m_qualifier->configure(qualifiedExtensions(m_config), m_config.settings.qualifyIntervalS);
     if (m_calls) m_calls->configure(m_config);
     if (m_lines) {
-        m_lines->configure(m_config.lines);
+        m_lines->configure(m_config.lines, m_config.settings);
         if (caChanged) m_lines->retryTls();
     }
 }

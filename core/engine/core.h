@@ -73,6 +73,9 @@ public:
     /// Read calls that started in [fromMs, toMs) off the engine thread; the
     /// answer arrives as a CallHistory event with @p requestId.
     void queryCallHistory(uint64_t requestId, int64_t fromMs, int64_t toMs);
+    /// Read the message flow of call record @p cdrId off the engine thread;
+    /// the answer comes back as a CallLadder event with @p requestId.
+    void queryCallLadder(uint64_t requestId, int64_t cdrId);
 
     /// Bring up SIP (UDP, TCP and, when configured, TLS).
     Result<void> startSip(const sip::ListenConfig& listen, bool traceSip);

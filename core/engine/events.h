@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "diagnostics/finding.h"
 #include "store/records.h"
 
 namespace sb {
@@ -93,6 +94,9 @@ struct LineStatusChanged {
     std::string line;
     std::string status;   ///< "Registered", "Failed: 403 Forbidden", "Unreachable", ...
     int lastCode = 0;
+    /// Why it fails and which setting fixes it (diagnostics::explainRegistration);
+    /// empty while the line works, or for statuses that are not about its registration.
+    diagnostics::Findings findings{};
 };
 
 /// The answer to a call history query (Core::queryCallHistory).
@@ -109,9 +113,17 @@ struct VoicemailChanged {
     std::vector<store::VoicemailMessage> messages;  ///< oldest first
 };
 
+/// The answer to a call-flow query (Core::queryCallLadder).
+struct CallLadder {
+    uint64_t requestId = 0;
+    int64_t cdrId = 0;
+    diagnostics::Ladder ladder{};
+    std::string error{};  ///< empty on success
+};
+
 using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected,
                            SipTraced, CallUpdated, CallEnded, RegistrationChanged,
-                           LineStatusChanged, CallHistory, BanChanged, VoicemailChanged>;
+                           LineStatusChanged, CallHistory, BanChanged, VoicemailChanged, CallLadder>;
 
 /// Receives engine events. Called on the engine thread: implementations must
 /// only queue the event and return (never block, never touch GUI objects).

@@ -67,6 +67,9 @@ public:
     /// will not take PRACK (the seed notes' broken provider).
     virtual void onPrackRefused(CallLeg&, uint16_t /*code*/) {}
     virtual void onTerminated(CallLeg&, const std::string& /*reason*/) {}
+    /// A response to this leg's INVITE or PRACK arrived (before the leg acts
+    /// on it; retransmissions included): what the call saw, for diagnostics.
+    virtual void onResponse(CallLeg&, const ::sip_msg& /*response*/) {}
 };
 
 /// RFC 4028 §4: a Session-Expires below this is refused with 422 and Min-SE.

@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "common/clock.h"
+#include "diagnostics/rules.h"
 #include "sip/sip_stack.h"
 
 namespace sb::sip {
@@ -33,22 +35,34 @@ int answerChallenge(char** username, char** password, const char*, void* arg) {
 
 }  // namespace
 
+/// Responses to REGISTER kept for the explainer: the latest few (a line may
+/// retry for days).
+constexpr size_t kRegistrationMessages = 4;
+
 struct LineRegistrations::Registration {
     LineRegistrations* owner = nullptr;
     store::ExternalLine line;
     std::string status;
     int lastCode = 0;
     struct sipreg* reg = nullptr;  // owned
+    diagnostics::RegistrationEvidence evidence;
 
     ~Registration() { mem_deref(reg); }
 
     static void response(int err, const struct sip_msg* msg, void* arg) {
         auto* self = static_cast<Registration*>(arg);
         if (err) {
+            self->evidence.transportError = err;
+            self->evidence.tlsProblem = self->owner->tlsRefusal(self->line).value_or(std::string());
             self->owner->report(*self, self->owner->failureText(self->line, err), 0);
             return;
         }
         if (!msg || msg->scode < 200) return;
+        auto& seen = self->evidence.messages;
+        if (seen.size() >= kRegistrationMessages) seen.erase(seen.begin());
+        seen.push_back(diagnostics::wireMessageOf(*msg, false, wallClockMs()));
+        self->evidence.transportError = 0;
+        self->evidence.tlsProblem.clear();
         const std::string reason(msg->reason.p, msg->reason.l);
         if (msg->scode < 300) {
             self->owner->report(*self, "Registered", msg->scode);
@@ -80,12 +94,19 @@ void LineRegistrations::report(Registration& r, const std::string& status, int c
     if (r.status == status && r.lastCode == code) return;
     r.status = status;
     r.lastCode = code;
-    m_events.publish(LineStatusChanged{r.line.name, status, code});
+    LineStatusChanged change{r.line.name, status, code};
+    if (code < 200 || code >= 300) change.findings = diagnostics::explainRegistration(r.evidence);
+    const std::string why = diagnostics::findingsText(change.findings, true);
+    m_events.publish(std::move(change));
     m_events.publish(LogMessage{code >= 300 || code == 0 ? LogLevel::Warning : LogLevel::Info,
                                 "line " + r.line.name + ": " + status, 0});
+    if (!why.empty())
+        m_events.publish(LogMessage{LogLevel::Warning, "line " + r.line.name + ": why: " + why, 0});
 }
 
-void LineRegistrations::configure(const std::vector<store::ExternalLine>& lines) {
+void LineRegistrations::configure(const std::vector<store::ExternalLine>& lines,
+                                  const store::Settings& settings) {
+    m_settings = settings;
     std::map<std::string, std::unique_ptr<Registration>> next;
     for (const auto& line : lines) {
         if (!line.enabled || !line.registerEnabled) {
@@ -125,6 +146,8 @@ std::unique_ptr<LineRegistrations::Registration> LineRegistrations::start(const 
     auto r = std::make_unique<Registration>();
     r->owner = this;
     r->line = line;
+    r->evidence.peer = diagnostics::peerSettingsOf(line, m_settings);
+    r->evidence.authorizationName = authorizationName(line);
     const std::string aor = "sip:" + line.account + "@" + line.domain;
     const std::string registrar = "sip:" + line.domain;
     const std::string route = lineRoute(line);
@@ -149,12 +172,15 @@ std::unique_ptr<LineRegistrations::Registration> LineRegistrations::start(const 
     return r;
 }
 
-std::string LineRegistrations::failureText(const store::ExternalLine& line, int err) const {
+std::optional<std::string> LineRegistrations::tlsRefusal(const store::ExternalLine& line) const {
     // A refused certificate fails the connection like any transport error;
     // the verifier knows which it was.
-    if (line.transport == store::Transport::Tls) {
-        if (auto why = m_stack.tlsVerifier().recentFailure(expectedTlsHost(line))) return *why;
-    }
+    if (line.transport != store::Transport::Tls) return std::nullopt;
+    return m_stack.tlsVerifier().recentFailure(expectedTlsHost(line));
+}
+
+std::string LineRegistrations::failureText(const store::ExternalLine& line, int err) const {
+    if (auto why = tlsRefusal(line)) return *why;
     return std::string("Unreachable: ") + strerror(err);
 }
 

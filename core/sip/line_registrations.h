@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,9 @@ public:
     ~LineRegistrations();
 
     /// Start, refresh or stop registrations to match @p lines; a line whose
-    /// settings changed registers anew.
-    void configure(const std::vector<store::ExternalLine>& lines);
+    /// settings changed registers anew. @p settings: those the explainer
+    /// reads (prack_auto_disable, codecs).
+    void configure(const std::vector<store::ExternalLine>& lines, const store::Settings& settings = {});
 
     /// Register anew, at once, the lines over TLS that are not registered
     /// (the CA bundle changed: a refused certificate may pass now).
@@ -50,10 +52,12 @@ private:
     std::unique_ptr<Registration> start(const store::ExternalLine& line);
     void report(Registration& r, const std::string& status, int code);
     std::string failureText(const store::ExternalLine& line, int err) const;
+    std::optional<std::string> tlsRefusal(const store::ExternalLine& line) const;
 
     SipStack& m_stack;
     EventSink& m_events;
     std::map<std::string, std::unique_ptr<Registration>> m_registrations;
+    store::Settings m_settings;
 };
 
 }  // namespace sb::sip

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "diagnostics/finding.h"
+#include "diagnostics/ladder.h"
+
 namespace sb::store {
 
 /// SIP transport of a line or trunk. Zero is deliberately not a value.
@@ -209,6 +212,13 @@ struct CdrRecord {
     std::string reason;          ///< why it ended (e.g. "media timeout")
     std::string codec;
     std::string callId;
+    /// What the explainer found on the wire (schema 8): why the call failed
+    /// and which setting fixes it; empty when nothing is wrong or known.
+    diagnostics::Findings findings{};
+    /// The call's message flow (schema 8). Written with the row; the range
+    /// query leaves it empty (a day of calls would carry megabytes):
+    /// Store::cdrLadder() reads it for one call.
+    diagnostics::Ladder ladder{};
 
     int64_t durationS() const { return (endMs - startMs) / 1000; }
     int64_t billableS() const { return answerMs ? (endMs - answerMs) / 1000 : 0; }

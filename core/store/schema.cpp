@@ -291,6 +291,16 @@ CREATE INDEX voicemail_by_mailbox ON voicemail_messages (mailbox, received_ms);
 
 PRAGMA user_version = 7;
 )sql"},
+
+    Migration{8, R"sql(
+-- Diagnostics (issue 17), both JSON arrays, '' when none, deleted with
+-- their CDR row: what the explainer found on a call (rule, what, fix,
+-- setting), and the call's message flow (at most 48 items).
+ALTER TABLE cdr ADD COLUMN diagnosis TEXT NOT NULL DEFAULT '';
+ALTER TABLE cdr ADD COLUMN ladder TEXT NOT NULL DEFAULT '';
+
+PRAGMA user_version = 8;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

@@ -29,7 +29,7 @@ enum class StoreErrorKind : int {
 class Store {
 public:
     /// Current schema version written to PRAGMA user_version.
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     ~Store();
     Store(const Store&) = delete;
@@ -52,8 +52,12 @@ public:
 
     /// Append call records in one transaction (the store writer batches them).
     Result<void> appendCdrs(const std::vector<CdrRecord>& records);
-    /// Records whose start lies in [fromMs, toMs), oldest first.
+    /// Records whose start lies in [fromMs, toMs), oldest first (without
+    /// their ladders).
     Result<std::vector<CdrRecord>> cdrsBetween(int64_t fromMs, int64_t toMs);
+    /// The message flow of the call record @p id (empty when it has none or
+    /// there is no such record).
+    Result<diagnostics::Ladder> cdrLadder(int64_t id);
 
     /// Bindings that had not expired at @p nowMs.
     Result<std::vector<BindingRecord>> loadBindings(int64_t nowMs);

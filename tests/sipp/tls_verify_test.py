@@ -179,6 +179,9 @@ class TlsVerify(unittest.TestCase):
                         r"rejected: " % carrier.port + reason_pattern)
         self.assertTrue(carrier.wait(lambda: carrier.handshake_errors), "no refused handshake at the carrier")
         self.assertEqual(carrier.requests, [], "a request reached the carrier over a refused connection")
+        # The explainer names the certificate, not a carrier that does not answer.
+        why = server.wait_log(r"line carrier: why: (.*)").group(1)
+        self.assertEqual(re.findall(r"\[([a-z0-9-]+)\] ", why), ["tls-certificate"], why)
         self.assertEqual(carrier.handshakes, 0)
 
     def test_wrong_host_name_is_refused_before_anything_is_sent(self):
@@ -236,6 +239,9 @@ class TlsVerify(unittest.TestCase):
         server.wait_log(r"TLS connection to 127\.0\.0\.8:%d for trunk \"secure\" refused: TLS certificate "
                         r"rejected: it is for wrong\.example, not 127\.0\.0\.8" % carrier.port)
         server.wait_log(r"failing over to backup")
+        why = server.wait_log(r"call \d+: why: (.*)").group(1)
+        self.assertEqual(re.findall(r"\[([a-z0-9-]+)\] ", why), ["tls-certificate"], why)
+        self.assertIn('trunk "secure"', why)
         self.assertTrue(carrier.handshake_errors)
         self.assertEqual(carrier.requests, [])
 

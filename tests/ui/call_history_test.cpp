@@ -27,7 +27,10 @@
 #include "models/call_history_model.h"
 #include "models/model_roles.h"
 #include "store/cdr_csv.h"
+#include "widgets/call_flow_dialog.h"
 #include "widgets/call_history_panel.h"
+#include "widgets/findings_view.h"
+#include "widgets/ladder_view.h"
 
 using namespace sb::ui;
 using namespace sb::ui::test;
@@ -93,6 +96,8 @@ private slots:
     void exportFailureIsShown();
     void callEndsRefreshAtMostOncePerSecond();
     void todayMovesOnAtMidnight();
+    void failedCallShowsWhyAndTheFix();
+    void callFlowOpensDrawsAndExports();
 };
 
 void CallHistoryTest::modelShowsRecords() {
@@ -105,7 +110,8 @@ void CallHistoryTest::modelShowsRecords() {
     QCOMPARE(resets.count(), 1);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(CallHistoryModel::ColumnCount));
-    QCOMPARE(model.headerData(CallHistoryModel::Billable, Qt::Horizontal).toString(), QStringLiteral("Billable"));
+    QCOMPARE(model.headerData(CallHistoryModel::Billable, Qt::Horizontal).toString(),
+             QStringLiteral("Billable"));
 
     QCOMPARE(cell(model, 0, CallHistoryModel::Caller), QStringLiteral("100"));
     QCOMPARE(cell(model, 0, CallHistoryModel::Disposition), QStringLiteral("Answered"));
@@ -116,16 +122,18 @@ void CallHistoryTest::modelShowsRecords() {
     QCOMPARE(cell(model, 0, CallHistoryModel::Codec), QStringLiteral("PCMU"));
     QCOMPARE(cell(model, 0, CallHistoryModel::Reason), QStringLiteral("caller hung up"));
     QCOMPARE(model.index(0, CallHistoryModel::Start).data(RawRole).toLongLong(), records[0].startMs);
-    QCOMPARE(cell(model, 0, CallHistoryModel::Start),
-             QDateTime::fromMSecsSinceEpoch(records[0].startMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    QCOMPARE(
+        cell(model, 0, CallHistoryModel::Start),
+        QDateTime::fromMSecsSinceEpoch(records[0].startMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     QCOMPARE(cell(model, 1, CallHistoryModel::Disposition), QStringLiteral("Busy"));
     QCOMPARE(cell(model, 1, CallHistoryModel::SipCode), QStringLiteral("486"));
     QVERIFY(cell(model, 1, CallHistoryModel::Answer).isEmpty());  // never answered
     // Answer and end of a call that started the same day: the clock time only.
     QCOMPARE(cell(model, 0, CallHistoryModel::Answer),
              QDateTime::fromMSecsSinceEpoch(records[0].answerMs).toString(QStringLiteral("HH:mm:ss")));
-    QCOMPARE(cell(model, 0, CallHistoryModel::End, Qt::ToolTipRole),
-             QDateTime::fromMSecsSinceEpoch(records[0].endMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    QCOMPARE(
+        cell(model, 0, CallHistoryModel::End, Qt::ToolTipRole),
+        QDateTime::fromMSecsSinceEpoch(records[0].endMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     QCOMPARE(model.index(0, CallHistoryModel::End).data(RawRole).toLongLong(), records[0].endMs);
     QCOMPARE(cell(model, 1, CallHistoryModel::Billable), QStringLiteral("0:00"));
     QCOMPARE(cell(model, 2, CallHistoryModel::Disposition), QStringLiteral("No answer"));
@@ -261,8 +269,9 @@ void CallHistoryTest::exportWritesCsv() {
     QCOMPARE(csv, QByteArray::fromStdString(sb::store::cdrCsv(shown)));
     const QList<QByteArray> lines = csv.split('\n');
     QCOMPARE(lines.size(), 5);  // header, three rows, nothing after the last CRLF
-    QCOMPARE(lines[0], QByteArray("start,answer,end,caller,callee,route,disposition,sip_code,duration,billable,"
-                                  "codec,reason,call_id\r"));
+    QCOMPARE(lines[0],
+             QByteArray("start,answer,end,caller,callee,route,disposition,sip_code,duration,billable,"
+                        "codec,reason,call_id\r"));
     QVERIFY(lines[1].contains(",102,100,office,NO ANSWER,480,30,0,"));
     QVERIFY(lines[2].contains("\"busy, \"\"try later\"\"\""));
     QVERIFY(lines[3].startsWith(QByteArray::fromStdString(sb::store::isoTime(records[0].startMs))));
@@ -355,5 +364,95 @@ void CallHistoryTest::todayMovesOnAtMidnight() {
     QCOMPARE(f.queries.back().toMs, next.addDays(1).startOfDay().toMSecsSinceEpoch());
 }
 
+void CallHistoryTest::failedCallShowsWhyAndTheFix() {
+    Fixture f;
+    QVERIFY(f.showHistory());
+    auto records = todaysCalls();
+    records[2].reason = "callee answered 416";
+    records[2].findings = {{"uri-format", "trunk \"cmcc\" answered 416 Unsupported URI Scheme to sip:0139@x.",
+                            "Set \"Additional parameter of Request-URI\" to user=phone.",
+                            "request_uri_params"}};
+    f.bridge.eventSink().publish(callHistory(f.queries.back().requestId, records));
+    QTRY_COMPARE(f.view()->rowCount(), 3);
+    FindingsView* why = f.panel->findingsView();
+    QCOMPARE(why, f.panel->findChild<FindingsView*>(QStringLiteral("historyFindings")));
+    QVERIFY(!why->isVisible());  // nothing selected
+
+    // Newest first: row 0 is the failed call with findings.
+    f.panel->view()->selectRow(0);
+    QTRY_VERIFY(why->isVisible());
+    QCOMPARE(why->findings(), records[2].findings);
+    QVERIFY(why->text().contains(QStringLiteral("Why this call failed")));
+    QVERIFY(why->text().contains(QStringLiteral("user=phone")));
+    QVERIFY(cell(*f.view(), 0, CallHistoryModel::Reason, Qt::ToolTipRole).contains(QStringLiteral("416")));
+
+    // A call with nothing to explain hides it again.
+    f.panel->view()->selectRow(1);
+    QTRY_VERIFY(!why->isVisible());
+    QVERIFY(why->findings().empty());
+}
+
+void CallHistoryTest::callFlowOpensDrawsAndExports() {
+    Fixture f;
+    std::vector<std::pair<quint64, qint64>> asked;
+    f.panel->setLadderQuery([&asked](quint64 requestId, qint64 cdrId) {
+        asked.emplace_back(requestId, cdrId);
+        return true;
+    });
+    QVERIFY(f.showHistory());
+    const auto records = todaysCalls();
+    f.bridge.eventSink().publish(callHistory(f.queries.back().requestId, records));
+    QTRY_COMPARE(f.view()->rowCount(), 3);
+    auto* button = f.panel->findChild<QPushButton*>(QStringLiteral("historyCallFlow"));
+    QVERIFY(button);
+    QVERIFY(!button->isEnabled());  // nothing selected
+    f.panel->view()->selectRow(1);  // newest first: the busy call to +8613901088888
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(asked.size(), size_t(1));
+    QCOMPARE(asked[0].second, records[1].id);
+
+    const int64_t t = records[1].startMs;
+    sb::CallLadder answer;
+    answer.requestId = asked[0].first + 7;  // someone else's answer: ignored
+    f.bridge.eventSink().publish(answer);
+    QTest::qWait(50);
+    QVERIFY(!f.panel->findChild<CallFlowDialog*>(QStringLiteral("callFlowDialog")));
+    answer.requestId = asked[0].first;
+    answer.cdrId = records[1].id;
+    answer.ladder = {{t, "caller", "Switchboard", "INVITE sip:+8613901088888@pbx", "SDP PCMU"},
+                     {t + 3, "Switchboard", "cmcc", "INVITE sip:+8613901088888@cmcc;user=phone", ""},
+                     {t + 90, "cmcc", "Switchboard", "486 Busy Here", ""},
+                     {t + 95, "Switchboard", "caller", "486 Busy Here", ""}};
+    f.bridge.eventSink().publish(answer);
+    CallFlowDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = f.panel->findChild<CallFlowDialog*>(QStringLiteral("callFlowDialog"))) &&
+                dialog->isVisible());
+    LadderView* ladder = dialog->view();
+    QCOMPARE(ladder->ladder(), answer.ladder);
+    QCOMPARE(ladder->lanes(), (std::vector<std::string>{"caller", "Switchboard", "cmcc"}));
+    // Arrows run between their lanes: left to right for the INVITEs, back for the answers.
+    QVERIFY(ladder->arrowSpan(0).first < ladder->arrowSpan(0).second);
+    QVERIFY(ladder->arrowSpan(2).first > ladder->arrowSpan(2).second);
+    QCOMPARE(ladder->arrowSpan(1).first, ladder->arrowSpan(0).second);
+    QVERIFY(ladder->sizeHint().height() > 4 * 30);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("flow.txt"));
+    QVERIFY(dialog->exportTo(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY2(text.startsWith(QStringLiteral("Switchboard call flow: 101 -> +8613901088888")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("cmcc -> Switchboard    486 Busy Here")), qPrintable(text));
+    QCOMPARE(text.count(QLatin1Char('\n')), 5);
+    QVERIFY(!dialog->exportTo(dir.filePath(QStringLiteral("no/such/dir/flow.txt"))));
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("callFlowMessage"))
+                ->text()
+                .contains(QStringLiteral("could not be saved")));
+    dialog->close();
+}
 QTEST_MAIN(CallHistoryTest)
 #include "call_history_test.moc"

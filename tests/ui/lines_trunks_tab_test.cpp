@@ -18,6 +18,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,6 +33,7 @@
 #include "models/model_roles.h"
 #include "models/routes_model.h"
 #include "models/trunks_model.h"
+#include "widgets/findings_view.h"
 #include "widgets/lines_panel.h"
 #include "widgets/routes_panel.h"
 #include "widgets/trunks_panel.h"
@@ -87,6 +89,7 @@ private slots:
     void addAndEditALine();
     void staleDialogIsRejectedWithTheReason();
     void statusColumnAndClearWarning();
+    void failingLineShowsWhyAndTheFix();
 };
 
 void LinesTrunksTabTest::addTrunkAndRouteThroughTheDialogs() {
@@ -394,6 +397,59 @@ void LinesTrunksTabTest::statusColumnAndClearWarning() {
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Clearing the warning on ims")));
     bridge.eventSink().publish(lineStatus("ims", "Failed: 403 Forbidden", 403));
     QTRY_VERIFY(!clearLine->isEnabled());
+
+    window.close();
+    bridge.stop();
+}
+
+void LinesTrunksTabTest::failingLineShowsWhyAndTheFix() {
+    // A real engine registering a line through an outbound proxy where
+    // nothing listens: the engine's explainer says why, the tab shows it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        closedPort = probe.serverPort();
+    }
+    CoreBridge bridge;
+    MainWindow window(bridge);
+    LinesModel* lines = window.linesModel();
+    auto tester = attachTester(lines);
+    auto* linesView = child<QTableView>(window, "linesView");
+    auto* why = child<FindingsView>(window, "lineFindings");
+    QVERIFY(linesView && why);
+    const auto started = bridge.start(testOptions(dir));
+    QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+    child<QTabWidget>(window, "tabs")->setCurrentWidget(window.linesPanel());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(!bridge.configuration().extensions.empty());
+
+    sb::store::Configuration config = bridge.configuration();
+    sb::store::ExternalLine ims = imsLine("ims");
+    ims.incomingExtension.clear();
+    ims.registerEnabled = true;
+    ims.enabled = true;
+    ims.proxy = "127.0.0.1:" + std::to_string(closedPort);
+    config.lines = {ims};
+    QVERIFY(bridge.applyConfiguration(config));
+    QTRY_COMPARE(lines->rowCount(), 1);
+    QVERIFY(selectName(linesView, QStringLiteral("ims")));
+    QTRY_VERIFY_WITH_TIMEOUT(why->isVisible(), 10000);
+    QCOMPARE(why->findings().size(), size_t(1));
+    QCOMPARE(QString::fromStdString(why->findings()[0].rule), QStringLiteral("no-answer-from-peer"));
+    QVERIFY2(why->text().contains(QString::fromStdString(ims.proxy)), qPrintable(why->text()));
+    QVERIFY(lines->index(0, LinesModel::Status)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QString::fromStdString(ims.proxy)));
+    screenshot(&window, "lines_tab_findings");
+
+    // Nothing selected: nothing explained.
+    linesView->clearSelection();
+    QTRY_VERIFY(!why->isVisible());
 
     window.close();
     bridge.stop();

@@ -144,6 +144,31 @@ TEST_F(StoreTest, CdrAppendAndRangeQuery) {
     EXPECT_TRUE(none->empty());
 }
 
+TEST_F(StoreTest, CdrKeepsItsFindingsAndOldRowsHaveNone) {
+    {
+        // A call written by schema 5, before the explainer.
+        RawDb raw(m_db);
+        auto migrated = schema::migrateForward(raw.handle(), m_db, 5);
+        ASSERT_TRUE(migrated.ok()) << migrated.error().message;
+        raw.exec(
+            "INSERT INTO cdr (start_ms, answer_ms, end_ms, caller, callee, route, disposition, sip_code,"
+            " reason, codec, call_id) VALUES (1000, 0, 2000, '100', '0139', 'ims', 'failed', 488, 'x',"
+            " '', 'old')");
+    }
+    auto store = openOk(m_db);
+    ASSERT_TRUE(store);
+    auto failed = cdr(3000, "new");
+    failed.disposition = sb::store::Disposition::Failed;
+    failed.findings = {
+        {"codecs-rejected", "line \"ims\" accepts none of the codecs", "Put PCMA first", "codecs"}};
+    ASSERT_TRUE(store->appendCdrs({failed}).ok());
+    auto all = store->cdrsBetween(0, 10000);
+    ASSERT_TRUE(all.ok()) << all.error().message;
+    ASSERT_EQ(all->size(), 2u);
+    EXPECT_TRUE((*all)[0].findings.empty());
+    EXPECT_EQ((*all)[1].findings, failed.findings);
+}
+
 TEST_F(StoreTest, MigratesVersionZeroDatabase) {
     {
         RawDb raw(m_db);  // a real, empty SQLite file at user_version 0

@@ -13,6 +13,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "config/carrier_profile.h"
+#include "dialogs/carrier_profile_bar.h"
+
 namespace sb::ui {
 
 LineDialog::LineDialog(const sb::store::Configuration& config,
@@ -120,6 +123,16 @@ void LineDialog::buildWidgets() {
     m_callerIdProblem = makeProblemLabel(QStringLiteral("callerIdProblem"), this);
     m_enabled = check("enabledCheck", tr("Enabled"));
 
+    m_profiles = new CarrierProfileBar(
+        CarrierProfileBar::Target::Line,
+        [this](const std::string& name) { return sb::config::carrierProfileOf(line(), name); }, this);
+    connect(m_profiles, &CarrierProfileBar::applyRequested, this, [this](const sb::config::CarrierProfile& p) {
+        sb::store::ExternalLine edited = line();
+        sb::config::applyCarrierProfile(p, edited);
+        load(edited);
+        validate();
+    });
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttonBox"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LineDialog::accept);
@@ -173,6 +186,7 @@ void LineDialog::layOut() {
     callsForm->addRow(QString(), m_enabled);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_profiles);
     layout->addWidget(account);
     layout->addWidget(network);
     layout->addWidget(calls);

@@ -18,6 +18,8 @@ class QToolButton;
 
 namespace sb::ui {
 
+class CarrierProfileBar;
+
 /// Add or edit one external line (a carrier or IMS account Switchboard
 /// registers to): every sb::store::ExternalLine field. Each field is checked
 /// as it is typed with the core's own rule (checkName, checkDomain,
@@ -25,6 +27,8 @@ namespace sb::ui {
 /// uniqueness of the name among lines and trunks; the reason shows under
 /// the field, and OK stays disabled (accept() refuses too) while any field
 /// is invalid. A live preview shows the digest user name the line presents.
+/// A carrier profile (CarrierProfileBar at the top) fills the carrier
+/// settings in one click; the current settings export as a profile.
 ///
 /// The dialog only edits a value: the caller applies it to the configuration.
 class LineDialog final : public QDialog {
@@ -46,6 +50,7 @@ public:
     bool isInputValid() const;
     /// The digest user name the line would present, as previewed.
     QString authorizationName() const;
+    CarrierProfileBar* profileBar() const { return m_profiles; }
 
 public slots:
     void accept() override;
@@ -98,6 +103,7 @@ private:
     QLabel* m_callerIdProblem = nullptr;
     QCheckBox* m_enabled = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
+    CarrierProfileBar* m_profiles = nullptr;
 };
 
 }  // namespace sb::ui

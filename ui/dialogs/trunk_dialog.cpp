@@ -12,7 +12,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "config/carrier_profile.h"
 #include "dialogs/address_list_edit.h"
+#include "dialogs/carrier_profile_bar.h"
 #include "dialogs/did_table_edit.h"
 
 namespace sb::ui {
@@ -96,6 +98,16 @@ void TrunkDialog::buildWidgets(const sb::store::Configuration& config) {
     m_defaultExtension->setObjectName(QStringLiteral("defaultExtensionCombo"));
     fillExtensionCombo(m_defaultExtension, config, tr("(none: calls to other numbers get 404)"));
 
+    m_profiles = new CarrierProfileBar(
+        CarrierProfileBar::Target::Trunk,
+        [this](const std::string& name) { return sb::config::carrierProfileOf(trunk(), name); }, this);
+    connect(m_profiles, &CarrierProfileBar::applyRequested, this, [this](const sb::config::CarrierProfile& p) {
+        sb::store::SipTrunk edited = trunk();
+        sb::config::applyCarrierProfile(p, edited);
+        load(edited);
+        validate();
+    });
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttonBox"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &TrunkDialog::accept);
@@ -159,6 +171,7 @@ void TrunkDialog::layOut() {
     columns->addWidget(incoming, 1);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_profiles);
     layout->addLayout(columns, 1);
     layout->addWidget(m_buttons);
 }

@@ -17,6 +17,8 @@ class QSpinBox;
 
 namespace sb::ui {
 
+class CarrierProfileBar;
+
 class AddressListEdit;
 class DidTableEdit;
 
@@ -39,6 +41,8 @@ public:
 
     /// The trunk as entered (text fields trimmed).
     sb::store::SipTrunk trunk() const;
+    /// Carrier profiles: apply one, import or export one.
+    CarrierProfileBar* profileBar() const { return m_profiles; }
     /// The name of the trunk being edited; empty when adding.
     QString originalName() const { return m_originalName; }
     bool isEditing() const { return m_editing; }
@@ -92,6 +96,7 @@ private:
     QLabel* m_callerIdProblem = nullptr;
     QComboBox* m_defaultExtension = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
+    CarrierProfileBar* m_profiles = nullptr;
 };
 
 }  // namespace sb::ui

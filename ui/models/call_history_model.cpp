@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include "diagnostics/rules.h"
+
 namespace sb::ui {
 
 QString dispositionText(sb::store::Disposition disposition) {
@@ -39,7 +41,10 @@ int CallHistoryModel::columnCount(const QModelIndex& parent) const {
 QVariant CallHistoryModel::data(const QModelIndex& index, int role) const {
     if (!validIndex(index)) return {};
     const sb::store::CdrRecord& r = recordAt(index.row());
-    if (role == Qt::ToolTipRole && index.column() == Reason && !r.reason.empty()) return qs(r.reason);
+    if (role == Qt::ToolTipRole && index.column() == Reason && !r.reason.empty()) {
+        const std::string why = sb::diagnostics::findingsText(r.findings);
+        return why.empty() ? qs(r.reason) : qs(r.reason) + QStringLiteral("\n\n") + qs(why);
+    }
     if (role == Qt::ToolTipRole && index.column() == Caller) return tr("Call-ID: %1").arg(qs(r.callId));
     if (role == Qt::ToolTipRole && (index.column() == Answer || index.column() == End)) {
         const qint64 ms = index.column() == Answer ? r.answerMs : r.endMs;

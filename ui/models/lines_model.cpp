@@ -1,5 +1,6 @@
 #include "models/lines_model.h"
 
+#include "diagnostics/rules.h"
 #include "models/model_roles.h"
 
 namespace sb::ui {
@@ -10,7 +11,10 @@ QVariant LinesModel::data(const QModelIndex& index, int role) const {
     if (!validIndex(index)) return {};
     const auto& line = recordAt(index.row());
     // Statuses such as a PRACK warning are longer than the column.
-    if (role == Qt::ToolTipRole && index.column() == Status) return status(qs(line.name));
+    if (role == Qt::ToolTipRole && index.column() == Status) {
+        const std::string why = sb::diagnostics::findingsText(findings(qs(line.name)));
+        return why.empty() ? status(qs(line.name)) : status(qs(line.name)) + QStringLiteral("\n\n") + qs(why);
+    }
     if (role != Qt::DisplayRole && role != RawRole) return {};
     const bool raw = role == RawRole;
     switch (static_cast<Column>(index.column())) {

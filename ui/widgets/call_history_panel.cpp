@@ -22,6 +22,8 @@
 #include "engine/core.h"
 #include "models/call_history_model.h"
 #include "store/cdr_csv.h"
+#include "widgets/call_flow_dialog.h"
+#include "widgets/findings_view.h"
 #include "widgets/table_view.h"
 
 namespace sb::ui {
@@ -60,6 +62,13 @@ CallHistoryPanel::CallHistoryPanel(CallHistoryModel* model, CoreBridge& bridge, 
     m_export = new QPushButton(tr("E&xport CSV…"), this);
     m_export->setObjectName(QStringLiteral("historyExport"));
     m_export->setToolTip(tr("Save the calls shown as a CSV file"));
+    m_flow = new QPushButton(tr("Call flo&w…"), this);
+    m_flow->setObjectName(QStringLiteral("historyCallFlow"));
+    m_flow->setToolTip(tr("The SIP messages of the selected call as a sequence diagram, to read or export"));
+    m_flow->setEnabled(false);
+    m_ladderQuery = [&bridge](quint64 requestId, qint64 cdrId) {
+        return bridge.post([requestId, cdrId](sb::Core& core) { core.queryCallLadder(requestId, cdrId); });
+    };
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("historyCount"));
 
@@ -73,6 +82,8 @@ CallHistoryPanel::CallHistoryPanel(CallHistoryModel* model, CoreBridge& bridge, 
         header->resizeSection(column, 75);
     header->resizeSection(CallHistoryModel::Route, 90);
     header->resizeSection(CallHistoryModel::Disposition, 90);
+
+    m_findings = new FindingsView(QStringLiteral("historyFindings"), this);
 
     auto* from = new QLabel(tr("Fro&m"), this);
     from->setBuddy(m_from);
@@ -88,11 +99,13 @@ CallHistoryPanel::CallHistoryPanel(CallHistoryModel* model, CoreBridge& bridge, 
     top->addSpacing(12);
     top->addWidget(m_count);
     top->addStretch(1);
+    top->addWidget(m_flow);
     top->addWidget(m_export);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_findings);
 
     m_autoRefresh.setSingleShot(true);
     m_autoRefresh.setInterval(kAutoRefreshMs);
@@ -113,13 +126,20 @@ CallHistoryPanel::CallHistoryPanel(CallHistoryModel* model, CoreBridge& bridge, 
     });
     connect(m_refresh, &QPushButton::clicked, this, &CallHistoryPanel::refresh);
     connect(m_export, &QPushButton::clicked, this, &CallHistoryPanel::exportCsv);
+    connect(m_flow, &QPushButton::clicked, this, &CallHistoryPanel::showCallFlow);
+    connect(&bridge, &CoreBridge::callLadder, this, &CallHistoryPanel::onCallLadder);
     connect(&bridge, &CoreBridge::callHistory, this, &CallHistoryPanel::onCallHistory);
     connect(&bridge, &CoreBridge::callEnded, this, &CallHistoryPanel::onCallEnded);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CallHistoryPanel::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CallHistoryPanel::updateFindings);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CallHistoryPanel::updateFindings);
     updateCount();
 }
 
 void CallHistoryPanel::setQuery(Query query) { m_query = std::move(query); }
+
+void CallHistoryPanel::setLadderQuery(LadderQuery query) { m_ladderQuery = std::move(query); }
 
 void CallHistoryPanel::setClock(Clock clock) {
     m_clock = std::move(clock);
@@ -201,6 +221,45 @@ void CallHistoryPanel::updateCount() {
     QString text = tr("Calls: %1").arg(rows);
     if (m_pendingRequestId) text = tr("%1 (refreshing…)").arg(text);
     m_count->setText(text);
+}
+
+void CallHistoryPanel::updateFindings() {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const int row = rows.size() == 1 ? proxyOf(m_view)->mapToSource(rows.front()).row() : -1;
+    m_flow->setEnabled(row >= 0 && row < m_model->rowCount());
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_findings->setFindings({}, {});
+        return;
+    }
+    const auto& record = m_model->recordAt(row);
+    m_findings->setFindings(record.answerMs ? tr("What went wrong in this call") : tr("Why this call failed"),
+                            record.findings);
+}
+
+void CallHistoryPanel::showCallFlow() {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.size() != 1) return;
+    const int row = proxyOf(m_view)->mapToSource(rows.front()).row();
+    if (row < 0 || row >= m_model->rowCount()) return;
+    m_ladderRecord = m_model->recordAt(row);
+    m_pendingLadderId = m_bridge.nextRequestId();
+    if (!m_ladderQuery(m_pendingLadderId, m_ladderRecord.id)) {
+        m_pendingLadderId = 0;
+        emit statusMessage(tr("The engine is not running; the call flow cannot be read."));
+    }
+}
+
+void CallHistoryPanel::onCallLadder(const sb::CallLadder& ladder) {
+    if (ladder.requestId == 0 || ladder.requestId != m_pendingLadderId) return;  // stale or not ours
+    m_pendingLadderId = 0;
+    if (!ladder.error.empty()) {
+        emit statusMessage(tr("The call flow could not be read: %1").arg(qs(ladder.error)));
+        return;
+    }
+    // open(), not exec(): engine events keep flowing while it is up.
+    auto* dialog = new CallFlowDialog(m_ladderRecord, ladder.ladder, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 std::vector<sb::store::CdrRecord> CallHistoryPanel::shownRecords() const {

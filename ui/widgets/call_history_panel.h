@@ -20,6 +20,7 @@ namespace sb::ui {
 
 class CallHistoryModel;
 class CoreBridge;
+class FindingsView;
 
 /// The "Call history" tab: call detail records of the calls that started in
 /// a range of whole days (default: today), newest first, with Refresh and
@@ -32,6 +33,8 @@ class CoreBridge;
 /// at most once per kAutoRefreshMs (under load calls end hundreds of times a
 /// second); while the tab is hidden that only marks it for a refresh on show.
 /// A range left at its default (today) moves on to the new day at midnight.
+/// Under the table, the selected call's findings (why it failed, which
+/// setting fixes it) as the engine's explainer stored them with the record.
 class CallHistoryPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -39,16 +42,21 @@ public:
     using Query = std::function<bool(quint64 requestId, qint64 fromMs, qint64 toMs)>;
     /// Current time as Unix epoch milliseconds (replaceable for tests).
     using Clock = std::function<qint64()>;
+    /// Asks for one call's message flow; @return false when it could not be sent.
+    using LadderQuery = std::function<bool(quint64 requestId, qint64 cdrId)>;
 
     static constexpr int kAutoRefreshMs = 1000;
 
     CallHistoryPanel(CallHistoryModel* model, CoreBridge& bridge, QWidget* parent = nullptr);
 
     QTableView* view() const { return m_view; }
+    FindingsView* findingsView() const { return m_findings; }
 
     /// Replace how queries are sent (tests observe them); the default posts
     /// Core::queryCallHistory() to the bridge's engine.
     void setQuery(Query query);
+    /// Replace how call-flow queries are sent; the default posts Core::queryCallLadder().
+    void setLadderQuery(LadderQuery query);
     void setClock(Clock clock);
 
     /// Show calls that started from the start of @p from to the end of @p to
@@ -74,6 +82,9 @@ public slots:
     void refresh();
     /// Ask for a file name, then exportTo() it.
     void exportCsv();
+    /// Ask the engine for the selected call's message flow; a CallFlowDialog
+    /// opens when it arrives.
+    void showCallFlow();
 
 signals:
     /// A short message for the status bar.
@@ -90,18 +101,25 @@ private:
     QDate today() const;
     void followToday();
     void updateCount();
+    void updateFindings();
+    void onCallLadder(const sb::CallLadder& ladder);
 
     CallHistoryModel* m_model;
     CoreBridge& m_bridge;
     Query m_query;
+    LadderQuery m_ladderQuery;
+    quint64 m_pendingLadderId = 0;
+    sb::store::CdrRecord m_ladderRecord;  ///< the call whose flow was asked for
     Clock m_clock;
     QDate m_today;          ///< the day "today" meant when last looked at
     QDateEdit* m_from;
     QDateEdit* m_to;
     QPushButton* m_refresh;
     QPushButton* m_export;
+    QPushButton* m_flow;
     QLabel* m_count;
     QTableView* m_view;
+    FindingsView* m_findings;
     QTimer m_autoRefresh;   ///< debounces refreshes after calls end
     QTimer m_rangeChanged;  ///< debounces refreshes while the dates are edited
     quint64 m_pendingRequestId = 0;

@@ -9,6 +9,7 @@
 #include "dialogs/line_dialog.h"
 #include "models/lines_model.h"
 #include "models/model_roles.h"
+#include "widgets/findings_view.h"
 
 namespace sb::ui {
 
@@ -25,6 +26,8 @@ LinesPanel::LinesPanel(LinesModel* model, CoreBridge& bridge, QWidget* parent)
                                tr("The line refused PRACK, so 100rel is no longer offered on it. Clear "
                                   "the warning to offer 100rel again (e.g. after the carrier fixed it)."));
     connect(m_clearWarning, &QPushButton::clicked, this, &LinesPanel::clearWarning);
+    m_findings = new FindingsView(QStringLiteral("lineFindings"), this);
+    addBelow(m_findings);
     updateButtons();
 }
 
@@ -49,6 +52,10 @@ void LinesPanel::updateButtons() {
     ConfigListPanel::updateButtons();
     const auto line = selectedLine();
     m_clearWarning->setEnabled(line && isWarning(m_model->status(qs(line->name))));
+    // Called on selection and data changes alike, so the findings follow both.
+    if (m_findings)
+        m_findings->setFindings(line ? tr("Why line %1 fails").arg(qs(line->name)) : QString(),
+                                line ? m_model->findings(qs(line->name)) : sb::diagnostics::Findings{});
 }
 
 void LinesPanel::addItem() {

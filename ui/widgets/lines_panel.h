@@ -9,17 +9,21 @@ class QPushButton;
 
 namespace sb::ui {
 
+class FindingsView;
 class LinesModel;
 
 /// The "External lines" tab: carrier accounts with their live registration
 /// status, Add / Edit / Delete through LineDialog, and "Clear warning" for a
 /// line that refused PRACK (offer 100rel on it again). Renaming a line
 /// renames it in the routes; deleting one deletes the routes that lead to
-/// it (the confirmation names them).
+/// it (the confirmation names them). Under the table, a line that fails to
+/// register shows the explainer's findings: why, and which setting fixes it.
 class LinesPanel final : public ConfigListPanel {
     Q_OBJECT
 public:
     LinesPanel(LinesModel* model, CoreBridge& bridge, QWidget* parent = nullptr);
+
+    FindingsView* findingsView() const { return m_findings; }
 
 public slots:
     void addItem() override;
@@ -39,6 +43,7 @@ private:
 
     LinesModel* m_model;
     QPushButton* m_clearWarning = nullptr;
+    FindingsView* m_findings = nullptr;
 };
 
 }  // namespace sb::ui
