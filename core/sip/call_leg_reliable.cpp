@@ -80,7 +80,7 @@ bool CallLeg::acceptReliableResponse(const ::sip_msg& msg) {
 
 void CallLeg::handlePrackResponse(int err, const ::sip_msg* msg) {
     if (err || !msg) return;
-    m_listener.onResponse(*this, *msg);
+    m_listener->onResponse(*this, *msg);
     if (msg->scode < 300) return;
     // 405/501/420: the peer asked for 100rel and will not take PRACK.
     if (msg->scode == 405 || msg->scode == 501 || msg->scode == 420) m_listener->onPrackRefused(*this, msg->scode);

@@ -100,7 +100,7 @@ void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
     // A response with control characters in its headers is malformed and
     // would carry them into our requests (header injection): ignored.
     if (hasControlCharacters(*msg)) return;
-    m_listener.onResponse(*this, *msg);
+    m_listener->onResponse(*this, *msg);
     const uint16_t code = msg->scode;
     const std::string reason = toString(msg->reason);
     if (code == 100) return;
