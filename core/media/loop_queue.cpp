@@ -17,9 +17,8 @@ Result<std::unique_ptr<LoopQueue>> LoopQueue::create() {
 
 LoopQueue::~LoopQueue() {
     close();
-    // Tasks still in the pipe are lost with it; close() made sure no new
-    // ones come. Their boxes leak only at shutdown, never in steady state.
-    mem_deref(m_queue);
+    mem_deref(m_queue);  // tasks still in its pipe never run: free them here
+    for (Task* task : m_pending) delete task;
 }
 
 bool LoopQueue::post(Task task) {
@@ -30,6 +29,7 @@ bool LoopQueue::post(Task task) {
         delete boxed;
         return false;
     }
+    m_pending.insert(boxed);
     return true;
 }
 
@@ -38,8 +38,13 @@ void LoopQueue::close() {
     m_closed = true;
 }
 
-void LoopQueue::onMessage(int, void* data, void*) {
+void LoopQueue::onMessage(int, void* data, void* arg) {
+    auto* self = static_cast<LoopQueue*>(arg);
     std::unique_ptr<Task> task(static_cast<Task*>(data));
+    {
+        std::lock_guard lock(self->m_mutex);
+        self->m_pending.erase(task.get());
+    }
     if (*task) (*task)();
 }
 

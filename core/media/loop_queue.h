@@ -7,6 +7,7 @@
 #include <string>
 #include <future>
 #include <thread>
+#include <unordered_set>
 
 #include "common/result.h"
 
@@ -36,8 +37,11 @@ private:
     LoopQueue() = default;
     static void onMessage(int id, void* data, void* arg);
 
-    std::mutex m_mutex;  // orders post() against close()
+    std::mutex m_mutex;  // orders post() against close(); guards m_pending
     bool m_closed = false;
+    /// Posted and not yet run: freed by the destructor, so a queue that
+    /// goes away with tasks in its pipe leaks nothing.
+    std::unordered_set<Task*> m_pending;
     struct ::mqueue* m_queue = nullptr;
 };
 
