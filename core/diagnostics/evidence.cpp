@@ -97,14 +97,30 @@ void appendBounded(std::vector<WireMessage>& messages, WireMessage message, size
 }
 
 std::vector<std::string> audioCodecs(const std::string& sdp) {
+    // A line scan, not media::parseSdp: this runs for every SDP of every
+    // call, and the names are all it needs (bench/calls showed the parse).
     std::vector<std::string> out;
-    auto parsed = media::parseSdp(sdp);
-    if (!parsed) return out;
-    const auto index = media::firstAudioIndex(parsed.value());
-    if (!index) return out;
-    for (const auto& format : parsed.value().media[*index].formats) {
-        const auto map = media::resolveRtpMap(format);
-        out.push_back(map ? map->encoding : format.id);
+    size_t m = sdp.rfind("m=audio ", 0) == 0 ? 0 : sdp.find("\nm=audio ");
+    if (m == std::string::npos) return out;
+    if (sdp[m] == '\n') ++m;
+    const size_t eol = sdp.find_first_of("\r\n", m);
+    const std::string line = sdp.substr(m, eol == std::string::npos ? std::string::npos : eol - m);
+    size_t pos = 0;
+    for (int field = 0; field < 3 && pos != std::string::npos; ++field) pos = line.find(' ', pos + 1);
+    while (pos != std::string::npos && out.size() < 16) {
+        const size_t next = line.find(' ', pos + 1);
+        const std::string pt = line.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+        pos = next;
+        if (pt.empty()) continue;
+        const std::string key = "a=rtpmap:" + pt + " ";
+        if (const size_t a = sdp.find(key); a != std::string::npos) {
+            const size_t start = a + key.size();
+            out.push_back(sdp.substr(start, sdp.find_first_of("/\r\n", start) - start));
+        } else if (auto map = media::resolveRtpMap(media::Format{pt, std::nullopt, std::nullopt})) {
+            out.push_back(map->encoding);  // RFC 3551 static payload types
+        } else {
+            out.push_back(pt);
+        }
     }
     return out;
 }

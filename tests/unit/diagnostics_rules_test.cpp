@@ -145,6 +145,17 @@ TEST(DiagnosticsEvidence, MessagesAreBounded) {
     EXPECT_EQ(messages.front().timeMs, 0);  // the start of a call is what the rules read
 }
 
+TEST(DiagnosticsEvidence, AudioCodecsOfAnSdp) {
+    using V = std::vector<std::string>;
+    EXPECT_EQ(audioCodecs("v=0\r\nm=video 5000 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
+                          "m=audio 4000 RTP/AVP 8 0 97 101\r\na=rtpmap:97 AMR-WB/16000/1\r\n"
+                          "a=rtpmap:101 telephone-event/8000\r\n"),
+              (V{"PCMA", "PCMU", "AMR-WB", "telephone-event"}));
+    EXPECT_EQ(audioCodecs("m=audio 4000 RTP/AVP 0 98\n"), (V{"PCMU", "98"}));  // no rtpmap for a dynamic type
+    EXPECT_EQ(audioCodecs("v=0\r\nm=video 5000 RTP/AVP 96\r\n"), V{});
+    EXPECT_EQ(audioCodecs(""), V{});
+}
+
 TEST(DiagnosticsEvidence, OptionTags) {
     EXPECT_TRUE(hasOptionTag("timer, 100REL", "100rel"));
     EXPECT_FALSE(hasOptionTag("100relx", "100rel"));
