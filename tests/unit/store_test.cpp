@@ -146,9 +146,9 @@ TEST_F(StoreTest, CdrAppendAndRangeQuery) {
 
 TEST_F(StoreTest, CdrKeepsItsFindingsAndOldRowsHaveNone) {
     {
-        // A call written by schema 5, before the explainer.
+        // A call written by schema 7, before the explainer.
         RawDb raw(m_db);
-        auto migrated = schema::migrateForward(raw.handle(), m_db, 5);
+        auto migrated = schema::migrateForward(raw.handle(), m_db, 7);
         ASSERT_TRUE(migrated.ok()) << migrated.error().message;
         raw.exec(
             "INSERT INTO cdr (start_ms, answer_ms, end_ms, caller, callee, route, disposition, sip_code,"
