@@ -147,12 +147,24 @@ class WineInstallerTest(unittest.TestCase):
         server = InstalledServer(self.wine)
         self.addCleanup(server.kill)
         port = server.wait_listening()
-        code, out = run_sipp(OPTIONS, "127.0.0.1", port, transport="u1")
-        self.assertEqual(code, 0, out + "\n" + server.log())
-        code, out = run_sipp(REGISTER, "127.0.0.1", port, transport="u1",
-                             keys={"ext": EXTENSION, "expires": "120"}, extra=["-au", EXTENSION, "-ap", PASSWORD])
-        self.assertEqual(code, 0, out + "\n" + server.log())
+        self.sipp(server, OPTIONS, port)
+        self.sipp(server, REGISTER, port, keys={"ext": EXTENSION, "expires": "120"},
+                  extra=["-au", EXTENSION, "-ap", PASSWORD])
         self.assertEqual(server.stop(), 0, server.log())
+
+    def sipp(self, server, scenario, port, keys=None, extra=()):
+        """One scenario to success. A 503 is the server's own overload guard
+        (Wine's start-up can make the loop run late on a busy machine), which
+        a phone answers by trying again later: so does this, a few times."""
+        for attempt in range(1, 6):
+            code, out = run_sipp(scenario, "127.0.0.1", port, transport="u1", keys=keys, extra=list(extra))
+            if code == 0:
+                return
+            if "503 Service Unavailable" not in out or attempt == 5:
+                break
+            print(f"{os.path.basename(scenario)}: 503 (overload guard), attempt {attempt}; retrying", flush=True)
+            time.sleep(5)  # the Retry-After the server sends
+        self.fail(out + "\n" + server.log())
 
     def export(self, name):
         path = os.path.join(self.wine.tmp, name)
@@ -204,6 +216,11 @@ if __name__ == "__main__":
     parser.add_argument("--installer-dir", required=True)
     parser.add_argument("--sipp-dir", required=True)
     ARGS, rest = parser.parse_known_args()
+    unavailable = os.path.join(ARGS.installer_dir, "windows-unavailable.txt")
+    if os.path.exists(unavailable):  # ctest's SKIP_RETURN_CODE
+        with open(unavailable) as f:
+            print("SKIPPED: scripts/windows-cross could not build the server: " + f.read().strip())
+        sys.exit(77)
     ARGS.sipp_dir = os.path.abspath(ARGS.sipp_dir)  # SIPp runs in a folder of its own
     sys.path.insert(0, ARGS.sipp_dir)
     from switchboard_harness import LISTEN_RE, run_sipp  # noqa: E402
