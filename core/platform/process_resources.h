@@ -64,4 +64,7 @@ void shutDownStream(int fd);
 /// calls; Winsock has no such limit (libre's loop there is sized by fd_setsize).
 int applyOpenFileLimit(uint32_t wanted);
 
+/// The soft open-file limit in force, unchanged (what applyOpenFileLimit() last set).
+int openFileLimit();
+
 }  // namespace sb::platform
