@@ -2,6 +2,10 @@
 
 #include <re.h>
 
+#include <algorithm>
+
+#include "platform/process_resources.h"
+
 namespace sb::media {
 
 namespace {
@@ -92,6 +96,10 @@ void LoopThread::run(std::promise<Result<void>>* ready) {
         ready->set_value(makeError("cannot start the " + m_name + " thread's event loop", err));
         return;
     }
+    // Sockets moved to this loop keep their process-wide descriptor numbers,
+    // and libre's per-thread table holds only 1024 by default: past ~500 legs
+    // udp_thread_attach() failed with EMFILE. Size it as the engine thread's.
+    (void)fd_setsize(std::min(platform::openFileLimit(), 65536));
     auto queue = LoopQueue::create();
     if (!queue) {
         ready->set_value(queue.error());

@@ -31,6 +31,8 @@ int applyOpenFileLimit(uint32_t wanted) {
     return wanted ? std::min(static_cast<int>(wanted), kLoopCapacity) : kLoopCapacity;
 }
 
+int openFileLimit() { return 16384; }
+
 }  // namespace sb::platform
 
 #else
@@ -139,6 +141,13 @@ int applyOpenFileLimit(uint32_t wanted) {
         changed.rlim_cur = target;
         if (setrlimit(RLIMIT_NOFILE, &changed) == 0) rl = changed;
     }
+    constexpr rlim_t kCap = 1 << 20;
+    return static_cast<int>(rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > kCap ? kCap : rl.rlim_cur);
+}
+
+int openFileLimit() {
+    struct rlimit rl {};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return 1024;
     constexpr rlim_t kCap = 1 << 20;
     return static_cast<int>(rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > kCap ? kCap : rl.rlim_cur);
 }

@@ -65,4 +65,7 @@ void shutDownStream(int fd);
 /// FD_SETSIZE sockets: on Windows the answer is at most that.
 int applyOpenFileLimit(uint32_t wanted);
 
+/// The soft open-file limit in force, unchanged (what applyOpenFileLimit() last set).
+int openFileLimit();
+
 }  // namespace sb::platform

@@ -2,7 +2,11 @@
 // terminated leg sends is decoded and measured (tone power), digits go in
 // as RFC 4733 events and as tones, conference members hear each other.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <re.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -304,6 +308,44 @@ TEST_F(MediaEngineTest, ADamagedWavFileIsRefusedWithItsName) {
     auto missing = loadWavClip("/nonexistent/prompt.wav");
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().message.find("does not exist"), std::string::npos);
+}
+
+// Sockets keep their process-wide descriptor numbers when they move to the
+// media thread, whose libre table once held only 1024: past ~500 legs every
+// new leg failed (bench/media at 800 legs).
+TEST(MediaEngineDescriptors, ALegWhoseSocketsAreNumberedPast1024IsServed) {
+    rlimit rl{};
+    ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &rl), 0);
+    if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < 1400) GTEST_SKIP() << "hard open-file limit below 1400";
+    const rlimit before = rl;
+    rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ? 4096 : std::min<rlim_t>(rl.rlim_max, 4096);
+    ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &rl), 0);
+    std::vector<int> filler;  // descriptors 0..1100 taken, so the leg's sockets come after
+    for (int fd = open("/dev/null", O_RDONLY); fd >= 0 && fd < 1100; fd = open("/dev/null", O_RDONLY))
+        filler.push_back(fd);
+    {
+        LoopScope loop;
+        ASSERT_EQ(fd_setsize(4096), 0);  // the test thread's own loop, as the engine thread does
+        PortPool pool = PortPool::create({30000, 30100}).value();
+        auto engine = MediaEngine::start();
+        ASSERT_TRUE(engine) << engine.error().message;
+        TestPhone phone;
+        std::string failure;
+        MediaEngine::SessionEvents ev;
+        ev.failed = [&](const std::string& why) { failure = why; };
+        auto pair = pool.allocate("127.0.0.1");
+        ASSERT_TRUE(pair) << pair.error().message;
+        LegMediaParams p;
+        p.remote = phone.endpoint();
+        p.payloadType = 0;
+        p.law = G711Law::MuLaw;
+        engine.value()->open(std::move(pair.value()), p, std::move(ev));
+        EXPECT_TRUE(runUntil([&] { return !phone.received.empty() || !failure.empty(); }, 2s));
+        EXPECT_EQ(failure, "");
+        EXPECT_FALSE(phone.received.empty()) << "the session sent nothing";
+    }
+    for (int fd : filler) close(fd);
+    (void)setrlimit(RLIMIT_NOFILE, &before);
 }
 
 TEST(RtpPacket, ParsesHeaderExtensionCsrcsAndPadding) {
