@@ -333,6 +333,7 @@ void ExtensionDialogTest::voicemailRoundTrips() {
     original.voicemailPin = "4321";
     original.voicemailGreeting = "/srv/greetings/sales.wav";
     original.voicemailMaxS = 300;
+    original.ringTimeoutS = 45;  // not in the dialog: kept as it was
     ExtensionDialog dialog(kExisting, original);
     dialog.show();
     auto* enabled = dialog.findChild<QCheckBox*>(QStringLiteral("voicemailCheck"));

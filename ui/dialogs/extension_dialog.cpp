@@ -143,7 +143,8 @@ ExtensionDialog::ExtensionDialog(const QStringList& existingNumbers,
     layout->addStretch(1);
     layout->addWidget(m_buttons);
 
-    const sb::store::Extension initial = original.value_or(sb::store::Extension{});
+    m_original = original.value_or(sb::store::Extension{});
+    const sb::store::Extension& initial = m_original;
     m_number->setText(QString::fromStdString(initial.number));
     m_name->setText(QString::fromStdString(initial.name));
     m_password->setText(QString::fromStdString(initial.password));
@@ -164,7 +165,8 @@ ExtensionDialog::ExtensionDialog(const QStringList& existingNumbers,
 }
 
 sb::store::Extension ExtensionDialog::extension() const {
-    sb::store::Extension e;
+    // Fields this dialog does not show (the ring timeout) keep their value.
+    sb::store::Extension e = m_original;
     e.number = m_number->text().trimmed().toStdString();
     e.name = m_name->text().toStdString();
     e.password = m_password->text().toStdString();

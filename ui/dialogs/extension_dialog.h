@@ -64,6 +64,7 @@ private:
     void updateStrength();
 
     QSet<QString> m_takenNumbers;  ///< existing numbers minus the edited one
+    sb::store::Extension m_original;  ///< the record edited, or the defaults
     QString m_originalNumber;
     bool m_editing = false;
 
