@@ -42,6 +42,7 @@
 #include "widgets/security_panel.h"
 #include "widgets/trace_panel.h"
 #include "widgets/trunks_panel.h"
+#include "widgets/voicemail_panel.h"
 #include "window_layout.h"
 
 // Resources live in the static sbui library; referencing the initialiser
@@ -135,6 +136,8 @@ void MainWindow::createTabs() {
     addTab(m_historyPanel, "calls", tr("Call history"));
     m_securityPanel = new SecurityPanel(m_bridge, m_tabs);
     addTab(m_securityPanel, "security", tr("Security"));
+    m_voicemailPanel = new VoicemailPanel(m_bridge, m_tabs);
+    addTab(m_voicemailPanel, "calls", tr("Voicemail"));
     setCentralWidget(m_tabs);
 }
 
@@ -196,6 +199,7 @@ void MainWindow::connectBridge() {
     });
     connect(m_callsPanel, &CallsPanel::statusMessage, this, showStatus);
     connect(m_securityPanel, &SecurityPanel::statusMessage, this, showStatus);
+    connect(m_voicemailPanel, &VoicemailPanel::statusMessage, this, showStatus);
     connect(m_extensionsPanel, &ExtensionsPanel::statusMessage, this, showStatus);
     for (ConfigListPanel* panel : {static_cast<ConfigListPanel*>(m_linesPanel),
                                    static_cast<ConfigListPanel*>(m_trunksPanel),

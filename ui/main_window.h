@@ -18,6 +18,7 @@ class CoreBridge;
 class CallHistoryModel;
 class CallHistoryPanel;
 class SecurityPanel;
+class VoicemailPanel;
 class CallsModel;
 class CallsPanel;
 class ExtensionsModel;
@@ -62,6 +63,7 @@ public:
     TracePanel* tracePanel() const { return m_tracePanel; }
     CallHistoryPanel* callHistoryPanel() const { return m_historyPanel; }
     SecurityPanel* securityPanel() const { return m_securityPanel; }
+    VoicemailPanel* voicemailPanel() const { return m_voicemailPanel; }
     TrayIcon* trayIcon() const { return m_tray; }
 
     /// Desktop preferences in force (main() loads them; Settings changes them).
@@ -122,6 +124,7 @@ private:
     TracePanel* m_tracePanel = nullptr;
     CallHistoryPanel* m_historyPanel = nullptr;
     SecurityPanel* m_securityPanel = nullptr;
+    VoicemailPanel* m_voicemailPanel = nullptr;
     QLabel* m_listening = nullptr;
     LogDock* m_log = nullptr;
     ServerInfoDialog* m_serverInfo = nullptr;  ///< created on first use, then kept current

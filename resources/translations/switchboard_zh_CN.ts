@@ -511,6 +511,70 @@
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
+    <message>
+        <source>&amp;Voicemail</source>
+        <translation>语音信箱(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Take messages</source>
+        <translation>接收留言(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Callers who get no answer, a busy line or an unregistered phone can leave a message</source>
+        <translation>来电无人接听、占线或话机未注册时，来电者可以留言</translation>
+    </message>
+    <message>
+        <source>Empty: no PIN</source>
+        <translation>留空：不设 PIN</translation>
+    </message>
+    <message>
+        <source>Asked for when the mailbox is called with *97</source>
+        <translation>拨打 *97 进入信箱时需要输入</translation>
+    </message>
+    <message>
+        <source>Empty: the standard prompt</source>
+        <translation>留空：使用标准提示音</translation>
+    </message>
+    <message>
+        <source>An 8 kHz mono WAV file played before the beep</source>
+        <translation>在提示音“嘀”之前播放的 8 kHz 单声道 WAV 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>P&amp;IN:</source>
+        <translation>PIN(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Greeting:</source>
+        <translation>问候语(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Longest &amp;message:</source>
+        <translation>最长留言(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>A PIN is digits only (0-9)</source>
+        <translation>PIN 只能由数字（0-9）组成</translation>
+    </message>
+    <message>
+        <source>A PIN is at most %1 digits</source>
+        <translation>PIN 最多 %1 位数字</translation>
+    </message>
+    <message>
+        <source>Choose the voicemail greeting</source>
+        <translation>选择语音信箱问候语</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav);;All files (*)</source>
+        <translation>WAV 音频 (*.wav);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ExtensionsModel</name>
@@ -1237,6 +1301,10 @@ It stops registering; calls can no longer go out or come in through it.</source>
         <source>New calls are paused: callers get 503 Service Unavailable.</source>
         <translation>新呼叫已暂停：主叫将收到 503 Service Unavailable。</translation>
     </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>语音信箱</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::Models</name>
@@ -1887,6 +1955,54 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
         <source>Memory:</source>
         <translation>内存：</translation>
     </message>
+    <message>
+        <source>Language of the voicemail and conference prompts callers hear</source>
+        <translation>来电者听到的语音信箱和会议提示音的语言</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Choose the music on hold</source>
+        <translation>选择等待音乐</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav);;All files (*)</source>
+        <translation>WAV 音频 (*.wav);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Empty: the music shipped with Switchboard</source>
+        <translation>留空：使用 Switchboard 自带的音乐</translation>
+    </message>
+    <message>
+        <source>An 8 kHz mono WAV file played to callers on hold</source>
+        <translation>向被保持的来电者播放的 8 kHz 单声道 WAV 文件</translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation> 条留言</translation>
+    </message>
+    <message>
+        <source>Per mailbox; callers to a full mailbox are told so</source>
+        <translation>每个信箱；信箱已满时会告知来电者</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt language:</source>
+        <translation>提示音语言(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Music on &amp;hold:</source>
+        <translation>等待音乐(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Voicemail messages per mailbox:</source>
+        <translation>每个信箱的留言数(&amp;V)：</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::SingleInstance</name>
@@ -2275,6 +2391,100 @@ Calls can no longer go out through it, and calls from its addresses are no longe
     <message>
         <source>Saving trunk %1…</source>
         <translation>正在保存中继 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::VoicemailModel</name>
+    <message>
+        <source>Heard</source>
+        <translation>已听</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>信箱</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::VoicemailPanel</name>
+    <message>
+        <source>No voicemail messages. Callers leave one when an extension with voicemail does not answer; turn voicemail on in the extension&apos;s settings.</source>
+        <translation>没有语音留言。开启了语音信箱的分机无人接听时，来电者可以留言；请在分机设置中开启语音信箱。</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The message file %1 is missing.</source>
+        <translation>留言文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>No program to play %1 was found.</source>
+        <translation>找不到可以播放 %1 的程序。</translation>
+    </message>
+    <message>
+        <source>Export voicemail</source>
+        <translation>导出语音留言</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav)</source>
+        <translation>WAV 音频 (*.wav)</translation>
+    </message>
+    <message>
+        <source>%1 exists and cannot be replaced.</source>
+        <translation>%1 已存在，且无法替换。</translation>
+    </message>
+    <message>
+        <source>Could not copy the message to %1: %2</source>
+        <translation>无法将留言复制到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported the message to %1.</source>
+        <translation>已将留言导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Delete the message from %1 in mailbox %2? Its recording is deleted too.</source>
+        <translation>删除信箱 %2 中来自 %1 的留言吗？录音文件也会一并删除。</translation>
+    </message>
+    <message>
+        <source>Delete voicemail</source>
+        <translation>删除语音留言</translation>
+    </message>
+    <message>
+        <source>Deleting the message…</source>
+        <translation>正在删除留言…</translation>
+    </message>
+    <message>
+        <source>Could not delete the message: the engine is not running.</source>
+        <translation>无法删除留言：引擎未运行。</translation>
     </message>
 </context>
 </TS>

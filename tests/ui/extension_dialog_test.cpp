@@ -4,11 +4,13 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 #include <QToolButton>
 
@@ -97,6 +99,8 @@ private slots:
     void displayNameUsesCoreTextCheck();
     void returnsTheExtension();
     void strengthRules();
+    void voicemailRoundTrips();
+    void voicemailPinIsRefusedWithReason();
 };
 
 void ExtensionDialogTest::emptyNumberIsRefused() {
@@ -318,6 +322,95 @@ void ExtensionDialogTest::strengthRules() {
     QCOMPARE(passwordStrength(QStringLiteral("Secret12secret")), PasswordStrength::Strong);
     QCOMPARE(passwordStrength(QStringLiteral("correct horse battery staple")), PasswordStrength::Strong);
     QCOMPARE(passwordStrengthName(PasswordStrength::Fair), QStringLiteral("fair"));
+}
+
+void ExtensionDialogTest::voicemailRoundTrips() {
+    sb::store::Extension original;
+    original.number = "101";
+    original.name = "Sales";
+    original.password = "Corr3ct-Horse-Battery";
+    original.voicemail = true;
+    original.voicemailPin = "4321";
+    original.voicemailGreeting = "/srv/greetings/sales.wav";
+    original.voicemailMaxS = 300;
+    original.ringTimeoutS = 45;  // not in the dialog: kept as it was
+    ExtensionDialog dialog(kExisting, original);
+    dialog.show();
+    auto* enabled = dialog.findChild<QCheckBox*>(QStringLiteral("voicemailCheck"));
+    auto* pin = dialog.findChild<QLineEdit*>(QStringLiteral("voicemailPinEdit"));
+    auto* greeting = dialog.findChild<QLineEdit*>(QStringLiteral("voicemailGreetingEdit"));
+    auto* maxLength = dialog.findChild<QSpinBox*>(QStringLiteral("voicemailMaxLengthSpin"));
+    QVERIFY(enabled && pin && greeting && maxLength);
+    QVERIFY(dialog.findChild<QPushButton*>(QStringLiteral("voicemailGreetingBrowse")));
+    QVERIFY(enabled->isChecked());
+    QCOMPARE(pin->text(), QStringLiteral("4321"));
+    QCOMPARE(QDir::fromNativeSeparators(greeting->text()), QStringLiteral("/srv/greetings/sales.wav"));
+    QCOMPARE(maxLength->value(), 300);
+    QCOMPARE(dialog.extension(), original);  // nothing lost on the way through
+
+    QTest::mouseClick(enabled, Qt::LeftButton, {}, QPoint(6, enabled->height() / 2));
+    QVERIFY(!enabled->isChecked());
+    Form::type(pin, QStringLiteral("000123456789"));  // 12 digits, leading zeros kept
+    Form::type(greeting, QString());                  // the standard prompt
+    maxLength->setValue(4000);                        // held at the engine's limit
+    QCOMPARE(maxLength->value(), 3600);
+    maxLength->setValue(1);
+    QCOMPARE(maxLength->value(), 5);
+    Form f(dialog);
+    QVERIFY(f.ok->isEnabled());
+    QTest::mouseClick(f.ok, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    sb::store::Extension expected = original;
+    expected.voicemail = false;
+    expected.voicemailPin = "000123456789";
+    expected.voicemailGreeting.clear();
+    expected.voicemailMaxS = 5;
+    QCOMPARE(dialog.extension(), expected);
+
+    // A new extension gets the record's defaults: no mailbox, 120 s.
+    ExtensionDialog added(kExisting, std::nullopt);
+    QVERIFY(!added.findChild<QCheckBox*>(QStringLiteral("voicemailCheck"))->isChecked());
+    QCOMPARE(added.findChild<QSpinBox*>(QStringLiteral("voicemailMaxLengthSpin"))->value(), 120);
+}
+
+void ExtensionDialogTest::voicemailPinIsRefusedWithReason() {
+    ExtensionDialog dialog(kExisting, std::nullopt);
+    dialog.show();
+    Form f(dialog);
+    QTest::keyClicks(f.number, QStringLiteral("150"));
+    QTest::keyClicks(f.password, QStringLiteral("Corr3ct-Horse-Battery"));
+    auto* pin = dialog.findChild<QLineEdit*>(QStringLiteral("voicemailPinEdit"));
+    auto* problem = dialog.findChild<QLabel*>(QStringLiteral("voicemailPinProblem"));
+    QVERIFY(pin && problem);
+    QVERIFY(f.ok->isEnabled());
+    QVERIFY(!showsProblem(problem));
+
+    // Refused even with the mailbox off: the engine would refuse it too.
+    Form::type(pin, QStringLiteral("12a4"));
+    QVERIFY(showsProblem(problem));
+    QVERIFY2(problem->text().contains(QStringLiteral("digits")), qPrintable(problem->text()));
+    QVERIFY(!f.ok->isEnabled());
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.accept();
+    QCOMPARE(accepted.count(), 0);
+
+    Form::type(pin, QStringLiteral("1234567890123"));  // 13 digits
+    QVERIFY(showsProblem(problem));
+    QVERIFY2(problem->text().contains(QStringLiteral("12")), qPrintable(problem->text()));
+    QVERIFY(!f.ok->isEnabled());
+
+    Form::type(pin, QStringLiteral("2580"));
+    QVERIFY(!showsProblem(problem));
+    QVERIFY(f.ok->isEnabled());
+
+    // What the dialog accepts, the engine's validation accepts.
+    sb::store::Configuration config;
+    sb::store::Extension e = dialog.extension();
+    e.voicemail = true;
+    config.extensions.push_back(e);
+    const auto problems = sb::config::validate(config);
+    for (const auto& p : problems)
+        QVERIFY2(p.path.find("voicemail") == std::string::npos, p.toString().c_str());
 }
 
 QTEST_MAIN(ExtensionDialogTest)

@@ -85,12 +85,12 @@ void MainWindowTest::showsWhatTheEngineRuns() {
                                QStringLiteral("Extensions"),   QStringLiteral("External lines"),
                                QStringLiteral("SIP trunks"),   QStringLiteral("Routes"),
                                QStringLiteral("SIP trace"),    QStringLiteral("Call history"),
-                               QStringLiteral("Security")};
+                               QStringLiteral("Security"),     QStringLiteral("Voicemail")};
     QStringList titles;
     for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
     QCOMPARE(titles, expected);
     for (const char* name : {"callsView", "registrationsView", "extensionsView", "linesView", "trunksView",
-                             "routesView", "traceView", "historyView", "bansView"})
+                             "routesView", "traceView", "historyView", "bansView", "voicemailView"})
         QVERIFY2(window.findChild<QTableView*>(QLatin1String(name)), name);
 
     // EngineStarted reaches the status bar.

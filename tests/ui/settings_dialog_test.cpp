@@ -118,6 +118,15 @@ void SettingsDialogTest::roundTripsEveryField() {
         child<QSpinBox>(dialog, "tcpIdleTimeoutSpin")->setValue(0);
         child<QSpinBox>(dialog, "maxOpenFilesSpin")->setValue(4096);
         child<QSpinBox>(dialog, "maxMemoryMbSpin")->setValue(512);
+        auto* language = child<QComboBox>(dialog, "promptLanguageCombo");
+        QCOMPARE(language->currentText(), QStringLiteral("English"));
+        language->setCurrentIndex(language->findData(QStringLiteral("zh")));
+        QCOMPARE(language->currentText(), QStringLiteral("Chinese"));
+        QVERIFY(child<QPushButton>(dialog, "musicOnHoldEditBrowse"));
+        child<QLineEdit>(dialog, "musicOnHoldEdit")->setText(m_dir.filePath(QStringLiteral("hold.wav")));
+        auto* mailboxSize = child<QSpinBox>(dialog, "voicemailMaxMessagesSpin");
+        QCOMPARE(mailboxSize->value(), 100);
+        mailboxSize->setValue(250);
         child<QCheckBox>(dialog, "closeToTrayCheck")->setChecked(false);
         child<QCheckBox>(dialog, "startMinimisedCheck")->setChecked(true);
         child<QCheckBox>(dialog, "startWithSessionCheck")->setChecked(true);
@@ -156,6 +165,9 @@ void SettingsDialogTest::roundTripsEveryField() {
     QCOMPARE(after.tcpIdleTimeoutS, 0u);
     QCOMPARE(after.maxOpenFiles, 4096u);
     QCOMPARE(after.maxMemoryMb, 512u);
+    QCOMPARE(after.promptLanguage, std::string("zh"));
+    QCOMPARE(QString::fromStdString(after.musicOnHold), m_dir.filePath(QStringLiteral("hold.wav")));
+    QCOMPARE(after.voicemailMaxMessages, 250u);
     QCOMPARE(after.domain, before.domain);  // not this dialog's to change
 
     QSettings desktop;
@@ -233,6 +245,10 @@ void SettingsDialogTest::refusesBadInputWithTheReason() {
     child<QLineEdit>(dialog, "caFileEdit")->setText(m_dir.filePath(QStringLiteral("missing-ca.pem")));
     expectProblem("tls_ca_fileProblem", QStringLiteral("no such file"));
     child<QLineEdit>(dialog, "caFileEdit")->clear();
+    child<QLineEdit>(dialog, "musicOnHoldEdit")->setText(QStringLiteral("/music/") + QString(1100, u'm'));
+    expectProblem("music_on_holdProblem", QString());
+    child<QLineEdit>(dialog, "musicOnHoldEdit")->clear();
+    QVERIFY(dialog.isInputValid());
     QVERIFY(dialog.isInputValid());
 
     rtpMin->setValue(rtpMax->value());

@@ -3,6 +3,7 @@
 
 #include <QAbstractItemModel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -12,6 +13,7 @@
 #include "dialogs/settings_dialog.h"
 #include "main_window.h"
 #include "translations.h"
+#include "widgets/voicemail_panel.h"
 
 using namespace sb::ui;
 
@@ -49,6 +51,11 @@ void TranslationTest::chineseByArgument() {
     QCOMPARE(tabs->tabText(2), QStringLiteral("分机"));
     QCOMPARE(tabs->tabText(3), QStringLiteral("外线"));
     QCOMPARE(tabs->tabText(7), QStringLiteral("通话记录"));
+    QCOMPARE(tabs->tabText(tabs->indexOf(window.voicemailPanel())), QStringLiteral("语音信箱"));
+    // Its own context (sb::ui::VoicemailPanel) must match what lupdate wrote.
+    QCOMPARE(window.voicemailPanel()->findChild<QPushButton*>(QStringLiteral("playVoicemailButton"))->text(),
+             QStringLiteral("播放(&P)"));
+    QCOMPARE(window.voicemailPanel()->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("信箱"));
     QCOMPARE(window.findChild<QMenu*>(QStringLiteral("fileMenu"))->title(), QStringLiteral("文件(&F)"));
     QCOMPARE(window.findChild<QMenu*>(QStringLiteral("toolsMenu"))->title(), QStringLiteral("工具(&T)"));
     const QAbstractItemModel* calls = window.findChild<QTableView*>(QStringLiteral("callsView"))->model();

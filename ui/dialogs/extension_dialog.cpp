@@ -2,13 +2,19 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include "config/validation.h"
 #include "dialogs/dialog_fields.h"
@@ -20,6 +26,10 @@ namespace {
 
 /// Same limit validate() applies to extensions[].name.
 constexpr size_t kMaxDisplayNameBytes = 64;
+/// Same limits validate() applies to extensions[].voicemail_pin and voicemail_max_length.
+constexpr int kMaxPinDigits = 12;
+constexpr int kMinMessageS = 5;
+constexpr int kMaxMessageS = 3600;
 
 }  // namespace
 
@@ -65,6 +75,44 @@ ExtensionDialog::ExtensionDialog(const QStringList& existingNumbers,
     m_qualify = new QCheckBox(tr("Qualify (ping registered phones with OPTIONS)"), this);
     m_qualify->setObjectName(QStringLiteral("qualifyCheck"));
 
+    m_voicemail = new QGroupBox(tr("&Voicemail"), this);
+    m_voicemail->setObjectName(QStringLiteral("voicemailGroup"));
+    m_voicemailEnabled = new QCheckBox(tr("&Take messages"), m_voicemail);
+    m_voicemailEnabled->setObjectName(QStringLiteral("voicemailCheck"));
+    m_voicemailEnabled->setToolTip(
+        tr("Callers who get no answer, a busy line or an unregistered phone can leave a message"));
+    m_pin = new QLineEdit(m_voicemail);
+    m_pin->setObjectName(QStringLiteral("voicemailPinEdit"));
+    m_pin->setPlaceholderText(tr("Empty: no PIN"));
+    m_pin->setInputMethodHints(Qt::ImhDigitsOnly);
+    m_pin->setToolTip(tr("Asked for when the mailbox is called with *97"));
+    m_pinProblem = makeProblemLabel(QStringLiteral("voicemailPinProblem"), m_voicemail);
+    m_greeting = new QLineEdit(m_voicemail);
+    m_greeting->setObjectName(QStringLiteral("voicemailGreetingEdit"));
+    m_greeting->setPlaceholderText(tr("Empty: the standard prompt"));
+    m_greeting->setToolTip(tr("An 8 kHz mono WAV file played before the beep"));
+    m_browseGreeting = new QPushButton(tr("Browse…"), m_voicemail);
+    m_browseGreeting->setObjectName(QStringLiteral("voicemailGreetingBrowse"));
+    m_browseGreeting->setAutoDefault(false);
+    m_greetingProblem = makeProblemLabel(QStringLiteral("voicemailGreetingProblem"), m_voicemail);
+    m_maxLength = new QSpinBox(m_voicemail);
+    m_maxLength->setObjectName(QStringLiteral("voicemailMaxLengthSpin"));
+    m_maxLength->setRange(kMinMessageS, kMaxMessageS);
+    m_maxLength->setSuffix(tr(" s"));
+
+    auto* greetingRow = new QHBoxLayout;
+    greetingRow->addWidget(m_greeting, 1);
+    greetingRow->addWidget(m_browseGreeting);
+    auto* voicemailForm = new QFormLayout(m_voicemail);
+    voicemailForm->addRow(QString(), m_voicemailEnabled);
+    voicemailForm->addRow(tr("P&IN:"), m_pin);
+    voicemailForm->addRow(QString(), m_pinProblem);
+    auto* greetingLabel = new QLabel(tr("&Greeting:"), m_voicemail);
+    greetingLabel->setBuddy(m_greeting);
+    voicemailForm->addRow(greetingLabel, greetingRow);
+    voicemailForm->addRow(QString(), m_greetingProblem);
+    voicemailForm->addRow(tr("Longest &message:"), m_maxLength);
+
     auto* passwordRow = new QHBoxLayout;
     passwordRow->addWidget(m_password, 1);
     passwordRow->addWidget(m_showPassword);
@@ -91,31 +139,43 @@ ExtensionDialog::ExtensionDialog(const QStringList& existingNumbers,
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_voicemail);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
 
-    const sb::store::Extension initial = original.value_or(sb::store::Extension{});
+    m_original = original.value_or(sb::store::Extension{});
+    const sb::store::Extension& initial = m_original;
     m_number->setText(QString::fromStdString(initial.number));
     m_name->setText(QString::fromStdString(initial.name));
     m_password->setText(QString::fromStdString(initial.password));
     m_enabled->setChecked(initial.enabled);
     m_qualify->setChecked(initial.qualify);
+    m_voicemailEnabled->setChecked(initial.voicemail);
+    m_pin->setText(QString::fromStdString(initial.voicemailPin));
+    m_greeting->setText(QDir::toNativeSeparators(QString::fromStdString(initial.voicemailGreeting)));
+    m_maxLength->setValue(static_cast<int>(initial.voicemailMaxS));
 
-    for (QLineEdit* edit : {m_number, m_name, m_password})
+    for (QLineEdit* edit : {m_number, m_name, m_password, m_pin, m_greeting})
         connect(edit, &QLineEdit::textChanged, this, &ExtensionDialog::validate);
     connect(m_generate, &QPushButton::clicked, this, &ExtensionDialog::generate);
+    connect(m_browseGreeting, &QPushButton::clicked, this, &ExtensionDialog::browseGreeting);
     connect(m_showPassword, &QToolButton::toggled, this, &ExtensionDialog::setPasswordShown);
     validate();
     setMinimumWidth(440);
 }
 
 sb::store::Extension ExtensionDialog::extension() const {
-    sb::store::Extension e;
+    // Fields this dialog does not show (the ring timeout) keep their value.
+    sb::store::Extension e = m_original;
     e.number = m_number->text().trimmed().toStdString();
     e.name = m_name->text().toStdString();
     e.password = m_password->text().toStdString();
     e.enabled = m_enabled->isChecked();
     e.qualify = m_qualify->isChecked();
+    e.voicemail = m_voicemailEnabled->isChecked();
+    e.voicemailPin = m_pin->text().trimmed().toStdString();
+    e.voicemailGreeting = QDir::fromNativeSeparators(m_greeting->text().trimmed()).toStdString();
+    e.voicemailMaxS = static_cast<uint32_t>(m_maxLength->value());
     return e;
 }
 
@@ -135,14 +195,39 @@ QString ExtensionDialog::passwordProblem() const {
     return reasonOf(sb::config::checkPassword(m_password->text().toStdString()));
 }
 
+QString ExtensionDialog::pinProblem() const {
+    const QString pin = m_pin->text().trimmed();
+    const bool digits = std::all_of(pin.cbegin(), pin.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    if (!digits) return tr("A PIN is digits only (0-9)");
+    if (pin.size() > kMaxPinDigits) return tr("A PIN is at most %1 digits").arg(kMaxPinDigits);
+    return {};
+}
+
+QString ExtensionDialog::greetingProblem() const {
+    return reasonOf(
+        sb::config::checkFilePath(QDir::fromNativeSeparators(m_greeting->text().trimmed()).toStdString()));
+}
+
+void ExtensionDialog::browseGreeting() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Choose the voicemail greeting"), m_greeting->text(),
+                                     tr("WAV audio (*.wav);;All files (*)"));
+    if (!path.isEmpty()) m_greeting->setText(QDir::toNativeSeparators(path));
+}
+
 bool ExtensionDialog::isInputValid() const {
-    return numberProblem().isEmpty() && nameProblem().isEmpty() && passwordProblem().isEmpty();
+    // The engine checks the PIN and greeting even while the mailbox is off,
+    // which is why those fields stay editable then.
+    return numberProblem().isEmpty() && nameProblem().isEmpty() && passwordProblem().isEmpty() &&
+           pinProblem().isEmpty() && greetingProblem().isEmpty();
 }
 
 void ExtensionDialog::validate() {
     showProblem(m_numberProblem, numberProblem());
     showProblem(m_nameProblem, nameProblem());
     showProblem(m_passwordProblem, passwordProblem());
+    showProblem(m_pinProblem, pinProblem());
+    showProblem(m_greetingProblem, greetingProblem());
     updateStrength();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isInputValid());
 }

@@ -10,6 +10,8 @@
 #include "store/records.h"
 
 class QCheckBox;
+class QGroupBox;
+class QSpinBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -22,7 +24,9 @@ namespace sb::ui {
 /// with the core's own rules (sb::config::checkExtensionNumber, checkText,
 /// checkPassword) plus uniqueness of the number; the reason appears under
 /// the field and OK stays disabled (accept() refuses too) while any field
-/// is invalid. A weak password is allowed, with a warning.
+/// is invalid. A weak password is allowed, with a warning. The Voicemail
+/// group holds the mailbox: on/off, PIN (digits), greeting file, and the
+/// longest message.
 ///
 /// The dialog only edits a value: the caller applies it to the configuration.
 class ExtensionDialog final : public QDialog {
@@ -54,9 +58,13 @@ private:
     QString numberProblem() const;
     QString nameProblem() const;
     QString passwordProblem() const;
+    QString pinProblem() const;
+    QString greetingProblem() const;
+    void browseGreeting();
     void updateStrength();
 
     QSet<QString> m_takenNumbers;  ///< existing numbers minus the edited one
+    sb::store::Extension m_original;  ///< the record edited, or the defaults
     QString m_originalNumber;
     bool m_editing = false;
 
@@ -71,6 +79,14 @@ private:
     QLabel* m_strength;
     QCheckBox* m_enabled;
     QCheckBox* m_qualify;
+    QGroupBox* m_voicemail;
+    QCheckBox* m_voicemailEnabled;
+    QLineEdit* m_pin;
+    QLabel* m_pinProblem;
+    QLineEdit* m_greeting;
+    QPushButton* m_browseGreeting;
+    QLabel* m_greetingProblem;
+    QSpinBox* m_maxLength;
     QDialogButtonBox* m_buttons;
 };
 

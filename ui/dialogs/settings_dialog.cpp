@@ -72,10 +72,11 @@ SettingsDialog::SettingsDialog(CoreBridge& bridge, const QString& tlsFingerprint
 
     for (QSpinBox* spin : {m_sipPort, m_tlsPort, m_rtpMin, m_rtpMax, m_mediaTimeout, m_maxCalls, m_traceFileMaxMb,
                            m_authFailLimit, m_authFailWindow, m_banTime, m_rateLimit, m_tcpMaxPerAddress,
-                           m_tcpIdleTimeout, m_maxOpenFiles, m_maxMemoryMb})
+                           m_tcpIdleTimeout, m_maxOpenFiles, m_maxMemoryMb, m_voicemailMaxMessages})
         connect(spin, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
-    for (QLineEdit* edit : {m_certificate, m_key, m_codecs, m_traceFile, m_allowList, m_caFile})
+    for (QLineEdit* edit : {m_certificate, m_key, m_codecs, m_traceFile, m_allowList, m_caFile, m_musicOnHold})
         connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_promptLanguage, &QComboBox::currentIndexChanged, this, &SettingsDialog::validate);
     connect(m_bind, &QComboBox::currentTextChanged, this, &SettingsDialog::validate);
     connect(&m_bridge, &CoreBridge::configurationChanged, this, &SettingsDialog::onApplied);
     connect(&m_bridge, &CoreBridge::configurationRejected, this, &SettingsDialog::onRejected);
@@ -123,6 +124,18 @@ void SettingsDialog::buildWidgets() {
     m_logLevel->addItem(tr("Information"), QStringLiteral("info"));
     m_logLevel->addItem(tr("Debug"), QStringLiteral("debug"));
     m_mediaTimeout = makeSpin("mediaTimeoutSpin", 0, 86400, this);
+    m_promptLanguage = new QComboBox(this);
+    m_promptLanguage->setObjectName(QStringLiteral("promptLanguageCombo"));
+    m_promptLanguage->setToolTip(tr("Language of the voicemail and conference prompts callers hear"));
+    m_promptLanguage->addItem(tr("English"), QStringLiteral("en"));
+    m_promptLanguage->addItem(tr("Chinese"), QStringLiteral("zh"));
+    m_musicOnHold = fileField("musicOnHoldEdit", tr("Choose the music on hold"), &m_musicOnHoldRow, false,
+                              tr("WAV audio (*.wav);;All files (*)"));
+    m_musicOnHold->setPlaceholderText(tr("Empty: the music shipped with Switchboard"));
+    m_musicOnHold->setToolTip(tr("An 8 kHz mono WAV file played to callers on hold"));
+    m_voicemailMaxMessages = makeSpin("voicemailMaxMessagesSpin", 1, 10000, this);
+    m_voicemailMaxMessages->setSuffix(tr(" messages"));
+    m_voicemailMaxMessages->setToolTip(tr("Per mailbox; callers to a full mailbox are told so"));
     m_mediaTimeout->setSuffix(tr(" s"));
     m_mediaTimeout->setSpecialValueText(tr("Off"));
     m_mediaTimeout->setToolTip(tr("A call that carries no audio this long is ended (0: never)"));
@@ -189,7 +202,8 @@ void SettingsDialog::buildWidgets() {
                               "rtp_port_max", "ringback", "log_level", "media_timeout", "codecs", "max_calls",
                               "trace_file", "trace_file_max_mb", "auth_fail_limit", "auth_fail_window", "ban_time",
                               "allow_list", "rate_limit", "tls_ca_file", "tcp_max_per_address",
-                              "tcp_idle_timeout", "max_open_files", "max_memory_mb"}) {
+                              "tcp_idle_timeout", "max_open_files", "max_memory_mb", "prompt_language",
+                              "music_on_hold", "voicemail_max_messages"}) {
         const QString key = QLatin1String(field);
         m_problems.insert(key, makeProblemLabel(key + QStringLiteral("Problem"), this));
     }
@@ -202,17 +216,19 @@ void SettingsDialog::buildWidgets() {
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 }
 
-QLineEdit* SettingsDialog::fileField(const char* objectName, const QString& caption, QWidget** row, bool save) {
+QLineEdit* SettingsDialog::fileField(const char* objectName, const QString& caption, QWidget** row, bool save,
+                                     const QString& filter) {
     auto* edit = new QLineEdit(this);
     edit->setObjectName(QLatin1String(objectName));
     auto* browse = new QPushButton(tr("Browse…"), this);
     browse->setObjectName(QLatin1String(objectName) + QStringLiteral("Browse"));
-    connect(browse, &QPushButton::clicked, this, [this, edit, caption, save] {
+    connect(browse, &QPushButton::clicked, this, [this, edit, caption, save, filter] {
         const QString start = edit->text().isEmpty() ? m_dataFolder->text() : edit->text();
         const QString path =
             save ? QFileDialog::getSaveFileName(this, caption, start, tr("Log files (*.log *.txt);;All files (*)"))
                  : QFileDialog::getOpenFileName(this, caption, start,
-                                                tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+                                                filter.isEmpty() ? tr("PEM files (*.pem *.crt *.key);;All files (*)")
+                                                                 : filter);
         if (!path.isEmpty()) edit->setText(QDir::toNativeSeparators(path));
     });
     *row = new QWidget(this);
@@ -248,6 +264,9 @@ void SettingsDialog::layOut() {
     addField(mediaForm, tr("&Ring-back tone:"), m_ringback, "ringback");
     addField(mediaForm, tr("&Media timeout:"), m_mediaTimeout, "media_timeout");
     addField(mediaForm, tr("Preferred &codecs:"), m_codecs, "codecs");
+    addField(mediaForm, tr("&Prompt language:"), m_promptLanguage, "prompt_language");
+    addField(mediaForm, tr("Music on &hold:"), m_musicOnHoldRow, "music_on_hold");
+    addField(mediaForm, tr("&Voicemail messages per mailbox:"), m_voicemailMaxMessages, "voicemail_max_messages");
 
     auto* calls = new QGroupBox(tr("Calls and tracing"), this);
     auto* callsForm = new QFormLayout(calls);
@@ -308,6 +327,11 @@ void SettingsDialog::load(const sb::store::Settings& s) {
     m_logLevel->setCurrentIndex(std::max(0, m_logLevel->findData(QString::fromStdString(s.logLevel))));
     m_mediaTimeout->setValue(static_cast<int>(s.mediaTimeoutS));
     m_codecs->setText(joinedList(s.codecs));
+    const QString language = QString::fromStdString(s.promptLanguage);
+    if (m_promptLanguage->findData(language) < 0) m_promptLanguage->addItem(language, language);  // keep what is stored
+    m_promptLanguage->setCurrentIndex(m_promptLanguage->findData(language));
+    m_musicOnHold->setText(QDir::toNativeSeparators(QString::fromStdString(s.musicOnHold)));
+    m_voicemailMaxMessages->setValue(static_cast<int>(s.voicemailMaxMessages));
     m_prackAutoDisable->setChecked(s.prackAutoDisable);
     m_maxCalls->setValue(static_cast<int>(s.maxCalls));
     m_traceFile->setText(QDir::toNativeSeparators(QString::fromStdString(s.traceFile)));
@@ -345,6 +369,9 @@ sb::store::Settings SettingsDialog::settings() const {
     s.logLevel = m_logLevel->currentData().toString().toStdString();
     s.mediaTimeoutS = static_cast<uint32_t>(m_mediaTimeout->value());
     s.codecs = splitList(m_codecs->text());
+    s.promptLanguage = m_promptLanguage->currentData().toString().toStdString();
+    s.musicOnHold = QDir::fromNativeSeparators(m_musicOnHold->text().trimmed()).toStdString();
+    s.voicemailMaxMessages = static_cast<uint32_t>(m_voicemailMaxMessages->value());
     s.prackAutoDisable = m_prackAutoDisable->isChecked();
     s.maxCalls = static_cast<uint32_t>(m_maxCalls->value());
     s.traceFile = QDir::fromNativeSeparators(m_traceFile->text().trimmed()).toStdString();

@@ -19,7 +19,8 @@ namespace sb::ui {
 class CoreBridge;
 
 /// Tools → Settings: the PBX's global settings (ports, bind address, TLS
-/// files, RTP range, ring-back tone, log level, media timeout) and the
+/// files, RTP range, ring-back tone, log level, media timeout, prompt
+/// language, music on hold, mailbox size) and the
 /// desktop application's own preferences (tray, start-up).
 ///
 /// Every field is judged by the core's own validate() on the whole
@@ -56,8 +57,10 @@ private:
     void buildWidgets();
     void layOut();
     void load(const sb::store::Settings& s);
-    /// @param save pick a file to write (the trace file) rather than one to read
-    QLineEdit* fileField(const char* objectName, const QString& caption, QWidget** row, bool save = false);
+    /// @param save   pick a file to write (the trace file) rather than one to read
+    /// @param filter the file dialog's filter; empty = PEM files
+    QLineEdit* fileField(const char* objectName, const QString& caption, QWidget** row, bool save = false,
+                         const QString& filter = {});
     /// Write the desktop preferences; false (with the reason shown) on failure.
     bool saveDesktop();
 
@@ -97,6 +100,10 @@ private:
     QSpinBox* m_tcpIdleTimeout = nullptr;
     QSpinBox* m_maxOpenFiles = nullptr;
     QSpinBox* m_maxMemoryMb = nullptr;
+    QComboBox* m_promptLanguage = nullptr;
+    QLineEdit* m_musicOnHold = nullptr;
+    QWidget* m_musicOnHoldRow = nullptr;
+    QSpinBox* m_voicemailMaxMessages = nullptr;
     QLineEdit* m_dataFolder = nullptr;
     QCheckBox* m_closeToTray = nullptr;
     QCheckBox* m_startMinimised = nullptr;
