@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <numbers>
 
 namespace sb::media {
 
@@ -217,8 +218,8 @@ void MediaSession::nextFrame(std::span<int16_t> out) {
         for (auto& sample : out) {
             if (m_toneSamplesLeft > kInbandGapSamples && f) {
                 const double t = static_cast<double>(m_tonePhase++) / kMediaSampleRate;
-                sample = static_cast<int16_t>(6000 * (std::sin(2 * M_PI * f->first * t) +
-                                                      std::sin(2 * M_PI * f->second * t)));
+                sample = static_cast<int16_t>(6000 * (std::sin(2 * std::numbers::pi * f->first * t) +
+                                                      std::sin(2 * std::numbers::pi * f->second * t)));
             } else {
                 sample = 0;
             }
