@@ -22,8 +22,8 @@ std::string safeUser(const std::string& user) {
 }
 }  // namespace
 
-ExtensionBridge::ExtensionBridge(sip::SipStack& stack, media::MediaEngine& engine, media::PortPair pair, Setup setup,
-                                 Events events)
+ExtensionBridge::ExtensionBridge(sip::SipStack& stack, media::MediaEngine& engine, media::PortPair pair,
+                                 Setup setup, Events events)
     : m_stack(stack), m_engine(engine), m_setup(std::move(setup)), m_events(std::move(events)) {
     m_local = pair.rtpEndpoint();
     media::LegMediaParams params;
@@ -98,8 +98,9 @@ void ExtensionBridge::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
     if (!params) {
         leg.hangup();
         if (m_events.log)
-            m_events.log(LogLevel::Warning, "extension " + m_setup.extension +
-                                                " answered with SDP that cannot be used: " + params.error().message);
+            m_events.log(LogLevel::Warning,
+                         "extension " + m_setup.extension +
+                             " answered with SDP that cannot be used: " + params.error().message);
         return failed(leg, 488);
     }
     m_answered = &leg;
@@ -123,7 +124,9 @@ void ExtensionBridge::failed(sip::CallLeg& leg, uint16_t code) {
     report(allBusy ? ConnectResult::Busy : noAnswer ? ConnectResult::NoAnswer : ConnectResult::Unavailable);
 }
 
-void ExtensionBridge::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) { failed(leg, code); }
+void ExtensionBridge::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
+    failed(leg, code);
+}
 
 Result<sip::Body> ExtensionBridge::answerOffer(const sip::Body& offer) {
     if (offer.empty()) return sip::Body::sdp(media::renderSdp(media::offerAsEndpoint(m_local, m_origin)));
@@ -143,7 +146,9 @@ void ExtensionBridge::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
     leg.answerReinvite(answer.value());
 }
 
-Result<sip::Body> ExtensionBridge::onUpdateOffer(sip::CallLeg&, const sip::Body& offer) { return answerOffer(offer); }
+Result<sip::Body> ExtensionBridge::onUpdateOffer(sip::CallLeg&, const sip::Body& offer) {
+    return answerOffer(offer);
+}
 
 void ExtensionBridge::onBye(sip::CallLeg& leg) {
     if (&leg != m_answered || m_ended) return;

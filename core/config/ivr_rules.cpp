@@ -9,7 +9,8 @@ namespace sb::config {
 namespace {
 
 bool isNumber(std::string_view s) {
-    return !s.empty() && s.size() <= 15 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() && s.size() <= 15 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
@@ -36,10 +37,14 @@ std::optional<IvrDestination> parseIvrDestination(std::string_view text) {
 
 std::string formatIvrDestination(const IvrDestination& d) {
     switch (d.kind) {
-    case IvrDestination::Kind::Extension: return "extension:" + d.target;
-    case IvrDestination::Kind::Voicemail: return "voicemail:" + d.target;
-    case IvrDestination::Kind::Menu: return "menu:" + d.target;
-    case IvrDestination::Kind::Hangup: break;
+        case IvrDestination::Kind::Extension:
+            return "extension:" + d.target;
+        case IvrDestination::Kind::Voicemail:
+            return "voicemail:" + d.target;
+        case IvrDestination::Kind::Menu:
+            return "menu:" + d.target;
+        case IvrDestination::Kind::Hangup:
+            break;
     }
     return "hangup";
 }
@@ -48,7 +53,8 @@ Check checkIvrDestination(std::string_view text) {
     if (parseIvrDestination(text)) return std::nullopt;
     if (text.empty()) return "required: extension:<number>, voicemail:<number>, menu:<number> or hangup";
     return "\"" + std::string(text) +
-           "\" is not a destination; expected extension:<number>, voicemail:<number>, menu:<number> or hangup";
+           "\" is not a destination; expected extension:<number>, voicemail:<number>, menu:<number> or "
+           "hangup";
 }
 
 Check checkIvrKey(std::string_view key) {

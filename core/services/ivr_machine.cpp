@@ -9,9 +9,13 @@ using config::IvrDestination;
 IvrMachine::IvrMachine(std::vector<store::IvrMenu> menus, std::string first)
     : m_menus(std::move(menus)), m_first(std::move(first)) {}
 
-const store::IvrMenu* IvrMachine::current() const { return m_current; }
+const store::IvrMenu* IvrMachine::current() const {
+    return m_current;
+}
 
-IvrStep IvrMachine::start(config::LocalTime now) { return enter(m_first, now); }
+IvrStep IvrMachine::start(config::LocalTime now) {
+    return enter(m_first, now);
+}
 
 IvrStep IvrMachine::hangup(std::string why) {
     m_takingKeys = false;
@@ -37,14 +41,16 @@ IvrStep IvrMachine::go(const std::string& destination, config::LocalTime now) {
     const auto d = config::parseIvrDestination(destination);
     if (!d) return hangup("destination \"" + destination + "\" is not understood");
     switch (d->kind) {
-    case IvrDestination::Kind::Extension:
-        m_takingKeys = false;
-        return IvrStep{IvrStep::Kind::Connect, d->target, false};
-    case IvrDestination::Kind::Voicemail:
-        m_takingKeys = false;
-        return IvrStep{IvrStep::Kind::Voicemail, d->target, false};
-    case IvrDestination::Kind::Menu: return enter(d->target, now);
-    case IvrDestination::Kind::Hangup: break;
+        case IvrDestination::Kind::Extension:
+            m_takingKeys = false;
+            return IvrStep{IvrStep::Kind::Connect, d->target, false};
+        case IvrDestination::Kind::Voicemail:
+            m_takingKeys = false;
+            return IvrStep{IvrStep::Kind::Voicemail, d->target, false};
+        case IvrDestination::Kind::Menu:
+            return enter(d->target, now);
+        case IvrDestination::Kind::Hangup:
+            break;
     }
     return hangup({});
 }

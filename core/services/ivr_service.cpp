@@ -33,8 +33,9 @@ public:
         m_keyTimer.cancel();
         call.stopPlaying();
         if (step->kind == IvrStep::Kind::PlayMenu && step->invalidFirst)
-            call.log(LogLevel::Info, "key " + std::string(1, digit) + " is not an option of menu " + menuNumber() +
-                                         " (" + std::to_string(m_machine.invalidCount()) + " wrong)");
+            call.log(LogLevel::Info, "key " + std::string(1, digit) + " is not an option of menu " +
+                                         menuNumber() + " (" + std::to_string(m_machine.invalidCount()) +
+                                         " wrong)");
         apply(*step);
     }
 
@@ -43,18 +44,22 @@ public:
         // may still report its end from the media thread.
         if (token != m_lastToken) return;
         switch (token % kKinds) {
-        case kMenu:
-            if (m_waitingForKey)
-                m_keyTimer.start(uint64_t{m_machine.current()->timeoutS} * 1000, [this] {
-                    m_waitingForKey = false;
-                    m_call->log(LogLevel::Info, "no key within " + std::to_string(m_machine.current()->timeoutS) +
-                                                    " s in menu " + menuNumber());
-                    apply(m_machine.timeout(now()));
-                });
-            return;
-        case kConnecting: return ring();
-        case kGoodbye: return call.hangUp(m_hangupReason);
-        default: return;
+            case kMenu:
+                if (m_waitingForKey)
+                    m_keyTimer.start(uint64_t{m_machine.current()->timeoutS} * 1000, [this] {
+                        m_waitingForKey = false;
+                        m_call->log(LogLevel::Info, "no key within " +
+                                                        std::to_string(m_machine.current()->timeoutS) +
+                                                        " s in menu " + menuNumber());
+                        apply(m_machine.timeout(now()));
+                    });
+                return;
+            case kConnecting:
+                return ring();
+            case kGoodbye:
+                return call.hangUp(m_hangupReason);
+            default:
+                return;
         }
     }
 
@@ -65,25 +70,28 @@ public:
 
 private:
     config::LocalTime now() const { return m_options.now ? m_options.now() : config::LocalTime{}; }
-    std::string menuNumber() const { return m_machine.current() ? m_machine.current()->number : m_options.first; }
+    std::string menuNumber() const {
+        return m_machine.current() ? m_machine.current()->number : m_options.first;
+    }
 
     void apply(const IvrStep& step) {
         m_waitingForKey = false;
         switch (step.kind) {
-        case IvrStep::Kind::PlayMenu: return playMenu(step.invalidFirst);
-        case IvrStep::Kind::Connect:
-            m_extension = step.target;
-            m_call->setState("IVR " + menuNumber() + ": connecting to " + m_extension);
-            return say({m_prompts.get("ivr-connecting")}, kConnecting);
-        case IvrStep::Kind::Voicemail:
-            m_call->log(LogLevel::Info, "menu " + menuNumber() + ": to the mailbox of " + step.target);
-            if (m_call->leaveMessage(step.target)) return;  // this service is done
-            m_call->log(LogLevel::Warning, "mailbox " + step.target + " takes no messages");
-            return apply(m_machine.unreachable(now()));
-        case IvrStep::Kind::Hangup:
-            m_hangupReason = m_machine.why().empty() ? "auto attendant hung up" : m_machine.why();
-            if (!m_machine.why().empty()) m_call->log(LogLevel::Warning, m_machine.why());
-            return say({m_prompts.get("goodbye")}, kGoodbye);
+            case IvrStep::Kind::PlayMenu:
+                return playMenu(step.invalidFirst);
+            case IvrStep::Kind::Connect:
+                m_extension = step.target;
+                m_call->setState("IVR " + menuNumber() + ": connecting to " + m_extension);
+                return say({m_prompts.get("ivr-connecting")}, kConnecting);
+            case IvrStep::Kind::Voicemail:
+                m_call->log(LogLevel::Info, "menu " + menuNumber() + ": to the mailbox of " + step.target);
+                if (m_call->leaveMessage(step.target)) return;  // this service is done
+                m_call->log(LogLevel::Warning, "mailbox " + step.target + " takes no messages");
+                return apply(m_machine.unreachable(now()));
+            case IvrStep::Kind::Hangup:
+                m_hangupReason = m_machine.why().empty() ? "auto attendant hung up" : m_machine.why();
+                if (!m_machine.why().empty()) m_call->log(LogLevel::Warning, m_machine.why());
+                return say({m_prompts.get("goodbye")}, kGoodbye);
         }
     }
 

@@ -77,18 +77,20 @@ int Store::readMenus(sqlite::Operation& op, std::vector<IvrMenu>& out) {
 int Store::writeMenus(const std::vector<IvrMenu>& menus) {
     Statement ins;
     Statement option;
-    int rc = ins.prepare(m_db,
-                         "INSERT INTO ivr_menus (position, number, name, prompt, timeout_s, timeout_destination,"
-                         " invalid_retries, invalid_destination, fallback_destination, open_days, open_from,"
-                         " open_to, closed_destination)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    int rc =
+        ins.prepare(m_db,
+                    "INSERT INTO ivr_menus (position, number, name, prompt, timeout_s, timeout_destination,"
+                    " invalid_retries, invalid_destination, fallback_destination, open_days, open_from,"
+                    " open_to, closed_destination)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     if (rc == SQLITE_OK)
-        rc = option.prepare(m_db, "INSERT INTO ivr_options (menu_id, digit, destination) VALUES (?1, ?2, ?3)");
+        rc =
+            option.prepare(m_db, "INSERT INTO ivr_options (menu_id, digit, destination) VALUES (?1, ?2, ?3)");
     for (size_t i = 0; rc == SQLITE_OK && i < menus.size(); ++i) {
         const IvrMenu& m = menus[i];
         rc = ins.run(i, m.number, m.name, m.prompt, int64_t{m.timeoutS}, m.timeoutDestination,
-                     int64_t{m.invalidRetries}, m.invalidDestination, m.fallbackDestination, joinDays(m.openDays),
-                     m.openFrom, m.openTo, m.closedDestination);
+                     int64_t{m.invalidRetries}, m.invalidDestination, m.fallbackDestination,
+                     joinDays(m.openDays), m.openFrom, m.openTo, m.closedDestination);
         if (rc != SQLITE_DONE) break;
         rc = SQLITE_OK;
         const sqlite3_int64 menuId = sqlite3_last_insert_rowid(m_db);

@@ -26,10 +26,18 @@ using namespace std::chrono_literals;
 constexpr LocalTime kTuesdayNoon{1, 12 * 60};
 constexpr LocalTime kSaturdayNoon{5, 12 * 60};
 
-IvrStep play(bool invalidFirst = false) { return IvrStep{IvrStep::Kind::PlayMenu, {}, invalidFirst}; }
-IvrStep connect(std::string ext) { return IvrStep{IvrStep::Kind::Connect, std::move(ext), false}; }
-IvrStep voicemail(std::string ext) { return IvrStep{IvrStep::Kind::Voicemail, std::move(ext), false}; }
-IvrStep hangup() { return IvrStep{IvrStep::Kind::Hangup, {}, false}; }
+IvrStep play(bool invalidFirst = false) {
+    return IvrStep{IvrStep::Kind::PlayMenu, {}, invalidFirst};
+}
+IvrStep connect(std::string ext) {
+    return IvrStep{IvrStep::Kind::Connect, std::move(ext), false};
+}
+IvrStep voicemail(std::string ext) {
+    return IvrStep{IvrStep::Kind::Voicemail, std::move(ext), false};
+}
+IvrStep hangup() {
+    return IvrStep{IvrStep::Kind::Hangup, {}, false};
+}
 
 std::vector<IvrMenu> menus() {
     IvrMenu main;
@@ -185,7 +193,8 @@ TEST(IvrRules, DestinationsClockTimesAndKeys) {
     EXPECT_EQ(config::parseIvrDestination("voicemail:7"), (config::IvrDestination{K::Voicemail, "7"}));
     EXPECT_EQ(config::parseIvrDestination("menu:500"), (config::IvrDestination{K::Menu, "500"}));
     EXPECT_EQ(config::parseIvrDestination("hangup"), (config::IvrDestination{K::Hangup, ""}));
-    for (const char* bad : {"", "extension:", "extension:1a", "queue:1", "hangup:1", "Extension:101", "menu:500 "})
+    for (const char* bad :
+         {"", "extension:", "extension:1a", "queue:1", "hangup:1", "Extension:101", "menu:500 "})
         EXPECT_FALSE(config::parseIvrDestination(bad)) << bad;
     for (const char* text : {"extension:101", "voicemail:7", "menu:500", "hangup"})
         EXPECT_EQ(config::formatIvrDestination(*config::parseIvrDestination(text)), text);
@@ -212,9 +221,11 @@ store::Configuration configWithMenus() {
     return c;
 }
 
-bool hasError(const std::vector<config::FieldError>& errors, const std::string& path, const std::string& part) {
-    return std::any_of(errors.begin(), errors.end(),
-                       [&](const auto& e) { return e.path == path && e.reason.find(part) != std::string::npos; });
+bool hasError(const std::vector<config::FieldError>& errors, const std::string& path,
+              const std::string& part) {
+    return std::any_of(errors.begin(), errors.end(), [&](const auto& e) {
+        return e.path == path && e.reason.find(part) != std::string::npos;
+    });
 }
 
 std::string dump(const std::vector<config::FieldError>& errors) {
@@ -285,8 +296,9 @@ TEST(IvrRouting, AnInboundDidToAMenuSaysSo) {
     ASSERT_TRUE(toMenu);
     EXPECT_EQ(toMenu->extension, "500");
     EXPECT_TRUE(toMenu->menu);
-    const auto toExtension = plan.inbound("203.0.113.5:5060", *routing::fromUri("sip:+8613901088889@192.0.2.10"),
-                                          *routing::fromUri("sip:+8613901088889@192.0.2.10"));
+    const auto toExtension =
+        plan.inbound("203.0.113.5:5060", *routing::fromUri("sip:+8613901088889@192.0.2.10"),
+                     *routing::fromUri("sip:+8613901088889@192.0.2.10"));
     ASSERT_TRUE(toExtension);
     EXPECT_FALSE(toExtension->menu);
 }
@@ -343,7 +355,8 @@ public:
         plays.push_back({clips.size(), token});
     }
     void stopPlaying() override { ++stops; }
-    void record(const std::filesystem::path&, uint64_t, std::function<void(const Result<uint64_t>&)>) override {}
+    void record(const std::filesystem::path&, uint64_t,
+                std::function<void(const Result<uint64_t>&)>) override {}
     void stopRecording() override {}
     void setEcho(bool) override {}
     void joinRoom(const std::string&) override {}
