@@ -347,6 +347,31 @@ TEST_F(IvrStore, MenusRoundTripThroughTheDatabase) {
     EXPECT_EQ(raw.integer("SELECT COUNT(*) FROM ivr_options"), 3);
 }
 
+TEST_F(IvrStore, ASchemaEightDatabaseGainsTheMenuTablesAndKeepsItsData) {
+    {
+        store::test::RawDb raw(m_db);
+        auto migrated = store::schema::migrateForward(raw.handle(), m_db, 8);
+        ASSERT_TRUE(migrated.ok()) << migrated.error().message;
+        raw.exec(
+            "INSERT INTO extensions (position, number, password, name, enabled) VALUES (0, '201', 'pw', 'Old', "
+            "1);");
+    }
+    auto db = openOk(m_db);
+    ASSERT_TRUE(db);
+    auto loaded = db->loadConfiguration();
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    ASSERT_EQ(loaded->extensions.size(), 1u);
+    EXPECT_TRUE(loaded->menus.empty());
+    auto c = *loaded;
+    c.menus = {menus()[1]};
+    c.menus[0].options = {{"*", "extension:201"}};
+    c.menus[0].timeoutDestination = "hangup";
+    ASSERT_TRUE(db->replaceConfiguration(c).ok());
+    EXPECT_EQ(db->loadConfiguration()->menus, c.menus);
+    db.reset();
+    EXPECT_EQ(store::test::RawDb(m_db).integer("PRAGMA user_version"), 9);
+}
+
 // --- the service against a scripted call -------------------------------------
 
 class ScriptedCall : public ServiceContext {
