@@ -107,7 +107,6 @@ void ExtensionBridge::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
     cancelOthers(&leg);
     m_codec = params->law == media::G711Law::MuLaw ? "PCMU" : "PCMA";
     m_engine.update(m_session, params.value());
-    m_engine.setConference(m_session, m_setup.room);
     report(ConnectResult::Answered);
 }
 

@@ -3,9 +3,9 @@
 // Ringing an extension from a call that ends in Switchboard (the auto
 // attendant's "connect to extension"): the caller's leg is already answered
 // and terminated by the media engine, so the extension gets an INVITE with
-// an offer of a second terminated session, and the two sessions are joined
-// in a private mixer room of their own once a phone answers
-// (docs/media.md, "Connecting a service call to an extension").
+// an offer of a second terminated session, and the two sessions are
+// bridged in the media engine once a phone answers (docs/media.md,
+// "Connecting a service call to an extension").
 
 #include <cstdint>
 #include <functional>
@@ -31,8 +31,8 @@ namespace sb::call {
 class ExtensionBridge : public sip::CallLegListener {
 public:
     struct Events {
-        /// How ringing ended; once. Answered: the extension's session is in
-        /// the bridge room, the caller's must join it too.
+        /// How ringing ended; once. Answered: the extension's session
+        /// (session()) is ready to be bridged with the caller's.
         std::function<void(services::ConnectResult)> outcome;
         /// The extension hung up after answering.
         std::function<void()> hungUp;
@@ -45,7 +45,6 @@ public:
         std::string caller;  ///< shown to the extension
         std::string domain;
         uint32_t ringTimeoutS = 30;
-        std::string room;  ///< the private mixer room of this bridge
     };
 
     /// Opens the extension's terminated session on @p pair and rings.
@@ -61,6 +60,8 @@ public:
     /// A leg still has a transaction to complete (the owner keeps us until not).
     bool busy() const;
     bool answered() const { return m_answered != nullptr; }
+    /// The extension's terminated session.
+    media::MediaEngine::SessionId session() const { return m_session; }
     const std::string& codec() const { return m_codec; }
 
     // CallLegListener

@@ -240,16 +240,17 @@ void ServiceCall::connect(const std::string& extension, std::function<void(servi
     setup.caller = m_caller;
     setup.domain = m_manager.domain();
     setup.ringTimeoutS = callee->ringTimeoutS;
-    setup.room = "bridge-" + std::to_string(m_id);
     ExtensionBridge::Events events;
     events.log = [this](LogLevel level, const std::string& text) { log(level, text); };
-    events.outcome = [this, extension, room = setup.room, done = std::move(done)](services::ConnectResult result) {
+    events.outcome = [this, extension, done = std::move(done)](services::ConnectResult result) {
         if (m_finished) return;
         stopPlaying();  // the ring-back
         if (result == services::ConnectResult::Answered) {
-            // Both terminated legs in one private room: each hears the other.
-            m_engine->setConference(m_session, room);
-            if (m_bridge) m_codec = m_bridge->codec();
+            // Each terminated leg hears what the other receives.
+            if (m_bridge) {
+                m_engine->bridge(m_session, m_bridge->session());
+                m_codec = m_bridge->codec();
+            }
             log(LogLevel::Info, "extension " + extension + " answered: bridged in the media engine");
             setState("Connected to " + extension);
         }
