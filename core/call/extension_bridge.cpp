@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "media/terminated_sdp.h"
+#include "sip/dtmf_info.h"
 
 namespace sb::call {
 
@@ -29,6 +30,9 @@ ExtensionBridge::ExtensionBridge(sip::SipStack& stack, media::MediaEngine& engin
     media::LegMediaParams params;
     params.peerDirection = media::Direction::Inactive;  // nothing is sent before a phone answers
     media::MediaEngine::SessionEvents sessionEvents;
+    sessionEvents.digit = [this](char digit, media::DtmfMethod) {
+        if (m_answered && !m_ended && m_events.digit) m_events.digit(digit);
+    };
     sessionEvents.failed = [this](const std::string& why) {
         if (m_events.log) m_events.log(LogLevel::Warning, "extension side: " + why);
     };
@@ -147,6 +151,11 @@ void ExtensionBridge::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
 
 Result<sip::Body> ExtensionBridge::onUpdateOffer(sip::CallLeg&, const sip::Body& offer) {
     return answerOffer(offer);
+}
+
+void ExtensionBridge::onInfo(sip::CallLeg& leg, const sip::Body& body) {
+    if (&leg != m_answered || m_ended || !m_events.digit) return;
+    if (auto digit = sip::dtmfFromInfo(body)) m_events.digit(*digit);
 }
 
 void ExtensionBridge::onBye(sip::CallLeg& leg) {

@@ -36,6 +36,8 @@ public:
         std::function<void(services::ConnectResult)> outcome;
         /// The extension hung up after answering.
         std::function<void()> hungUp;
+        /// A key the answered phone pressed (RFC 4733, in-band or INFO).
+        std::function<void(char digit)> digit;
         std::function<void(LogLevel, const std::string&)> log;
     };
     /// Who is rung and how the INVITEs name the parties.
@@ -69,6 +71,7 @@ public:
     void onRejected(sip::CallLeg& leg, uint16_t code, const std::string& reason) override;
     void onReinvite(sip::CallLeg& leg, const sip::Body& offer) override;
     Result<sip::Body> onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer) override;
+    void onInfo(sip::CallLeg& leg, const sip::Body& body) override;
     void onBye(sip::CallLeg& leg) override;
     void onTerminated(sip::CallLeg& leg, const std::string& reason) override;
 

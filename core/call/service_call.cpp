@@ -152,6 +152,10 @@ void ServiceCall::onInfo(sip::CallLeg&, const sip::Body& body) {
 
 void ServiceCall::onDigit(char digit, media::DtmfMethod method) {
     log(LogLevel::Info, "DTMF " + std::string(1, digit) + " (" + std::string(media::toString(method)) + ")");
+    if (m_bridge && m_bridge->answered() && !m_finished) {
+        m_engine->sendDigits(m_bridge->session(), std::string(1, digit));
+        return;
+    }
     if (m_service && m_started && !m_finished) m_service->digit(*this, digit);
 }
 
@@ -257,6 +261,11 @@ void ServiceCall::connect(const std::string& extension, std::function<void(servi
         done(result);
     };
     events.hungUp = [this, extension] { hangUp("extension " + extension + " hung up"); };
+    // Keys pass through the bridge both ways (a caller entering a code the
+    // extension's phone asks for, or the other way round).
+    events.digit = [this](char digit) {
+        if (!m_finished) m_engine->sendDigits(m_session, std::string(1, digit));
+    };
     setState("Ringing " + extension);
     if (auto tone = m_manager.ringbackClip()) play({tone}, kRingbackToken, true);
     m_bridge = std::make_unique<ExtensionBridge>(m_manager.stack(), *m_engine, std::move(pair.value()),

@@ -2,7 +2,8 @@
 """The auto attendant (IVR) from the outside: a phone dials the menu's number
 (or a carrier sends a DID that leads to it), presses RFC 4733 keys, and is
 connected to an extension played by a SIPp UAS that echoes RTP, so the
-caller's own tone must come back through the bridge. Wrong keys are answered
+caller's own tone (and a key pressed once connected) must come back through
+the bridge. Wrong keys are answered
 with "invalid option" and the menu again; no key leads to the timeout's
 destination."""
 import os
@@ -97,6 +98,12 @@ class AutoAttendant(unittest.TestCase):
         phone.press(service, KEYS["1"])
         self.wait_log(r"auto attendant 500\): extension 101 answered", timeout_s=20)
         self.assert_hears_own_tone(phone, service, 700)
+        # A key now goes through to the extension (whose SIPp echoes the
+        # RFC 4733 packets) and comes back through the bridge as a key.
+        phone.packets.clear()
+        phone.press(service, 5)
+        phone.drain(1.0)
+        self.assertEqual(phone.events(), [5])
         self.assertEqual(call.bye().status, 200)
         code, out, messages = callee.wait()
         self.assertEqual(code, 0, out)
