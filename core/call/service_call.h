@@ -3,7 +3,9 @@
 // A call that ends in Switchboard itself: the caller's leg is answered by
 // the PBX and its media terminated by the media engine (docs/media.md).
 // What happens on it is a services::Service (echo test, conference,
-// voicemail); this class is its SIP and media shell.
+// voicemail, auto attendant); this class is its SIP and media shell, and
+// rings an extension for a service that connects the caller to one
+// (ExtensionBridge).
 
 #include <cstdint>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 
 // The behaviour of a call that ends in Switchboard (echo test, conference,
-// voicemail), apart from SIP and RTP: a Service reacts to the caller's keys
+// voicemail, auto attendant), apart from SIP and RTP: a Service reacts to the caller's keys
 // and to the end of what it played or recorded, and acts through its
 // ServiceContext (implemented by call::ServiceCall). Engine thread only.
 
