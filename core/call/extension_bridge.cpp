@@ -115,7 +115,7 @@ void ExtensionBridge::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
 }
 
 void ExtensionBridge::failed(sip::CallLeg& leg, uint16_t code) {
-    if (m_answered || m_reported || m_failures.count(&leg)) return;
+    if (m_answered || m_reported || m_ended || m_failures.count(&leg)) return;
     m_failures[&leg] = code;
     if (m_failures.size() < m_forks.size()) return;
     const bool allBusy = std::all_of(m_failures.begin(), m_failures.end(), [](const auto& f) {
