@@ -43,6 +43,8 @@
 #include "widgets/trace_panel.h"
 #include "widgets/trunks_panel.h"
 #include "widgets/voicemail_panel.h"
+#include "widgets/ivr_panel.h"
+#include "models/ivr_menus_model.h"
 #include "window_layout.h"
 
 // Resources live in the static sbui library; referencing the initialiser
@@ -107,6 +109,8 @@ void MainWindow::createModels() {
     m_routes->setObjectName(QStringLiteral("routesModel"));
     m_trace->setObjectName(QStringLiteral("traceModel"));
     m_history->setObjectName(QStringLiteral("callHistoryModel"));
+    m_menus = new IvrMenusModel(this);
+    m_menus->setObjectName(QStringLiteral("ivrMenusModel"));
 }
 
 void MainWindow::createTabs() {
@@ -138,6 +142,8 @@ void MainWindow::createTabs() {
     addTab(m_securityPanel, "security", tr("Security"));
     m_voicemailPanel = new VoicemailPanel(m_bridge, m_tabs);
     addTab(m_voicemailPanel, "calls", tr("Voicemail"));
+    m_ivrPanel = new IvrPanel(m_menus, m_bridge, m_tabs);
+    addTab(m_ivrPanel, "routes", tr("Auto attendant"));
     setCentralWidget(m_tabs);
 }
 
@@ -221,6 +227,7 @@ void MainWindow::onConfigurationChanged(const sb::store::Configuration& config) 
     m_lines->setConfiguration(config);
     m_trunks->setConfiguration(config);
     m_routes->setConfiguration(config);
+    m_menus->setConfiguration(config);
     m_exportAction->setEnabled(true);
     m_haveConfiguration = true;
     if (m_wizardPending) {

@@ -19,6 +19,8 @@ class CallHistoryModel;
 class CallHistoryPanel;
 class SecurityPanel;
 class VoicemailPanel;
+class IvrPanel;
+class IvrMenusModel;
 class CallsModel;
 class CallsPanel;
 class ExtensionsModel;
@@ -64,6 +66,7 @@ public:
     CallHistoryPanel* callHistoryPanel() const { return m_historyPanel; }
     SecurityPanel* securityPanel() const { return m_securityPanel; }
     VoicemailPanel* voicemailPanel() const { return m_voicemailPanel; }
+    IvrPanel* ivrPanel() const { return m_ivrPanel; }
     TrayIcon* trayIcon() const { return m_tray; }
 
     /// Desktop preferences in force (main() loads them; Settings changes them).
@@ -125,6 +128,8 @@ private:
     CallHistoryPanel* m_historyPanel = nullptr;
     SecurityPanel* m_securityPanel = nullptr;
     VoicemailPanel* m_voicemailPanel = nullptr;
+    IvrMenusModel* m_menus = nullptr;
+    IvrPanel* m_ivrPanel = nullptr;
     QLabel* m_listening = nullptr;
     LogDock* m_log = nullptr;
     ServerInfoDialog* m_serverInfo = nullptr;  ///< created on first use, then kept current

@@ -12,6 +12,9 @@
 #include "sip/message.h"
 #include "sip/registrar.h"
 #include "sip/sip_stack.h"
+#include "config/ivr_rules.h"
+#include "media/tone_clip.h"
+#include "services/ivr.h"
 #include "services/services.h"
 #include "store/store.h"
 #include "store/store_writer.h"
@@ -163,6 +166,10 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
         startService(msg, outcome.user, *service);
         return true;
     }
+    if (const store::IvrMenu* menu = findMenu(dialled)) {
+        startService(msg, outcome.user, ivrTarget(*menu));
+        return true;
+    }
     const store::Extension* caller = findExtension(outcome.user);
     if (const store::Extension* callee = findExtension(dialled); callee && callee->enabled) {
         CallParties parties;
@@ -222,15 +229,56 @@ Call* CallManager::createCall(const ::sip_msg& msg, CallParties parties) {
     return ref;
 }
 
-void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties) {
-    const auto bindings = m_registrar.bindings().bindingsOf(callee.number);
+const store::IvrMenu* CallManager::findMenu(const std::string& number) const {
+    for (const auto& menu : m_config.menus)
+        if (menu.number == number) return &menu;
+    return nullptr;
+}
+
+ServiceTarget CallManager::ivrTarget(const store::IvrMenu& menu) {
+    ServiceTarget target;
+    target.kind = ServiceTarget::Kind::Ivr;
+    target.menu = target.dialled = menu.number;
+    target.label = "auto attendant " + menu.number;
+    return target;
+}
+
+std::vector<CallTarget> CallManager::targetsOf(const std::string& extension) const {
     std::vector<CallTarget> targets;
-    for (const auto& b : bindings) {
+    for (const auto& b : m_registrar.bindings().bindingsOf(extension)) {
         if (!b.reachable) continue;
         CallTarget& t = targets.emplace_back();
         t.requestUri = b.contact;
         t.nextHop = sip::hopFor(b.source, b.transport);
     }
+    return targets;
+}
+
+Result<media::PortPair> CallManager::allocatePorts(const std::string& localAddress) {
+    if (!m_ports) return makeError("no RTP port range");
+    return m_ports->allocate(localAddress);
+}
+
+std::shared_ptr<const media::AudioClip> CallManager::ringbackClip() {
+    if (!m_ringback || m_ringbackPreset != m_config.settings.ringback) {
+        m_ringbackPreset = m_config.settings.ringback;
+        m_ringback = media::ringbackClip(m_ringbackPreset);
+    }
+    return m_ringback;
+}
+
+std::unique_ptr<services::Service> CallManager::voicemailService(const std::string& mailbox,
+                                                                 const std::string& caller) {
+    const store::Extension* box = findExtension(mailbox);
+    if (!box || !box->voicemail || !m_mediaEngine || !m_mailboxes) return nullptr;
+    ServiceTarget target;
+    target.kind = ServiceTarget::Kind::VoicemailDeposit;
+    target.mailbox = target.dialled = mailbox;
+    return makeService(target, caller);
+}
+
+void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties) {
+    std::vector<CallTarget> targets = targetsOf(callee.number);
     if (targets.empty()) {
         // No phone of the extension is registered: its mailbox takes the call.
         if (callee.voicemail && m_mediaEngine && m_mailboxes) {
@@ -252,11 +300,6 @@ void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension&
 }
 
 void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound) {
-    const store::Extension* callee = findExtension(inbound.extension);
-    if (!callee || !callee->enabled) {
-        refuse(m_stack, msg, 404, "Not Found");
-        return;
-    }
     // The caller shown in the Calls table and CDR: P-Asserted-Identity, then
     // Remote-Party-ID, then From.
     CallParties parties;
@@ -264,6 +307,17 @@ void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch
                                            sip::headerValue(msg, "Remote-Party-ID"),
                                            sip::toString(msg.from.val))
                          .value_or("anonymous");
+    if (const store::IvrMenu* menu = inbound.menu ? findMenu(inbound.extension) : nullptr) {
+        ServiceTarget target = ivrTarget(*menu);
+        target.label += " (" + inbound.name + ")";
+        startService(msg, parties.caller, target);
+        return;
+    }
+    const store::Extension* callee = findExtension(inbound.extension);
+    if (!callee || !callee->enabled) {
+        refuse(m_stack, msg, 404, "Not Found");
+        return;
+    }
     parties.route = inbound.name;
     startToExtension(msg, *callee, parties);
 }
@@ -387,6 +441,18 @@ std::unique_ptr<services::Service> CallManager::makeService(const ServiceTarget&
         o.maxMessages = m_config.settings.voicemailMaxMessages;
         o.log = log;
         return services::makeVoicemailDeposit(std::move(o), m_prompts, *m_mailboxes, *m_mediaEngine);
+    }
+    case ServiceTarget::Kind::Ivr: {
+        services::IvrOptions o;
+        o.menus = m_config.menus;
+        o.first = target.menu;
+        o.now = [] { return config::localTimeAt(wallClockMs() / 1000); };
+        o.loadClip = [engine = m_mediaEngine.get()](
+                         const std::filesystem::path& file,
+                         std::function<void(Result<std::shared_ptr<const media::AudioClip>>)> done) {
+            engine->loadClip(file, std::move(done));
+        };
+        return services::makeIvr(std::move(o), m_prompts);
     }
     }
     return nullptr;

@@ -89,6 +89,19 @@ public:
     /// RTP/RTCP port pairs held by calls right now.
     size_t rtpPairsInUse() const { return m_ports ? m_ports->inUse() : 0; }
 
+    // For service calls that ring an extension (ServiceCall::connect).
+    const store::Extension* findExtension(const std::string& number) const;
+    /// The registered, reachable contacts of @p extension (empty: none).
+    std::vector<CallTarget> targetsOf(const std::string& extension) const;
+    /// An RTP port pair on @p localAddress from the pool.
+    Result<media::PortPair> allocatePorts(const std::string& localAddress);
+    /// One cycle of the configured ring-back tone (setting ringback) as a clip.
+    std::shared_ptr<const media::AudioClip> ringbackClip();
+    /// Leaving a message in @p mailbox, or null when it takes none (no such
+    /// extension, voicemail off, no media engine).
+    std::unique_ptr<services::Service> voicemailService(const std::string& mailbox, const std::string& caller);
+    const std::string& domain() const { return m_config.settings.domain; }
+
     // For Calls.
     sip::SipStack& stack() { return m_stack; }
     EventSink& events() { return m_events; }
@@ -115,7 +128,9 @@ public:
 
 private:
     bool onInvite(const ::sip_msg& msg);
-    const store::Extension* findExtension(const std::string& number) const;
+    /// The auto-attendant service call @p menu reaches.
+    static ServiceTarget ivrTarget(const store::IvrMenu& menu);
+    const store::IvrMenu* findMenu(const std::string& number) const;
     Call* createCall(const ::sip_msg& msg, CallParties parties);
     void startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties);
     void startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound);
@@ -145,6 +160,8 @@ private:
     services::PromptLibrary m_prompts;
     std::optional<services::Mailboxes> m_mailboxes;
     std::string m_promptsLoaded;  ///< language + music file the library holds
+    std::shared_ptr<const media::AudioClip> m_ringback;  ///< ringbackClip(), for m_ringbackPreset
+    std::string m_ringbackPreset;
     /// Terminates the legs of service calls. Declared last: destroyed first,
     /// so no reply of its threads reaches the prompts or mailboxes above.
     std::unique_ptr<media::MediaEngine> m_mediaEngine;

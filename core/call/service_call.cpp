@@ -50,8 +50,16 @@ ServiceCall::ServiceCall(CallManager& manager, uint64_t id, std::unique_ptr<sip:
     }
 }
 
+namespace {
+/// The play token of ring-back while connect() rings: not the service's.
+constexpr uint64_t kRingbackToken = ~uint64_t{0};
+}  // namespace
+
 ServiceCall::~ServiceCall() {
     m_service.reset();  // first: it may still refer to this call
+    m_retired.clear();
+    m_bridge.reset();
+    m_oldBridges.clear();
     if (m_engine && m_session) m_engine->close(m_session);
 }
 
@@ -77,7 +85,7 @@ void ServiceCall::start(media::PortPair pair, media::MediaEngine& engine) {
     media::MediaEngine::SessionEvents events;
     events.digit = [this](char digit, media::DtmfMethod method) { onDigit(digit, method); };
     events.playDone = [this](uint64_t token) {
-        if (m_service && !m_finished) m_service->playDone(*this, token);
+        if (m_service && !m_finished && token != kRingbackToken) m_service->playDone(*this, token);
     };
     events.failed = [this](const std::string& why) {
         log(LogLevel::Warning, why);
@@ -144,6 +152,10 @@ void ServiceCall::onInfo(sip::CallLeg&, const sip::Body& body) {
 
 void ServiceCall::onDigit(char digit, media::DtmfMethod method) {
     log(LogLevel::Info, "DTMF " + std::string(1, digit) + " (" + std::string(media::toString(method)) + ")");
+    if (m_bridge && m_bridge->answered() && !m_finished) {
+        m_engine->sendDigits(m_bridge->session(), std::string(1, digit));
+        return;
+    }
     if (m_service && m_started && !m_finished) m_service->digit(*this, digit);
 }
 
@@ -173,6 +185,11 @@ void ServiceCall::hangUp() {
 bool ServiceCall::canBeDeleted(int64_t now) const {
     if (!m_leg) return true;
     if (!m_finished) return false;
+    if (now - m_finishedMs <= 35'000) {
+        if (m_bridge && m_bridge->busy()) return false;
+        for (const auto& b : m_oldBridges)
+            if (b->busy()) return false;
+    }
     return now - m_finishedMs > 35'000 || !m_leg->busy();
 }
 
@@ -206,6 +223,70 @@ void ServiceCall::hangUp(const std::string& reason) {
     finish(store::Disposition::Answered, 200, reason);
 }
 
+void ServiceCall::connect(const std::string& extension, std::function<void(services::ConnectResult)> done) {
+    if (m_finished) return;
+    const store::Extension* callee = m_manager.findExtension(extension);
+    auto targets = m_manager.targetsOf(extension);
+    auto pair = targets.empty() || !callee ? Result<media::PortPair>(makeError("no phone of extension " + extension +
+                                                                             " is registered"))
+                                           : m_manager.allocatePorts(m_local.address);
+    if (!pair) {
+        log(LogLevel::Info, pair.error().message);
+        return done(services::ConnectResult::Unavailable);
+    }
+    if (m_bridge) {
+        m_bridge->hangUp();
+        m_oldBridges.push_back(std::move(m_bridge));
+    }
+    ExtensionBridge::Setup setup;
+    setup.targets = std::move(targets);
+    setup.extension = extension;
+    setup.caller = m_caller;
+    setup.domain = m_manager.domain();
+    setup.ringTimeoutS = callee->ringTimeoutS;
+    ExtensionBridge::Events events;
+    events.log = [this](LogLevel level, const std::string& text) { log(level, text); };
+    events.outcome = [this, extension, done = std::move(done)](services::ConnectResult result) {
+        if (m_finished) return;
+        stopPlaying();  // the ring-back
+        if (result == services::ConnectResult::Answered) {
+            // Each terminated leg hears what the other receives.
+            if (m_bridge) {
+                m_engine->bridge(m_session, m_bridge->session());
+                m_codec = m_bridge->codec();
+            }
+            log(LogLevel::Info, "extension " + extension + " answered: bridged in the media engine");
+            setState("Connected to " + extension);
+        }
+        done(result);
+    };
+    events.hungUp = [this, extension] { hangUp("extension " + extension + " hung up"); };
+    // Keys pass through the bridge both ways (a caller entering a code the
+    // extension's phone asks for, or the other way round).
+    events.digit = [this](char digit) {
+        if (!m_finished) m_engine->sendDigits(m_session, std::string(1, digit));
+    };
+    setState("Ringing " + extension);
+    if (auto tone = m_manager.ringbackClip()) play({tone}, kRingbackToken, true);
+    m_bridge = std::make_unique<ExtensionBridge>(m_manager.stack(), *m_engine, std::move(pair.value()),
+                                                 std::move(setup), std::move(events));
+}
+
+bool ServiceCall::leaveMessage(const std::string& mailbox) {
+    if (m_finished) return false;
+    auto service = m_manager.voicemailService(mailbox, m_caller);
+    if (!service) return false;
+    stopPlaying();
+    if (m_bridge) {
+        m_bridge->hangUp();
+        m_oldBridges.push_back(std::move(m_bridge));
+    }
+    m_retired.push_back(std::move(m_service));
+    m_service = std::move(service);
+    m_service->start(*this);
+    return true;
+}
+
 void ServiceCall::setState(const std::string& state) {
     if (m_state == state) return;
     m_state = state;
@@ -228,6 +309,7 @@ void ServiceCall::finish(store::Disposition disposition, int sipCode, const std:
     setState("Ending");
     if (m_service && m_started) m_service->ended(*this);
     m_finished = true;
+    if (m_bridge) m_bridge->hangUp();  // the extension's leg ends with the caller's
     m_finishedMs = nowMs();
     if (m_engine && m_session) {
         m_engine->close(m_session);  // the port pair goes back to the pool on the media thread

@@ -3,13 +3,16 @@
 // A call that ends in Switchboard itself: the caller's leg is answered by
 // the PBX and its media terminated by the media engine (docs/media.md).
 // What happens on it is a services::Service (echo test, conference,
-// voicemail); this class is its SIP and media shell.
+// voicemail, auto attendant); this class is its SIP and media shell, and
+// rings an extension for a service that connects the caller to one
+// (ExtensionBridge).
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "call/extension_bridge.h"
 #include "call/managed_call.h"
 #include "media/media_engine.h"
 #include "media/sdp.h"
@@ -25,9 +28,10 @@ class CallManager;
 
 /// Which service a dialled feature code reached.
 struct ServiceTarget {
-    enum class Kind { Echo = 1, Conference, VoicemailDeposit, VoicemailRetrieval };
+    enum class Kind { Echo = 1, Conference, VoicemailDeposit, VoicemailRetrieval, Ivr };
     Kind kind = Kind::Echo;
     std::string room;     ///< conference room number
+    std::string menu;     ///< auto attendant: the menu's number
     std::string mailbox;  ///< voicemail: whose
     std::string dialled;  ///< the number dialled: "*43", "*88100"
     std::string label;    ///< route in the Calls table and CDR: "echo test", "conference 100"
@@ -92,6 +96,8 @@ private:
     void setState(const std::string& state) override;
     void log(LogLevel level, const std::string& text) override;
     const std::string& caller() const override { return m_caller; }
+    void connect(const std::string& extension, std::function<void(services::ConnectResult)> done) override;
+    bool leaveMessage(const std::string& mailbox) override;
 
     /// Answer an offer from the caller (initial, re-INVITE or UPDATE).
     Result<sip::Body> answerOffer(const sip::Body& offer);
@@ -105,6 +111,13 @@ private:
     std::string m_caller;
     ServiceTarget m_target;
     std::unique_ptr<services::Service> m_service;
+    /// Services this call moved on from (an IVR handing over to voicemail
+    /// from inside its own callback): kept until the call goes.
+    std::vector<std::unique_ptr<services::Service>> m_retired;
+    /// The extension being rung or talked to (connect()); earlier ones stay
+    /// until their legs have finished their transactions.
+    std::unique_ptr<ExtensionBridge> m_bridge;
+    std::vector<std::unique_ptr<ExtensionBridge>> m_oldBridges;
     media::MediaEngine* m_engine = nullptr;
     media::MediaEngine::SessionId m_session = 0;
     media::Endpoint m_local;

@@ -30,7 +30,7 @@ struct FieldSpec {
         member;
 };
 
-using store::ExternalLine, store::Extension, store::Route, store::Settings, store::SipTrunk;
+using store::ExternalLine, store::Extension, store::IvrMenu, store::Route, store::Settings, store::SipTrunk;
 
 // Key order here is the order of the written file and of docs/config.md.
 // clang-format off
@@ -87,6 +87,15 @@ const FieldSpec<Route> kRouteFields[] = {
     {"target", &Route::target}, {"failover", &Route::failover},
     {"allowed_extensions", &Route::allowedExtensions},
 };
+const FieldSpec<IvrMenu> kMenuFields[] = {
+    {"number", &IvrMenu::number}, {"name", &IvrMenu::name}, {"prompt", &IvrMenu::prompt},
+    {"options", &IvrMenu::options}, {"timeout", &IvrMenu::timeoutS},
+    {"timeout_destination", &IvrMenu::timeoutDestination}, {"invalid_retries", &IvrMenu::invalidRetries},
+    {"invalid_destination", &IvrMenu::invalidDestination},
+    {"fallback_destination", &IvrMenu::fallbackDestination}, {"open_days", &IvrMenu::openDays},
+    {"open_from", &IvrMenu::openFrom}, {"open_to", &IvrMenu::openTo},
+    {"closed_destination", &IvrMenu::closedDestination},
+};
 // clang-format on
 
 template <class R, size_t N>
@@ -120,6 +129,7 @@ std::vector<FieldError> readConfiguration(const json& root, Configuration& confi
     readRecords(o, "lines", kLineFields, config.lines);
     readRecords(o, "trunks", kTrunkFields, config.trunks);
     readRecords(o, "routes", kRouteFields, config.routes);
+    readRecords(o, "ivr_menus", kMenuFields, config.menus);
     o.finish();
     return errors;
 }
@@ -201,6 +211,7 @@ std::string configurationToJson(const Configuration& config) {
     root["lines"] = writeRecords(config.lines, kLineFields);
     root["trunks"] = writeRecords(config.trunks, kTrunkFields);
     root["routes"] = writeRecords(config.routes, kRouteFields);
+    root["ivr_menus"] = writeRecords(config.menus, kMenuFields);
     // replace: a non-UTF-8 byte from the database must not make export throw.
     return root.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }

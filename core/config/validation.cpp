@@ -5,6 +5,7 @@
 #include <map>
 
 #include "config/check_chars.h"
+#include "config/ivr_rules.h"
 
 namespace sb::config {
 
@@ -68,6 +69,7 @@ public:
         for (size_t i = 0; i < m_config.lines.size(); ++i) line(i);
         for (size_t i = 0; i < m_config.trunks.size(); ++i) trunk(i);
         for (size_t i = 0; i < m_config.routes.size(); ++i) route(i);
+        for (size_t i = 0; i < m_config.menus.size(); ++i) menu(i);
         return std::move(m_errors);
     }
 
@@ -89,6 +91,14 @@ private:
     bool extensionExists(const std::string& number) const {
         return std::any_of(m_config.extensions.begin(), m_config.extensions.end(),
                            [&](const store::Extension& e) { return e.number == number; });
+    }
+    bool menuExists(const std::string& number) const {
+        return std::any_of(m_config.menus.begin(), m_config.menus.end(),
+                           [&](const store::IvrMenu& m) { return m.number == number; });
+    }
+    /// Where an incoming call may ring: an extension or an auto-attendant menu.
+    bool inboundTargetExists(const std::string& number) const {
+        return extensionExists(number) || menuExists(number);
     }
     bool lineOrTrunkExists(const std::string& name) const {
         return std::any_of(m_config.lines.begin(), m_config.lines.end(),
@@ -200,7 +210,7 @@ private:
         checkOptional(base + ".proxy", l.proxy, checkHostPort);
         check(base + ".transport", checkTransport(l.transport));
         check(base + ".expires", checkExpires(l.expiresS));
-        if (!l.incomingExtension.empty() && !extensionExists(l.incomingExtension))
+        if (!l.incomingExtension.empty() && !inboundTargetExists(l.incomingExtension))
             add(base + ".incoming_extension", "no extension " + l.incomingExtension);
         checkOptional(base + ".caller_id", l.callerId, checkDidNumber);
     }
@@ -221,7 +231,7 @@ private:
             const std::string path = keyPath(base + ".dids", did);
             if (auto why = checkDidNumber(did))
                 add(path, "DID " + *why);
-            else if (!extensionExists(extension))
+            else if (!inboundTargetExists(extension))
                 add(path, "no extension " + (extension.empty() ? std::string("\"\"") : extension));
         }
         check(base + ".auth_user", checkAuthId(t.authUser));
@@ -230,7 +240,7 @@ private:
             add(base + ".auth_user", "required when auth_password is set");
         checkOptional(base + ".caller_id", t.callerId, checkDidNumber);
         check(base + ".caller_id_prefix", checkPrepend(t.callerIdPrefix));
-        if (!t.defaultExtension.empty() && !extensionExists(t.defaultExtension))
+        if (!t.defaultExtension.empty() && !inboundTargetExists(t.defaultExtension))
             add(base + ".default_extension", "no extension " + t.defaultExtension);
     }
 
@@ -255,7 +265,69 @@ private:
                 add(indexPath(base + ".allowed_extensions", k), "no extension " + r.allowedExtensions[k]);
     }
 
+    void destination(const std::string& path, const std::string& text) {
+        if (auto why = checkIvrDestination(text)) return add(path, *why);
+        const auto d = parseIvrDestination(text);
+        using Kind = IvrDestination::Kind;
+        if (d->kind == Kind::Extension || d->kind == Kind::Voicemail) {
+            const auto it = std::find_if(m_config.extensions.begin(), m_config.extensions.end(),
+                                         [&](const store::Extension& e) { return e.number == d->target; });
+            if (it == m_config.extensions.end()) return add(path, "no extension " + d->target);
+            if (d->kind == Kind::Voicemail && !it->voicemail)
+                add(path, "extension " + d->target + " has no voicemail (turn it on in the extension first)");
+        } else if (d->kind == Kind::Menu && !menuExists(d->target)) {
+            add(path, "no auto-attendant menu " + d->target);
+        }
+    }
+
+    void menu(size_t i) {
+        const auto& m = m_config.menus[i];
+        const std::string base = indexPath("ivr_menus", i);
+        check(base + ".number", checkExtensionNumber(m.number));
+        if (!m.number.empty()) {
+            if (auto e = m_extensionNumbers.find(m.number); e != m_extensionNumbers.end())
+                add(base + ".number", m.number + " is already used by " + indexPath("extensions", e->second));
+            auto [it, inserted] = m_menuNumbers.emplace(m.number, i);
+            if (!inserted)
+                add(base + ".number", m.number + " is already used by " + indexPath("ivr_menus", it->second));
+        }
+        check(base + ".name", checkText(m.name, 64));
+        check(base + ".prompt", checkFilePath(m.prompt));
+        for (const auto& [key, target] : m.options) {
+            const std::string path = keyPath(base + ".options", key);
+            if (auto why = checkIvrKey(key))
+                add(path, *why);
+            else
+                destination(path, target);
+        }
+        range(base + ".timeout", m.timeoutS, 1, 300, " seconds");
+        destination(base + ".timeout_destination", m.timeoutDestination);
+        range(base + ".invalid_retries", m.invalidRetries, 0, 10, " replays");
+        destination(base + ".invalid_destination", m.invalidDestination);
+        destination(base + ".fallback_destination", m.fallbackDestination);
+        std::vector<int> seen;
+        for (size_t k = 0; k < m.openDays.size(); ++k) {
+            const auto day = parseWeekday(m.openDays[k]);
+            if (!day)
+                add(indexPath(base + ".open_days", k),
+                    "\"" + m.openDays[k] + "\" is not a day; expected mon, tue, wed, thu, fri, sat or sun");
+            else if (std::find(seen.begin(), seen.end(), *day) != seen.end())
+                add(indexPath(base + ".open_days", k), m.openDays[k] + " is listed twice");
+            else
+                seen.push_back(*day);
+        }
+        const auto from = parseClockTime(m.openFrom);
+        const auto to = parseClockTime(m.openTo);
+        if (!from) add(base + ".open_from", "expected a time HH:MM from 00:00 to 23:59");
+        if (!to) add(base + ".open_to", "expected a time HH:MM from 00:00 to 23:59");
+        if (from && to && *from >= *to)
+            add(base + ".open_to", "must be later than open_from (" + m.openFrom +
+                                       "); for hours past midnight use a second menu");
+        destination(base + ".closed_destination", m.closedDestination);
+    }
+
     const store::Configuration& m_config;
+    std::map<std::string, size_t> m_menuNumbers;
     std::vector<FieldError> m_errors;
     std::map<std::string, size_t> m_extensionNumbers;
     std::map<std::string, std::string> m_lineTrunkNames;

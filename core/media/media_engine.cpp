@@ -330,6 +330,18 @@ void MediaEngine::setEcho(SessionId id, bool on) {
     });
 }
 
+void MediaEngine::bridge(SessionId a, SessionId b) {
+    onMedia([a, b](MediaCore& core) {
+        auto* ea = core.find(a);
+        auto* eb = core.find(b);
+        if (!ea || !eb) return;
+        auto toA = std::make_shared<BridgePipe>();
+        auto toB = std::make_shared<BridgePipe>();
+        ea->session->setBridge(toA, toB);
+        eb->session->setBridge(toB, toA);
+    });
+}
+
 void MediaEngine::setConference(SessionId id, const std::string& room) {
     onMedia([id, room](MediaCore& core) { core.setConference(id, room); });
 }

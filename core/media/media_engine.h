@@ -51,6 +51,10 @@ public:
     /// Join conference room @p room (its mixer starts with the first member
     /// and stops with the last); an empty room name leaves the room.
     void setConference(SessionId id, const std::string& room);
+    /// Let sessions @p a and @p b hear each other directly (a two-party
+    /// bridge: no mixer, about one frame of delay); it ends when either
+    /// closes. A playlist still takes precedence over the bridge.
+    void bridge(SessionId a, SessionId b);
     void sendDigits(SessionId id, const std::string& digits);
     /// Record what the peer says into @p file (WAV, written by the file
     /// thread) for at most @p maxMs; @p done gets the length recorded or why

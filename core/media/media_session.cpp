@@ -143,6 +143,12 @@ void MediaSession::receive(const struct ::sa& src, std::span<const uint8_t> data
     // RFC 4733 agreed: tones in the audio are the peer's business, not digits.
     if (!m_params.telephoneEvent) dtmf_dec_probe(m_inband.get(), m_pcm.data(), m_pcm.size());
     if (m_member) m_member->put(m_pcm);
+    if (m_bridgeOut) {
+        auto& pipe = m_bridgeOut->samples;
+        pipe.insert(pipe.end(), m_pcm.begin(), m_pcm.end());
+        constexpr auto kept = static_cast<std::ptrdiff_t>(BridgePipe::kMaxSamples);
+        if (std::ssize(pipe) > kept) pipe.erase(pipe.begin(), pipe.end() - kept);
+    }
     if (m_tap) m_tap(m_pcm);
     if (m_echo && receives(m_params.peerDirection)) {
         sendPayload(m_params.payloadType, false, m_sender.timestamp(), rtp->payload);
@@ -206,6 +212,11 @@ void MediaSession::nextFrame(std::span<int16_t> out) {
         }
     } else if (m_member) {
         m_member->read(out);
+    } else if (m_bridgeIn && m_bridgeIn->samples.size() >= out.size()) {
+        // Whole frames only: a partial one would be padded with silence.
+        auto& pipe = m_bridgeIn->samples;
+        std::copy_n(pipe.begin(), out.size(), out.begin());
+        pipe.erase(pipe.begin(), pipe.begin() + static_cast<std::ptrdiff_t>(out.size()));
     }
     if (m_toneSamplesLeft == 0 && !m_inbandDigits.empty()) {
         m_toneDigit = m_inbandDigits.front();

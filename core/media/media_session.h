@@ -45,6 +45,15 @@ struct SessionStats {
     uint64_t digits = 0;
 };
 
+/// Audio one terminated leg hands to another across a two-party bridge
+/// (MediaEngine::bridge): media thread only, so no lock. At most
+/// kMaxSamples are kept and older samples are dropped, so the delay cannot
+/// grow when the two peers' clocks drift apart.
+struct BridgePipe {
+    static constexpr size_t kMaxSamples = 3 * kFrameSamples;
+    std::deque<int16_t> samples;
+};
+
 /// A call leg that ends in Switchboard: RTP in and out on one port pair,
 /// G.711 both ways, RFC 4733 events in and out, in-band DTMF detection when
 /// the peer agreed no telephone-event, and one source of what it hears:
@@ -76,6 +85,12 @@ public:
     /// Hear and be heard in @p mixer's room; nullptr leaves the room.
     void setConference(std::unique_ptr<ConferenceMixer::Member> member) { m_member = std::move(member); }
     bool inConference() const { return m_member != nullptr; }
+    /// Hear what arrives in @p in and put what the peer says into @p out
+    /// (a bridge to one other session, without a mixer); nulls end it.
+    void setBridge(std::shared_ptr<BridgePipe> in, std::shared_ptr<BridgePipe> out) {
+        m_bridgeIn = std::move(in);
+        m_bridgeOut = std::move(out);
+    }
     /// Queue @p digits as RFC 4733 events (or in-band tones when none agreed).
     void sendDigits(const std::string& digits);
     /// Every PCM frame the peer sends, e.g. to a voicemail recording.
@@ -118,6 +133,8 @@ private:
     uint64_t m_playToken = 0;
     bool m_echo = false;
     std::unique_ptr<ConferenceMixer::Member> m_member;
+    std::shared_ptr<BridgePipe> m_bridgeIn;
+    std::shared_ptr<BridgePipe> m_bridgeOut;
     std::function<void(std::span<const int16_t>)> m_tap;
 
     SessionStats m_stats;

@@ -107,6 +107,9 @@ struct InboundMatch {
     /// Extension to ring; empty when the trunk/line is recognised but nothing
     /// is configured to ring (the SIP layer answers 404 Not Found).
     std::string extension;
+    /// True when that number is an auto-attendant menu rather than an
+    /// extension (a DID, incoming_extension or default_extension may name one).
+    bool menu = false;
     std::string calledNumber;  ///< the request's number that matched (or the R-URI's)
     std::string did;           ///< the configured DID key for TrunkDid, else empty
     InboundReason reason = InboundReason::TrunkDid;
@@ -165,6 +168,8 @@ private:
                                       const std::string& callingExtension, std::string& skipped) const;
     const store::ExternalLine* findLine(const std::string& name) const;
     const store::SipTrunk* findTrunk(const std::string& name) const;
+    /// @p m with InboundMatch::menu filled in.
+    InboundMatch withTargetKind(InboundMatch m) const;
 
     store::Configuration m_config;
     std::vector<std::optional<DialPattern>> m_patterns;  ///< parallel to m_config.routes

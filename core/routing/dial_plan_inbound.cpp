@@ -78,7 +78,7 @@ std::optional<InboundMatch> DialPlan::inbound(std::string_view sourceAddress, co
                 m.calledNumber = *number;
                 m.did = *did;
                 m.reason = InboundReason::TrunkDid;
-                return m;
+                return withTargetKind(m);
             }
         }
     }
@@ -95,14 +95,14 @@ std::optional<InboundMatch> DialPlan::inbound(std::string_view sourceAddress, co
     if (!requestUri.number.empty())
         for (const auto& line : m_config.lines)
             if (line.enabled && sameNumber(line.account, requestUri.number))
-                return lineMatch(line, InboundReason::LineAccount);
+                return withTargetKind(lineMatch(line, InboundReason::LineAccount));
     if (source) {
         for (const auto& line : m_config.lines) {
             if (!line.enabled) continue;
             // The proxy is the carrier's edge; without one, the domain is
             // (when it is an address at all and not a logical IMS name).
             const auto edge = parseIp(hostOf(line.proxy.empty() ? line.domain : line.proxy));
-            if (edge && *edge == *source) return lineMatch(line, InboundReason::LineAddress);
+            if (edge && *edge == *source) return withTargetKind(lineMatch(line, InboundReason::LineAddress));
         }
     }
 
@@ -115,9 +115,16 @@ std::optional<InboundMatch> DialPlan::inbound(std::string_view sourceAddress, co
         m.extension = trunks.front()->defaultExtension;
         m.calledNumber = numbers.empty() ? std::string() : *numbers.front();
         m.reason = InboundReason::TrunkAddress;
-        return m;
+        return withTargetKind(m);
     }
     return std::nullopt;
+}
+
+InboundMatch DialPlan::withTargetKind(InboundMatch m) const {
+    // Validation keeps menu and extension numbers apart, so the number alone says which.
+    m.menu = !m.extension.empty() && std::any_of(m_config.menus.begin(), m_config.menus.end(),
+                                                 [&](const store::IvrMenu& menu) { return menu.number == m.extension; });
+    return m;
 }
 
 }  // namespace sb::routing

@@ -6,7 +6,7 @@ const std::set<std::string>& promptNames() {
     static const std::set<std::string> names = {
         "vm-greeting", "vm-enter-pin", "vm-wrong-pin", "vm-you-have", "vm-new-messages", "vm-no-messages",
         "vm-menu",     "vm-deleted",   "vm-no-more",   "vm-full",     "goodbye",         "conf-enter-pin",
-        "conf-alone",  "conf-joined",  "ivr-invalid",  "ivr-welcome", "digit-0",         "digit-1",
+        "conf-alone",  "conf-joined",  "ivr-invalid",  "ivr-welcome", "ivr-connecting", "digit-0",         "digit-1",
         "digit-2",     "digit-3",      "digit-4",      "digit-5",     "digit-6",         "digit-7",
         "digit-8",     "digit-9"};
     return names;

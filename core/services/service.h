@@ -1,7 +1,7 @@
 #pragma once
 
 // The behaviour of a call that ends in Switchboard (echo test, conference,
-// voicemail), apart from SIP and RTP: a Service reacts to the caller's keys
+// voicemail, auto attendant), apart from SIP and RTP: a Service reacts to the caller's keys
 // and to the end of what it played or recorded, and acts through its
 // ServiceContext (implemented by call::ServiceCall). Engine thread only.
 
@@ -17,6 +17,14 @@
 #include "media/audio_clip.h"
 
 namespace sb::services {
+
+/// How ringing an extension from a service ended (ServiceContext::connect).
+enum class ConnectResult : int {
+    Answered = 1,  ///< a phone answered; the caller is bridged to it
+    NoAnswer,      ///< nobody answered within the extension's ring timeout
+    Busy,          ///< every phone refused (486/600/603)
+    Unavailable,   ///< no phone registered, or none could be reached
+};
 
 class ServiceContext {
 public:
@@ -42,6 +50,15 @@ public:
     virtual void log(LogLevel level, const std::string& text) = 0;
     /// Who called (extension number or caller id).
     virtual const std::string& caller() const = 0;
+    /// Ring @p extension's phones while the caller hears ring-back; when one
+    /// answers, bridge the caller to it (docs/media.md, "Connecting a service
+    /// call to an extension"). @p done runs once, on the engine thread, never
+    /// after the call has ended; after Answered the service hears no more keys.
+    virtual void connect(const std::string& extension, std::function<void(ConnectResult)> done) = 0;
+    /// Hand the caller to leaving a message in @p mailbox. On true the
+    /// calling service is finished with (kept alive until the call is gone,
+    /// but told nothing more); false: the mailbox takes no messages.
+    virtual bool leaveMessage(const std::string& mailbox) = 0;
 };
 
 class Service {

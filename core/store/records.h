@@ -143,6 +143,32 @@ struct Route {
     bool operator==(const Route&) const = default;
 };
 
+/// An auto-attendant menu (JSON "ivr_menus[]", schema 9). Destinations are
+/// text so that JSON, the store and the dialog share one spelling:
+/// "extension:101", "voicemail:101" (that extension's mailbox), "menu:501"
+/// (another menu), "hangup". services/ivr.h reads them; validation refuses
+/// anything else with the reason.
+struct IvrMenu {
+    std::string number;       ///< "number": digits; dialled by extensions, or a DID's target
+    std::string name;         ///< "name": shown in the Calls table and the Auto attendant tab
+    std::string prompt;       ///< "prompt": 8 kHz mono WAV; empty = the shipped welcome
+    std::map<std::string, std::string> options;  ///< "options": key ("0"-"9", "*", "#") -> destination
+    uint32_t timeoutS = 10;   ///< "timeout": seconds without a key after the prompt
+    std::string timeoutDestination = "hangup";   ///< "timeout_destination"
+    uint32_t invalidRetries = 3;                 ///< "invalid_retries": replays after a wrong key
+    std::string invalidDestination = "hangup";   ///< "invalid_destination": after that many
+    /// "fallback_destination": an extension chosen here that does not answer
+    /// and has no voicemail (or has no phone registered) leads here.
+    std::string fallbackDestination = "hangup";
+    /// "open_days": "mon".."sun"; empty = always open (no business hours).
+    std::vector<std::string> openDays;
+    std::string openFrom = "09:00";              ///< "open_from": HH:MM local time
+    std::string openTo = "17:00";                ///< "open_to": HH:MM, after open_from
+    std::string closedDestination = "hangup";    ///< "closed_destination": outside business hours
+
+    bool operator==(const IvrMenu&) const = default;
+};
+
 /// The whole configuration (JSON document root).
 struct Configuration {
     int version = 1;  ///< "version": format version of the JSON file
@@ -151,6 +177,7 @@ struct Configuration {
     std::vector<ExternalLine> lines;
     std::vector<SipTrunk> trunks;
     std::vector<Route> routes;
+    std::vector<IvrMenu> menus;  ///< "ivr_menus"
 
     bool operator==(const Configuration&) const = default;
 };

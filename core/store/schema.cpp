@@ -301,6 +301,37 @@ ALTER TABLE cdr ADD COLUMN ladder TEXT NOT NULL DEFAULT '';
 
 PRAGMA user_version = 8;
 )sql"},
+
+    Migration{9, R"sql(
+-- Auto attendant (issue 15: IVR). Destinations are text ("extension:101",
+-- "voicemail:101", "menu:501", "hangup"), checked by validation like every
+-- other reference; open_days is a comma list of "mon".."sun", '' = always open.
+CREATE TABLE ivr_menus (
+    id                   INTEGER PRIMARY KEY,
+    position             INTEGER NOT NULL UNIQUE,
+    number               TEXT    NOT NULL UNIQUE,
+    name                 TEXT    NOT NULL,
+    prompt               TEXT    NOT NULL,
+    timeout_s            INTEGER NOT NULL CHECK (timeout_s BETWEEN 0 AND 4294967295),
+    timeout_destination  TEXT    NOT NULL,
+    invalid_retries      INTEGER NOT NULL CHECK (invalid_retries BETWEEN 0 AND 4294967295),
+    invalid_destination  TEXT    NOT NULL,
+    fallback_destination TEXT    NOT NULL,
+    open_days            TEXT    NOT NULL,
+    open_from            TEXT    NOT NULL,
+    open_to              TEXT    NOT NULL,
+    closed_destination   TEXT    NOT NULL
+);
+
+CREATE TABLE ivr_options (
+    menu_id     INTEGER NOT NULL REFERENCES ivr_menus (id) ON DELETE CASCADE,
+    digit       TEXT    NOT NULL,
+    destination TEXT    NOT NULL,
+    PRIMARY KEY (menu_id, digit)
+);
+
+PRAGMA user_version = 9;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

@@ -13,6 +13,10 @@ struct sqlite3;
 
 namespace sb::store {
 
+namespace sqlite {
+struct Operation;
+}
+
 /// Why a database could not be opened or used.
 enum class StoreErrorKind : int {
     Corrupt = 1,  ///< not a database, or integrity check failed
@@ -29,7 +33,7 @@ enum class StoreErrorKind : int {
 class Store {
 public:
     /// Current schema version written to PRAGMA user_version.
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
 
     ~Store();
     Store(const Store&) = delete;
@@ -85,6 +89,10 @@ public:
 private:
     Store(std::filesystem::path path, sqlite3* db);
     Result<void> migrate();
+    // store_ivr.cpp: the auto-attendant half of load/replaceConfiguration,
+    // inside their transactions; SQLite result codes (SQLITE_OK on success).
+    int readMenus(sqlite::Operation& op, std::vector<IvrMenu>& out);
+    int writeMenus(const std::vector<IvrMenu>& menus);
 
     std::filesystem::path m_path;
     sqlite3* m_db = nullptr;

@@ -213,6 +213,7 @@ Result<Configuration> Store::loadConfiguration() {
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
+    if (rc = readMenus(op, config.menus); rc != SQLITE_OK) return op.fail(rc);
     if (rc = tx.commit(); rc != SQLITE_OK) return op.fail(rc);
     return config;
 }
@@ -225,7 +226,8 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         // Children first, so the foreign keys never see an orphan.
         rc = sqlite::execScript(
             m_db,
-            "DELETE FROM routes; DELETE FROM trunk_dids; DELETE FROM trunk_allowed_addresses;"
+            "DELETE FROM ivr_options; DELETE FROM ivr_menus;"
+            " DELETE FROM routes; DELETE FROM trunk_dids; DELETE FROM trunk_allowed_addresses;"
             " DELETE FROM trunks; DELETE FROM lines; DELETE FROM extensions;"
             " DELETE FROM settings;");
     if (rc != SQLITE_OK) return op.fail(rc);
@@ -317,6 +319,7 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         if (rc = ins.run(i, r.pattern, r.strip, r.prepend, r.target, r.failover, joinList(r.allowedExtensions)); rc == SQLITE_DONE)
             rc = SQLITE_OK;
     }
+    if (rc == SQLITE_OK) rc = writeMenus(config.menus);
     if (rc == SQLITE_OK) rc = tx.commit();
     if (rc != SQLITE_OK) return op.fail(rc);
     return {};

@@ -1114,6 +1114,10 @@ It stops registering; calls can no longer go out or come in through it.</source>
         <translation>Switchboard</translation>
     </message>
     <message>
+        <source>Auto attendant</source>
+        <translation>自动总机</translation>
+    </message>
+    <message>
         <source>Engine not started</source>
         <translation>引擎未启动</translation>
     </message>
@@ -2485,6 +2489,52 @@ Calls can no longer go out through it, and calls from its addresses are no longe
     <message>
         <source>Could not delete the message: the engine is not running.</source>
         <translation>无法删除留言：引擎未运行。</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::IvrPanel</name>
+    <message>
+        <source>Add a menu callers hear and answer with a key</source>
+        <translation>添加来电者听到并按键选择的菜单</translation>
+    </message>
+    <message>
+        <source>Delete menu</source>
+        <translation>删除菜单</translation>
+    </message>
+    <message>
+        <source>Delete auto-attendant menu %1?</source>
+        <translation>删除自动总机菜单 %1？</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::IvrMenuDialog</name>
+    <message>
+        <source>Add auto-attendant menu</source>
+        <translation>添加自动总机菜单</translation>
+    </message>
+    <message>
+        <source>Edit menu %1</source>
+        <translation>编辑菜单 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>号码(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>提示音(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Keys:</source>
+        <translation>按键(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Business hours</source>
+        <translation>营业时间(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Tick at least one day</source>
+        <translation>请至少选择一天</translation>
     </message>
 </context>
 </TS>

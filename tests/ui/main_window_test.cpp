@@ -85,12 +85,13 @@ void MainWindowTest::showsWhatTheEngineRuns() {
                                QStringLiteral("Extensions"),   QStringLiteral("External lines"),
                                QStringLiteral("SIP trunks"),   QStringLiteral("Routes"),
                                QStringLiteral("SIP trace"),    QStringLiteral("Call history"),
-                               QStringLiteral("Security"),     QStringLiteral("Voicemail")};
+                               QStringLiteral("Security"),     QStringLiteral("Voicemail"),
+                               QStringLiteral("Auto attendant")};
     QStringList titles;
     for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
     QCOMPARE(titles, expected);
     for (const char* name : {"callsView", "registrationsView", "extensionsView", "linesView", "trunksView",
-                             "routesView", "traceView", "historyView", "bansView", "voicemailView"})
+                             "routesView", "traceView", "historyView", "bansView", "voicemailView", "ivrMenusView"})
         QVERIFY2(window.findChild<QTableView*>(QLatin1String(name)), name);
 
     // EngineStarted reaches the status bar.

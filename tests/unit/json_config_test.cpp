@@ -111,6 +111,25 @@ Configuration richConfiguration() {
     c.routes = {{"9.", 1, "", "carrier", "ims", {}},
                 {"91[3-9]XXXXXXXXX", 1, "+86", "ims", "", {"101", "20001"}},
                 {"0NXX.", 0, "*", "backup", "carrier", {}}};
+    store::IvrMenu main;
+    main.number = "500";
+    main.name = "Main menu \xE6\x80\xBB\xE6\x9C\xBA";
+    main.prompt = "/srv/prompts/main.wav";
+    main.options = {{"1", "extension:101"}, {"2", "menu:501"}, {"0", "voicemail:100"}, {"#", "hangup"}};
+    main.timeoutS = 7;
+    main.timeoutDestination = "extension:100";
+    main.invalidRetries = 2;
+    main.invalidDestination = "voicemail:100";
+    main.fallbackDestination = "menu:501";
+    main.openDays = {"mon", "tue", "wed", "thu", "fri"};
+    main.openFrom = "08:30";
+    main.openTo = "18:00";
+    main.closedDestination = "voicemail:100";
+    store::IvrMenu sales;
+    sales.number = "501";
+    sales.options = {{"*", "menu:500"}};
+    c.menus = {main, sales};
+    c.trunks[0].dids["+8613901088890"] = "500";  // a DID straight to the auto attendant
     return c;
 }
 
@@ -148,7 +167,8 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     EXPECT_EQ(fieldCount<store::ExternalLine>(), 16u);
     EXPECT_EQ(fieldCount<store::SipTrunk>(), 16u);
     EXPECT_EQ(fieldCount<store::Route>(), 6u);
-    EXPECT_EQ(fieldCount<Configuration>(), 6u);
+    EXPECT_EQ(fieldCount<store::IvrMenu>(), 13u);
+    EXPECT_EQ(fieldCount<Configuration>(), 7u);
 
     // Every key the writer emits for a record with all fields set.
     const std::string text = configurationToJson(richConfiguration());
@@ -156,7 +176,9 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
          {"\"auth_algorithms\"", "\"min_expires\"", "\"max_expires\"", "\"default_expires\"",
           "\"max_contacts\"", "\"nonce_lifetime\"", "\"qualify_interval\"", "\"tls_certificate\"",
           "\"tls_private_key\"", "\"qualify\"", "\"voicemail\"", "\"voicemail_pin\"", "\"voicemail_greeting\"",
-          "\"voicemail_max_length\"", "\"prompt_language\"", "\"music_on_hold\"", "\"voicemail_max_messages\""})
+          "\"voicemail_max_length\"", "\"prompt_language\"", "\"music_on_hold\"", "\"voicemail_max_messages\"",
+          "\"ivr_menus\"", "\"options\"", "\"timeout_destination\"", "\"invalid_retries\"",
+          "\"fallback_destination\"", "\"open_days\"", "\"open_from\"", "\"closed_destination\""})
         EXPECT_NE(text.find(key), std::string::npos) << key;
 }
 
@@ -330,7 +352,7 @@ TEST(JsonConfig, HostileInputNeverThrows) {
 TEST(JsonConfig, KeyOrderFollowsTheDocumentation) {
     const std::string text = configurationToJson(richConfiguration());
     const char* order[] = {"\"version\"",    "\"settings\"", "\"domain\"", "\"bind\"",  "\"sip_port\"",
-                           "\"extensions\"", "\"lines\"",    "\"trunks\"", "\"routes\""};
+                           "\"extensions\"", "\"lines\"",    "\"trunks\"", "\"routes\"", "\"ivr_menus\""};
     size_t last = 0;
     for (const char* key : order) {
         const size_t at = text.find(key, last);

@@ -265,6 +265,33 @@ TEST_F(MediaEngineTest, ConferenceMembersHearTheOthersButNotThemselves) {
     EXPECT_LT(tonePower(aliceHeard, 500), tonePower(bobHeard, 500) / 100);
 }
 
+TEST_F(MediaEngineTest, BridgedSessionsHearEachOtherButNotThemselves) {
+    // The auto attendant's caller and the extension it connected: a bridge
+    // of two sessions without a mixer.
+    TestPhone caller, extension, bystander;
+    auto a = open(caller);
+    auto b = open(extension);
+    open(bystander);
+    const Endpoint toA = sessionEndpoint(caller);
+    const Endpoint toB = sessionEndpoint(extension);
+    sessionEndpoint(bystander);
+    engine->bridge(a, b);
+    test::runFor(100ms);
+    caller.received.clear();
+    extension.received.clear();
+    bystander.received.clear();
+    talk(caller, toA, sine(500, 12000));
+    talk(extension, toB, sine(700, 12000));
+    test::runFor(200ms);
+    const auto extensionHeard = heard(extension);
+    const auto callerHeard = heard(caller);
+    ASSERT_GE(extensionHeard.size(), 8000u);
+    ASSERT_GE(callerHeard.size(), 8000u);
+    EXPECT_GT(tonePower(extensionHeard, 500), 100 * tonePower(extensionHeard, 700)) << "the extension hears the caller";
+    EXPECT_GT(tonePower(callerHeard, 700), 100 * tonePower(callerHeard, 500)) << "the caller hears the extension";
+    EXPECT_LT(tonePower(heard(bystander), 500), tonePower(extensionHeard, 500) / 100);
+}
+
 TEST_F(MediaEngineTest, RecordsWhatThePhoneSaysIntoAWavFile) {
     TestPhone phone;
     auto id = open(phone);

@@ -177,6 +177,23 @@ inline sb::store::Configuration richConfiguration() {
     c.routes = {{"9XXXX.", 1, "", "carrier", "voip", {"201", "150"}},
                 {"0[1-5]Z.", 0, "+49", "ims", "", {}},
                 {"N", -1, "x", "voip", "carrier", {"100"}}};
+    sb::store::IvrMenu menu;
+    menu.number = "500";
+    menu.name = "Zentrale 总机";
+    menu.prompt = "/srv/menü.wav";
+    menu.options = {{"1", "extension:201"}, {"9", "menu:501"}, {"*", "voicemail:100"}, {"#", "hangup"}};
+    menu.timeoutS = 4;
+    menu.timeoutDestination = "extension:150";
+    menu.invalidRetries = 0;
+    menu.invalidDestination = "menu:501";
+    menu.fallbackDestination = "voicemail:100";
+    menu.openDays = {"sat", "mon"};
+    menu.openFrom = "00:00";
+    menu.openTo = "23:59";
+    menu.closedDestination = "hangup";
+    sb::store::IvrMenu second;
+    second.number = "501";
+    c.menus = {menu, second};
     return c;
 }
 

@@ -79,6 +79,11 @@ void fillExtensionCombo(QComboBox* combo, const sb::store::Configuration& config
             e.name.empty() ? number : DialogFields::tr("%1 — %2").arg(number, QString::fromStdString(e.name));
         combo->addItem(label, number);
     }
+    // Incoming calls may also go to an auto-attendant menu.
+    for (const auto& m : config.menus) {
+        const QString number = QString::fromStdString(m.number);
+        combo->addItem(DialogFields::tr("%1 — auto attendant %2").arg(number, QString::fromStdString(m.name)), number);
+    }
 }
 
 void selectExtension(QComboBox* combo, const QString& number) {

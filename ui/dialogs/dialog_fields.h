@@ -42,9 +42,10 @@ QComboBox* makeTransportCombo(const QString& objectName, QWidget* parent);
 void setTransport(QComboBox* combo, sb::store::Transport transport);
 sb::store::Transport transportOf(const QComboBox* combo);
 
-/// Fill @p combo with the extensions of @p config ("100 — Reception"), the
-/// item data being the number; with @p noneText non-empty, a first item
-/// with empty data stands for "none".
+/// Fill @p combo with the extensions of @p config ("100 — Reception") and
+/// then its auto-attendant menus ("500 — auto attendant Main"): where an
+/// incoming call may go. The item data is the number; with @p noneText
+/// non-empty, a first item with empty data stands for "none".
 void fillExtensionCombo(QComboBox* combo, const sb::store::Configuration& config, const QString& noneText);
 /// Select extension @p number; one the list lacks is added (marked as
 /// missing) so that loading and saving a record never changes it.

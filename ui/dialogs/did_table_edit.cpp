@@ -18,6 +18,7 @@ DidTableEdit::DidTableEdit(const sb::store::Configuration& config, QWidget* pare
     : QWidget(parent), m_config(config) {
     setObjectName(QStringLiteral("didEditor"));
     for (const auto& e : config.extensions) m_extensions.insert(QString::fromStdString(e.number));
+    for (const auto& m : config.menus) m_extensions.insert(QString::fromStdString(m.number));
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("didTable"));

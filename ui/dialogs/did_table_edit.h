@@ -56,7 +56,7 @@ private:
     QString extensionAt(int row) const;
 
     const sb::store::Configuration m_config;
-    QSet<QString> m_extensions;  ///< numbers that exist
+    QSet<QString> m_extensions;  ///< extension and menu numbers that exist
     QTableWidget* m_table;
     QPushButton* m_add;
     QPushButton* m_remove;
