@@ -135,6 +135,7 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
     inv.omit100rel = t.omit100rel;
     inv.tls = t.tls;
     inv.extraHeaders = t.extraHeaders;
+    inv.firstResponseTimeoutMs = t.firstResponseTimeoutMs;
     inv.offer = offer;
     std::string error;
     auto leg = sip::CallLeg::startInvite(m_manager.stack(), inv, *this, &error);
@@ -148,7 +149,21 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
     }
     m_evidence.attemptStarted(leg.get(), m_manager.peerSettings(t.name), inv, nowMs());
     m_forks.push_back(std::move(leg));
+    m_forkTargets.push_back(t);
     return true;
+}
+
+void Call::noteReachability(const sip::CallLeg& leg, bool heard) {
+    for (size_t i = 0; i < m_forks.size() && i < m_forkTargets.size(); ++i) {
+        CallTarget& t = m_forkTargets[i];
+        if (m_forks[i].get() != &leg || t.contact.empty()) continue;
+        if (!heard) {
+            m_manager.contactUnreachable(t.extension, t.contact);
+        } else if (t.markedUnreachable) {
+            t.markedUnreachable = false;  // once: this runs for every response
+            m_manager.contactAnswered(t.extension, t.contact);
+        }
+    }
 }
 
 void Call::ringInTurn(std::vector<CallTarget> targets) {
@@ -248,6 +263,9 @@ void Call::checkMedia() {
 
 void Call::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
     m_evidence.rejected(&leg, m_manager.stack().tlsVerifier());
+    // Even when another fork answered long ago: the next call should not
+    // ring a phone that is gone.
+    if (!leg.heardFromPeer()) noteReachability(leg, false);
     if (m_callee || m_finished) return;
     // Failover to the next carrier when this one (or the way to it) failed.
     while (!m_laterTargets.empty() && m_offerForCallee && routing::shouldFailOver(code)) {
@@ -404,6 +422,7 @@ void Call::onPrackRefused(sip::CallLeg& leg, uint16_t code) {
 
 void Call::onResponse(sip::CallLeg& leg, const ::sip_msg& response) {
     m_evidence.response(&leg, response, nowMs());
+    noteReachability(leg, true);
 }
 
 void Call::failCaller(uint16_t code, const std::string& reason) {

@@ -37,6 +37,11 @@ struct CallTarget {
     bool omit100rel = false;
     std::string extraHeaders;  ///< CRLF-terminated lines, e.g. P-Asserted-Identity
     sip::TlsExpectation tls;   ///< over TLS: what the peer's certificate must show
+    // Only for a registered phone (a binding of the called extension):
+    std::string extension;     ///< whose binding this is, for reachability
+    std::string contact;       ///< the binding's contact
+    bool markedUnreachable = false;  ///< rung although marked unreachable (no other contact was reachable)
+    uint32_t firstResponseTimeoutMs = 0;  ///< see sip::OutgoingInvite
 };
 
 /// Who is calling whom, fixed when the call starts.
@@ -110,6 +115,9 @@ private:
     uint64_t m_id;
     std::unique_ptr<sip::CallLeg> m_caller;
     std::vector<std::unique_ptr<sip::CallLeg>> m_forks;
+    std::vector<CallTarget> m_forkTargets;  ///< what each fork of m_forks rings, same order
+    /// The phone behind @p leg sent nothing (timeout, ICMP, no route) or answered again.
+    void noteReachability(const sip::CallLeg& leg, bool heard);
     sip::CallLeg* m_callee = nullptr;  ///< the fork that answered
     CallParties m_parties;
     std::string m_state = "Trying";

@@ -2,6 +2,7 @@
 
 #include <re.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "call/call.h"
@@ -34,6 +35,9 @@ std::string resourceRefusal(const ResourceUsage& usage, size_t startedSinceSampl
 
 namespace {
 constexpr uint64_t kReapMs = 500;
+/// A registered phone answers an INVITE with 100 or 180 within milliseconds;
+/// 2 s lets libre send it three times (T1 = 500 ms) before we stop waiting.
+constexpr uint32_t kPhoneFirstResponseMs = 2000;
 
 /// Refuse or challenge an INVITE before any call exists. A challenge keeps
 /// no transaction: a retransmitted INVITE gets a fresh one and its ACK is
@@ -224,12 +228,21 @@ Call* CallManager::createCall(const ::sip_msg& msg, CallParties parties) {
 
 void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties) {
     const auto bindings = m_registrar.bindings().bindingsOf(callee.number);
+    // Contacts marked unreachable (qualify, or an INVITE nobody answered) are
+    // left out while another one may answer; when all are marked, all are
+    // tried, so a phone that came back is found again.
+    const bool anyReachable =
+        std::any_of(bindings.begin(), bindings.end(), [](const sip::Binding& b) { return b.reachable; });
     std::vector<CallTarget> targets;
     for (const auto& b : bindings) {
-        if (!b.reachable) continue;
+        if (!b.reachable && anyReachable) continue;
         CallTarget& t = targets.emplace_back();
         t.requestUri = b.contact;
         t.nextHop = sip::hopFor(b.source, b.transport);
+        t.extension = b.extension;
+        t.contact = b.contact;
+        t.markedUnreachable = !b.reachable;
+        t.firstResponseTimeoutMs = kPhoneFirstResponseMs;
     }
     if (targets.empty()) {
         // No phone of the extension is registered: its mailbox takes the call.
@@ -444,6 +457,21 @@ void CallManager::callFinished(ManagedCall& call, const store::CdrRecord& cdr) {
     if (m_calls.count(call.id())) ++m_finishedInTable;
     if (m_cdrWriter) m_cdrWriter->appendCdr(cdr);
     m_events.publish(CallEnded{call.id()});
+}
+
+void CallManager::contactUnreachable(const std::string& extension, const std::string& contact) {
+    if (m_registrar.setReachable(extension, contact, false))
+        m_events.publish(LogMessage{LogLevel::Info,
+                                    "extension " + extension + ": <" + contact +
+                                        "> sent nothing back to an INVITE; marked unreachable, its other "
+                                        "contacts ring until it registers again",
+                                    nowMs()});
+}
+
+void CallManager::contactAnswered(const std::string& extension, const std::string& contact) {
+    if (m_registrar.setReachable(extension, contact, true))
+        m_events.publish(LogMessage{LogLevel::Info, "extension " + extension + ": <" + contact + "> answers again",
+                                    nowMs()});
 }
 
 void CallManager::prackRefused(const std::string& target, uint16_t code) {

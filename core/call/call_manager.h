@@ -93,6 +93,12 @@ public:
     sip::SipStack& stack() { return m_stack; }
     EventSink& events() { return m_events; }
     void callFinished(ManagedCall& call, const store::CdrRecord& cdr);
+    /// A phone of @p extension sent nothing back to an INVITE (no response
+    /// in time, or the send failed): ring its other contacts only, until it
+    /// registers again or answers.
+    void contactUnreachable(const std::string& extension, const std::string& contact);
+    /// A contact marked unreachable answered after all.
+    void contactAnswered(const std::string& extension, const std::string& contact);
     /// The settings of line or trunk @p name in force now, for the explainer
     /// (an Extension peer for "" or an unknown name).
     diagnostics::PeerSettings peerSettings(const std::string& name) const {
