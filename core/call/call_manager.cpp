@@ -35,9 +35,6 @@ std::string resourceRefusal(const ResourceUsage& usage, size_t startedSinceSampl
 
 namespace {
 constexpr uint64_t kReapMs = 500;
-/// A registered phone answers an INVITE with 100 or 180 within milliseconds;
-/// 2 s lets libre send it three times (T1 = 500 ms) before we stop waiting.
-constexpr uint32_t kPhoneFirstResponseMs = 2000;
 
 /// Refuse or challenge an INVITE before any call exists. A challenge keeps
 /// no transaction: a retransmitted INVITE gets a fresh one and its ACK is
@@ -163,6 +160,14 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     }
 
     const std::string dialled = requestParty->number;
+    if (auto change = routing::matchFeatureCode(m_forwardCodes, dialled)) {
+        changeFeature(msg, outcome.user, *change);
+        return true;
+    }
+    if (routing::incompleteFeatureCode(m_forwardCodes, dialled)) {
+        refuse(m_stack, msg, 484, "Address Incomplete");
+        return true;
+    }
     if (auto service = matchService(m_featureCodes, dialled)) {
         startService(msg, outcome.user, *service);
         return true;
@@ -227,41 +232,9 @@ Call* CallManager::createCall(const ::sip_msg& msg, CallParties parties) {
 }
 
 void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties) {
-    const auto bindings = m_registrar.bindings().bindingsOf(callee.number);
-    // Contacts marked unreachable (qualify, or an INVITE nobody answered) are
-    // left out while another one may answer; when all are marked, all are
-    // tried, so a phone that came back is found again.
-    const bool anyReachable =
-        std::any_of(bindings.begin(), bindings.end(), [](const sip::Binding& b) { return b.reachable; });
-    std::vector<CallTarget> targets;
-    for (const auto& b : bindings) {
-        if (!b.reachable && anyReachable) continue;
-        CallTarget& t = targets.emplace_back();
-        t.requestUri = b.contact;
-        t.nextHop = sip::hopFor(b.source, b.transport);
-        t.extension = b.extension;
-        t.contact = b.contact;
-        t.markedUnreachable = !b.reachable;
-        t.firstResponseTimeoutMs = kPhoneFirstResponseMs;
-    }
-    if (targets.empty()) {
-        // No phone of the extension is registered: its mailbox takes the call.
-        if (callee.voicemail && m_mediaEngine && m_mailboxes) {
-            ServiceTarget target;
-            target.kind = ServiceTarget::Kind::VoicemailDeposit;
-            target.mailbox = target.dialled = callee.number;
-            target.label = "voicemail " + callee.number;
-            startService(msg, parties.caller, target);
-            return;
-        }
-        refuse(m_stack, msg, 480, "Temporarily Unavailable");
-        return;
-    }
     parties.callee = callee.number;
-    parties.mailbox = callee.number;
-    if (parties.route.empty()) parties.route = "extension";
-    parties.ringTimeoutS = callee.ringTimeoutS;
-    if (Call* call = createCall(msg, parties)) call->ring(targets);
+    const Destination d = resolveExtension(callee, parties);
+    startDestination(msg, d, std::move(parties));
 }
 
 void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound) {
@@ -278,49 +251,31 @@ void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch
                                            sip::toString(msg.from.val))
                          .value_or("anonymous");
     parties.route = inbound.name;
+    if (routing::blacklisted(m_config.settings.blacklist, parties.caller)) {
+        const uint16_t code = static_cast<uint16_t>(m_config.settings.blacklistAnswer);
+        m_events.publish(LogMessage{LogLevel::Info,
+                                    "call from " + parties.caller + " via " + inbound.name +
+                                        " refused: the caller is on the blacklist",
+                                    nowMs()});
+        refuse(m_stack, msg, code,
+               code == 403   ? "Forbidden"
+               : code == 480 ? "Temporarily Unavailable"
+               : code == 486 ? "Busy Here"
+                             : "Decline");
+        return;
+    }
     startToExtension(msg, *callee, parties);
 }
 
 void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller, const std::string& callerName,
                                 const routing::OutgoingPlan& plan) {
-    std::vector<CallTarget> targets;
-    for (const auto& a : plan.attempts) {
-        CallTarget t;
-        t.requestUri = a.requestUri;
-        t.nextHop = a.nextHopUri();
-        t.name = a.name;
-        t.omit100rel = a.omit100rel || m_no100rel.count(a.name) > 0;
-        t.toUri = "<" + a.requestUri + ">";
-        t.fromUri = "<sip:" + a.fromUser + "@" + a.fromHost + ">";
-        if (a.viaProxy) t.routeSet = {"<" + a.nextHopUri() + ">"};
-        if (!a.identityNumber.empty())
-            t.extraHeaders = a.identityHeader + ": <sip:" + a.identityNumber + "@" + a.fromHost + ">\r\n";
-        t.authUser = a.authUser;
-        t.authPassword = a.authPassword;
-        if (a.transport == store::Transport::Tls) {
-            const auto hop = sip::splitHostPort(a.nextHop);
-            t.tls.verify = a.tlsVerify;
-            if (hop) t.tls.hosts = {hop->host};
-            t.tls.who =
-                std::string(a.kind == routing::TargetKind::Line ? "line" : "trunk") + " \"" + a.name + "\"";
-        }
-        if (a.kind == routing::TargetKind::Line) {
-            for (const auto& line : m_config.lines) {
-                if (line.name == a.name) {
-                    t.authUser = sip::authorizationName(line);
-                    t.authPassword = line.password;
-                }
-            }
-        }
-        targets.push_back(std::move(t));
-    }
     CallParties parties;
     parties.caller = caller;
     parties.callerName = callerName;
     parties.callee = plan.route->number;
     parties.route = plan.attempts.empty() ? plan.route->target : plan.attempts.front().name;
     parties.ringTimeoutS = 120;  // a carrier decides when the far end gives up
-    if (Call* call = createCall(msg, parties)) call->ringInTurn(std::move(targets));
+    if (Call* call = createCall(msg, parties)) call->ringInTurn(outgoingTargets(plan, {}));
 }
 
 void CallManager::startServices(ServiceEnvironment environment) {
@@ -383,6 +338,7 @@ std::unique_ptr<services::Service> CallManager::makeService(const ServiceTarget&
     auto log = [this](LogLevel level, const std::string& text) { m_events.publish(LogMessage{level, text, nowMs()}); };
     switch (target.kind) {
     case ServiceTarget::Kind::Echo: return services::makeEchoTest();
+    case ServiceTarget::Kind::Confirmation: return services::makeConfirmation(m_prompts);
     case ServiceTarget::Kind::Conference: return services::makeConference(target.room, m_prompts);
     case ServiceTarget::Kind::VoicemailRetrieval: {
         const store::Extension* owner = findExtension(caller);

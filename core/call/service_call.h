@@ -25,7 +25,7 @@ class CallManager;
 
 /// Which service a dialled feature code reached.
 struct ServiceTarget {
-    enum class Kind { Echo = 1, Conference, VoicemailDeposit, VoicemailRetrieval };
+    enum class Kind { Echo = 1, Conference, VoicemailDeposit, VoicemailRetrieval, Confirmation };
     Kind kind = Kind::Echo;
     std::string room;     ///< conference room number
     std::string mailbox;  ///< voicemail: whose
