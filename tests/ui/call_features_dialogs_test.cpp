@@ -15,6 +15,8 @@
 
 #include "dialogs/blacklist_dialog.h"
 #include "dialogs/extension_dialog.h"
+#include "dialogs/line_dialog.h"
+#include "dialogs/trunk_dialog.h"
 
 using namespace sb::ui;
 
@@ -141,6 +143,30 @@ private slots:
         type(child<QLineEdit>(d, "blacklistEntryEdit"), QStringLiteral("+44"));
         QVERIFY((d.entries() == std::vector<std::string>{"+44"}));
         QVERIFY(okButton(d)->isEnabled());
+    }
+
+    void lineAndTrunkDialogsKeepTheForwardHeader() {
+        sb::store::Configuration config;
+        sb::store::ExternalLine line;
+        line.name = "ims";
+        line.domain = "ims.example.net";
+        line.account = "+8612345678";
+        line.forwardHeader = "history-info";
+        LineDialog ld(config, line);
+        auto* lineCombo = child<QComboBox>(ld, "forwardHeaderCombo");
+        QCOMPARE(lineCombo->currentData().toString(), QStringLiteral("history-info"));
+        QVERIFY(ld.line().forwardHeader == "history-info");
+        lineCombo->setCurrentIndex(lineCombo->findData(QStringLiteral("none")));
+        QVERIFY(ld.line().forwardHeader == "none");
+
+        sb::store::SipTrunk trunk;
+        trunk.name = "carrier";
+        trunk.host = "203.0.113.5";
+        TrunkDialog td(config, trunk);
+        auto* trunkCombo = child<QComboBox>(td, "forwardHeaderCombo");
+        QCOMPARE(trunkCombo->currentData().toString(), QStringLiteral("diversion"));
+        trunkCombo->setCurrentIndex(trunkCombo->findData(QStringLiteral("history-info")));
+        QVERIFY(td.trunk().forwardHeader == "history-info");
     }
 };
 

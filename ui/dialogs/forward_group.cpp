@@ -1,6 +1,7 @@
 #include "dialogs/forward_group.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -90,5 +91,23 @@ void ForwardGroup::refresh() {
     showProblem(m_problem, problem());
     emit changed();
 }
+
+QComboBox* makeForwardHeaderCombo(QWidget* parent) {
+    auto* combo = new QComboBox(parent);
+    combo->setObjectName(QStringLiteral("forwardHeaderCombo"));
+    combo->addItem(ForwardGroup::tr("Diversion (RFC 5806)"), QStringLiteral("diversion"));
+    combo->addItem(ForwardGroup::tr("History-Info (RFC 7044)"), QStringLiteral("history-info"));
+    combo->addItem(ForwardGroup::tr("Nothing"), QStringLiteral("none"));
+    combo->setToolTip(ForwardGroup::tr("How a call an extension forwarded out through here tells the carrier "
+                                       "who forwarded it"));
+    return combo;
+}
+
+void setForwardHeader(QComboBox* combo, const std::string& header) {
+    const int index = combo->findData(QString::fromStdString(header));
+    combo->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+std::string forwardHeaderOf(const QComboBox* combo) { return combo->currentData().toString().toStdString(); }
 
 }  // namespace sb::ui

@@ -5,7 +5,10 @@
 
 #include "store/records.h"
 
+#include <string>
+
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -47,5 +50,11 @@ private:
     QCheckBox* m_dnd;
     QLabel* m_problem;
 };
+
+/// The line and trunk dialogs' choice of how a forwarded call names its
+/// forwarder (forward_header): Diversion, History-Info or nothing.
+QComboBox* makeForwardHeaderCombo(QWidget* parent);
+void setForwardHeader(QComboBox* combo, const std::string& header);
+std::string forwardHeaderOf(const QComboBox* combo);
 
 }  // namespace sb::ui
