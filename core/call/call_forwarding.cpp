@@ -20,6 +20,8 @@ namespace {
 /// A registered phone answers an INVITE with 100 or 180 within milliseconds;
 /// 2 s lets libre send it three times (T1 = 500 ms) before we stop waiting.
 constexpr uint32_t kPhoneFirstResponseMs = 2000;
+/// How often one call still tries a contact a call found unreachable.
+constexpr int64_t kRetryUnreachableMs = 60'000;
 
 Destination refused(uint16_t code, const char* reason) {
     Destination d;
@@ -30,7 +32,7 @@ Destination refused(uint16_t code, const char* reason) {
 }
 }  // namespace
 
-std::vector<CallTarget> CallManager::phoneTargets(const std::string& extension) const {
+std::vector<CallTarget> CallManager::phoneTargets(const std::string& extension) {
     const auto bindings = m_registrar.bindings().bindingsOf(extension);
     // Contacts marked unreachable (qualify, or an INVITE nobody answered) are
     // left out while another one may answer; when all are marked, all are
@@ -38,8 +40,13 @@ std::vector<CallTarget> CallManager::phoneTargets(const std::string& extension) 
     const bool anyReachable =
         std::any_of(bindings.begin(), bindings.end(), [](const sip::Binding& b) { return b.reachable; });
     std::vector<CallTarget> targets;
+    const int64_t now = nowMs();
     for (const auto& b : bindings) {
-        if (!b.reachable && anyReachable) continue;
+        if (!b.reachable && anyReachable) {
+            auto since = m_unreachableSinceMs.find(b.extension + "\n" + b.contact);
+            if (since == m_unreachableSinceMs.end() || now - since->second < kRetryUnreachableMs) continue;
+            since->second = now;
+        }
         CallTarget& t = targets.emplace_back();
         t.requestUri = b.contact;
         t.nextHop = sip::hopFor(b.source, b.transport);

@@ -416,6 +416,9 @@ void CallManager::callFinished(ManagedCall& call, const store::CdrRecord& cdr) {
 }
 
 void CallManager::contactUnreachable(const std::string& extension, const std::string& contact) {
+    // Bounded: forgetting only means no retry until the phone registers again.
+    if (m_unreachableSinceMs.size() >= 4096) m_unreachableSinceMs.clear();
+    m_unreachableSinceMs[extension + "\n" + contact] = nowMs();
     if (m_registrar.setReachable(extension, contact, false))
         m_events.publish(LogMessage{LogLevel::Info,
                                     "extension " + extension + ": <" + contact +
@@ -425,6 +428,7 @@ void CallManager::contactUnreachable(const std::string& extension, const std::st
 }
 
 void CallManager::contactAnswered(const std::string& extension, const std::string& contact) {
+    m_unreachableSinceMs.erase(extension + "\n" + contact);
     if (m_registrar.setReachable(extension, contact, true))
         m_events.publish(LogMessage{LogLevel::Info, "extension " + extension + ": <" + contact + "> answers again",
                                     nowMs()});

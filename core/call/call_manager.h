@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -142,7 +143,7 @@ private:
     /// Where the forward of @p from to @p target takes a call.
     Destination resolveForward(const std::string& from, const routing::ForwardTarget& target,
                                routing::ForwardReason reason, CallParties& parties);
-    std::vector<CallTarget> phoneTargets(const std::string& extension) const;
+    std::vector<CallTarget> phoneTargets(const std::string& extension);
     /// Targets for an outgoing @p plan; after @p forwards, each carries the
     /// Diversion or History-Info header its line or trunk asks for.
     std::vector<CallTarget> outgoingTargets(const routing::OutgoingPlan& plan,
@@ -174,6 +175,10 @@ private:
     std::map<uint64_t, std::unique_ptr<ManagedCall>> m_calls;
     FeatureCodes m_featureCodes;
     routing::ForwardCodes m_forwardCodes;
+    /// When contacts were marked unreachable by a call ("ext\ncontact"):
+    /// one call a minute still tries such a contact, so a phone that came
+    /// back without registering again is found.
+    std::unordered_map<std::string, int64_t> m_unreachableSinceMs;
     ConfigEditor m_editConfig;
     ServiceEnvironment m_environment;
     services::PromptLibrary m_prompts;
