@@ -19,6 +19,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = os.path.join(HERE, "configs", "calls.json")
 CALLS = os.path.join(HERE, "scenarios", "calls")
 REGISTER = os.path.join(HERE, "scenarios", "register_auth.xml")
+# The vanished phones registered from here: no other SIPp of the test binds
+# this address, so none can take over their closed ports.
+DEAD_IP = "127.0.0.9"
 PASSWORDS = {"100": "pw-100-secret", "101": "pw-101-secret", "103": "pw-103-secret"}
 
 
@@ -28,9 +31,9 @@ class StaleContacts(unittest.TestCase):
         self.addCleanup(self.server._tmp.cleanup)
         self.addCleanup(lambda: self.server.proc.poll() is None and self.server.stop())
 
-    def register(self, ext, port):
-        """Register @p ext from @p port; SIPp then exits, so the port is closed."""
-        code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_port=port,
+    def register(self, ext, port, ip="127.0.0.1"):
+        """Register @p ext from @p ip:@p port; SIPp then exits, so the port is closed."""
+        code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_ip=ip, local_port=port,
                              keys={"ext": ext, "expires": 300}, extra=["-au", ext, "-ap", PASSWORDS[ext]])
         self.assertEqual(code, 0, out)
 
@@ -44,15 +47,15 @@ class StaleContacts(unittest.TestCase):
         ids = set()
         for m in self.server.sent_messages():
             head = m.split("\n")
-            if f"127.0.0.1:{port}:" in head[0] and len(head) > 1 and head[1].startswith("INVITE "):
+            if f"{DEAD_IP}:{port}:" in head[0] and len(head) > 1 and head[1].startswith("INVITE "):
                 cid = re.search(r"(?im)^Call-ID:\s*(\S+)", m)
                 if cid:
                     ids.add(cid.group(1))
         return ids
 
     def test_dead_contact_does_not_stop_the_live_phone_and_is_marked_unreachable(self):
-        dead = free_port()
-        self.register("101", dead)
+        dead = free_port(DEAD_IP)
+        self.register("101", dead, DEAD_IP)
         live = free_port()
         self.register("101", live)
         for attempt in range(2):
@@ -65,21 +68,21 @@ class StaleContacts(unittest.TestCase):
             code, out, _ = callee.wait()
             self.assertEqual(code, 0, out)
             if attempt == 0:
-                self.server.wait_log(r"registration 101 <sip:101@127\.0\.0\.1:%d[;>].*: unreachable" % dead,
+                self.server.wait_log(r"registration 101 <sip:101@127\.0\.0\.9:%d[;>].*: unreachable" % dead,
                                      timeout_s=15)
-                self.server.wait_log(r"extension 101: <sip:101@127\.0\.0\.1:%d.*marked unreachable" % dead)
+                self.server.wait_log(r"extension 101: <sip:101@127\.0\.0\.9:%d.*marked unreachable" % dead)
         # Only the first call forked to the dead phone; the second left it out.
         self.assertEqual(len(self.invites_to(dead)), 1, self.invites_to(dead))
 
     def test_only_contact_dead_the_caller_gets_an_answer(self):
-        dead = free_port()
-        self.register("103", dead)
+        dead = free_port(DEAD_IP)
+        self.register("103", dead, DEAD_IP)
         caller = self.call("caller_rejected.xml", "103")
         code, out, messages = caller.wait()
         self.assertEqual(code, 0, out)
         finals = [int(c) for c in re.findall(r"^SIP/2\.0 (\d{3})", messages, re.M) if int(c) >= 300]
         self.assertEqual(finals[-1], 480, messages[-3000:])
-        self.server.wait_log(r"registration 103 <sip:103@127\.0\.0\.1:%d[;>].*: unreachable" % dead)
+        self.server.wait_log(r"registration 103 <sip:103@127\.0\.0\.9:%d[;>].*: unreachable" % dead)
 
 
 if __name__ == "__main__":
