@@ -62,29 +62,29 @@ Destination CallManager::resolveExtension(const store::Extension& ext, CallParti
     parties.forwardChain.push_back(ext.number);
     const routing::Arrival arrival = routing::onArrival(ext);
     switch (arrival.action) {
-    case routing::Arrival::Action::Forward:
-        if (auto target = routing::parseForwardTarget(arrival.target, ext.number, m_config)) {
-            if (routing::forwardAllowed(parties.forwardChain, parties.forwards.size(), *target))
-                return resolveForward(ext.number, *target, arrival.reason, parties);
-            // A forward that would loop or go too far is not taken: the
-            // extension itself rings.
-            m_events.publish(LogMessage{LogLevel::Info,
-                                        "forward of " + ext.number + " to " + target->number +
-                                            " not taken: loop or more than " +
-                                            std::to_string(routing::kMaxForwardHops) + " forwards",
-                                        nowMs()});
+        case routing::Arrival::Action::Forward:
+            if (auto target = routing::parseForwardTarget(arrival.target, ext.number, m_config)) {
+                if (routing::forwardAllowed(parties.forwardChain, parties.forwards.size(), *target))
+                    return resolveForward(ext.number, *target, arrival.reason, parties);
+                // A forward that would loop or go too far is not taken: the
+                // extension itself rings.
+                m_events.publish(LogMessage{LogLevel::Info,
+                                            "forward of " + ext.number + " to " + target->number +
+                                                " not taken: loop or more than " +
+                                                std::to_string(routing::kMaxForwardHops) + " forwards",
+                                            nowMs()});
+            }
+            break;
+        case routing::Arrival::Action::Busy:
+            return refused(486, "Busy Here");
+        case routing::Arrival::Action::Voicemail: {
+            Destination d;
+            d.kind = Destination::Kind::Voicemail;
+            d.mailbox = ext.number;
+            return d;
         }
-        break;
-    case routing::Arrival::Action::Busy:
-        return refused(486, "Busy Here");
-    case routing::Arrival::Action::Voicemail: {
-        Destination d;
-        d.kind = Destination::Kind::Voicemail;
-        d.mailbox = ext.number;
-        return d;
-    }
-    case routing::Arrival::Action::Ring:
-        break;
+        case routing::Arrival::Action::Ring:
+            break;
     }
     Destination d;
     d.targets = phoneTargets(ext.number);
@@ -110,21 +110,21 @@ Destination CallManager::resolveForward(const std::string& from, const routing::
     if (target.kind == routing::ForwardTarget::Kind::Voicemail) hop.to = "voicemail " + target.number;
     parties.forwards.push_back(hop);
     switch (target.kind) {
-    case routing::ForwardTarget::Kind::Extension: {
-        const store::Extension* ext = findExtension(target.number);
-        if (!ext || !ext->enabled) return refused(480, "Temporarily Unavailable");
-        return resolveExtension(*ext, parties);
-    }
-    case routing::ForwardTarget::Kind::Voicemail: {
-        const store::Extension* box = findExtension(target.number);
-        if (!box || !box->voicemail) return refused(480, "Temporarily Unavailable");
-        Destination d;
-        d.kind = Destination::Kind::Voicemail;
-        d.mailbox = target.number;
-        return d;
-    }
-    case routing::ForwardTarget::Kind::Outside:
-        break;
+        case routing::ForwardTarget::Kind::Extension: {
+            const store::Extension* ext = findExtension(target.number);
+            if (!ext || !ext->enabled) return refused(480, "Temporarily Unavailable");
+            return resolveExtension(*ext, parties);
+        }
+        case routing::ForwardTarget::Kind::Voicemail: {
+            const store::Extension* box = findExtension(target.number);
+            if (!box || !box->voicemail) return refused(480, "Temporarily Unavailable");
+            Destination d;
+            d.kind = Destination::Kind::Voicemail;
+            d.mailbox = target.number;
+            return d;
+        }
+        case routing::ForwardTarget::Kind::Outside:
+            break;
     }
     // Out through the dial plan as the forwarding extension would dial it:
     // its routes, its permissions.
@@ -186,33 +186,33 @@ std::vector<CallTarget> CallManager::outgoingTargets(const routing::OutgoingPlan
 
 void CallManager::startDestination(const ::sip_msg& msg, const Destination& d, CallParties parties) {
     switch (d.kind) {
-    case Destination::Kind::Refused:
-        m_stack.replyFinal(msg, d.code, d.reason.c_str());
-        return;
-    case Destination::Kind::Voicemail: {
-        ServiceTarget target;
-        target.kind = ServiceTarget::Kind::VoicemailDeposit;
-        target.mailbox = target.dialled = d.mailbox;
-        target.label = "voicemail " + d.mailbox;
-        if (!m_mediaEngine || !m_mailboxes) {
-            m_stack.replyFinal(msg, 480, "Temporarily Unavailable");
+        case Destination::Kind::Refused:
+            m_stack.replyFinal(msg, d.code, d.reason.c_str());
+            return;
+        case Destination::Kind::Voicemail: {
+            ServiceTarget target;
+            target.kind = ServiceTarget::Kind::VoicemailDeposit;
+            target.mailbox = target.dialled = d.mailbox;
+            target.label = "voicemail " + d.mailbox;
+            if (!m_mediaEngine || !m_mailboxes) {
+                m_stack.replyFinal(msg, 480, "Temporarily Unavailable");
+                return;
+            }
+            startService(msg, parties.caller, target);
             return;
         }
-        startService(msg, parties.caller, target);
-        return;
-    }
-    case Destination::Kind::Ring:
-        parties.extension = d.extension;
-        parties.mailbox = d.mailbox;
-        parties.ringTimeoutS = d.ringTimeoutS;
-        if (parties.route.empty()) parties.route = "extension";
-        break;
-    case Destination::Kind::Outside:
-        parties.extension.clear();
-        parties.mailbox.clear();
-        parties.route = d.route;
-        parties.ringTimeoutS = 120;  // a carrier decides when the far end gives up
-        break;
+        case Destination::Kind::Ring:
+            parties.extension = d.extension;
+            parties.mailbox = d.mailbox;
+            parties.ringTimeoutS = d.ringTimeoutS;
+            if (parties.route.empty()) parties.route = "extension";
+            break;
+        case Destination::Kind::Outside:
+            parties.extension.clear();
+            parties.mailbox.clear();
+            parties.route = d.route;
+            parties.ringTimeoutS = 120;  // a carrier decides when the far end gives up
+            break;
     }
     Call* call = createCall(msg, parties);
     if (!call) return;
@@ -231,17 +231,17 @@ bool CallManager::forwardCall(Call& call, routing::ForwardReason reason) {
     CallParties state = call.parties();
     if (!routing::forwardAllowed(state.forwardChain, state.forwards.size(), *target)) {
         m_events.publish(LogMessage{LogLevel::Info,
-                                    "call " + std::to_string(call.id()) + ": forward of " + ext->number + " to " +
-                                        target->number + " not taken: loop or too many forwards",
+                                    "call " + std::to_string(call.id()) + ": forward of " + ext->number +
+                                        " to " + target->number + " not taken: loop or too many forwards",
                                     nowMs()});
         return false;
     }
     const Destination d = resolveForward(ext->number, *target, reason, state);
     if (d.kind == Destination::Kind::Voicemail && (!m_mediaEngine || !m_mailboxes)) return false;
-    m_events.publish(LogMessage{LogLevel::Info,
-                                "call " + std::to_string(call.id()) + " forwarded: " +
-                                    routing::forwardsText({state.forwards.back()}),
-                                nowMs()});
+    m_events.publish(LogMessage{
+        LogLevel::Info,
+        "call " + std::to_string(call.id()) + " forwarded: " + routing::forwardsText({state.forwards.back()}),
+        nowMs()});
     return call.retarget(d, state);
 }
 
@@ -266,13 +266,13 @@ void CallManager::changeFeature(const ::sip_msg& msg, const std::string& user,
     // Committed like a change made in the GUI (and shown there); this
     // replaces m_config, so nothing read from it above is used below.
     if (auto applied = m_editConfig(std::move(edited)); !applied) {
-        m_events.publish(LogMessage{LogLevel::Info,
-                                    "feature code from " + user + " refused: " + applied.error().message, nowMs()});
+        m_events.publish(LogMessage{
+            LogLevel::Info, "feature code from " + user + " refused: " + applied.error().message, nowMs()});
         m_stack.replyFinal(msg, 484, "Address Incomplete");
         return;
     }
-    m_events.publish(LogMessage{LogLevel::Info, "extension " + user + " changed its call features by phone",
-                                nowMs()});
+    m_events.publish(
+        LogMessage{LogLevel::Info, "extension " + user + " changed its call features by phone", nowMs()});
     ServiceTarget target;
     target.kind = ServiceTarget::Kind::Confirmation;
     target.dialled = sip::toString(msg.ruri);

@@ -7,18 +7,24 @@ namespace sb::routing {
 
 const char* diversionReason(ForwardReason reason) {
     switch (reason) {
-    case ForwardReason::Unconditional: return "unconditional";
-    case ForwardReason::Busy: return "user-busy";
-    case ForwardReason::NoAnswer: return "no-answer";
+        case ForwardReason::Unconditional:
+            return "unconditional";
+        case ForwardReason::Busy:
+            return "user-busy";
+        case ForwardReason::NoAnswer:
+            return "no-answer";
     }
     return "unknown";
 }
 
 int historyInfoCause(ForwardReason reason) {
     switch (reason) {
-    case ForwardReason::Unconditional: return 302;
-    case ForwardReason::Busy: return 486;
-    case ForwardReason::NoAnswer: return 408;
+        case ForwardReason::Unconditional:
+            return 302;
+        case ForwardReason::Busy:
+            return 486;
+        case ForwardReason::NoAnswer:
+            return 408;
     }
     return 404;
 }
@@ -63,9 +69,12 @@ Arrival onArrival(const store::Extension& ext) {
 
 const std::string& forwardSetting(const store::Extension& ext, ForwardReason reason) {
     switch (reason) {
-    case ForwardReason::Unconditional: return ext.forwardAlways;
-    case ForwardReason::Busy: return ext.forwardBusy;
-    case ForwardReason::NoAnswer: return ext.forwardNoAnswer;
+        case ForwardReason::Unconditional:
+            return ext.forwardAlways;
+        case ForwardReason::Busy:
+            return ext.forwardBusy;
+        case ForwardReason::NoAnswer:
+            return ext.forwardNoAnswer;
     }
     return ext.forwardAlways;
 }
@@ -143,16 +152,16 @@ bool blacklisted(const std::vector<std::string>& entries, const std::string& cal
 
 std::optional<FeatureCodeChange> matchFeatureCode(const ForwardCodes& codes, const std::string& dialled) {
     using Kind = FeatureCodeChange::Kind;
-    const std::pair<const std::string*, Kind> clears[] = {
-        {&codes.alwaysOff, Kind::ForwardAlways}, {&codes.busyOff, Kind::ForwardBusy},
-        {&codes.noAnswerOff, Kind::ForwardNoAnswer}};
+    const std::pair<const std::string*, Kind> clears[] = {{&codes.alwaysOff, Kind::ForwardAlways},
+                                                          {&codes.busyOff, Kind::ForwardBusy},
+                                                          {&codes.noAnswerOff, Kind::ForwardNoAnswer}};
     for (const auto& [code, kind] : clears)
         if (!code->empty() && dialled == *code) return FeatureCodeChange{kind, {}};
     if (!codes.dndOn.empty() && dialled == codes.dndOn) return FeatureCodeChange{Kind::DndOn, {}};
     if (!codes.dndOff.empty() && dialled == codes.dndOff) return FeatureCodeChange{Kind::DndOff, {}};
-    const std::pair<const std::string*, Kind> sets[] = {
-        {&codes.alwaysOn, Kind::ForwardAlways}, {&codes.busyOn, Kind::ForwardBusy},
-        {&codes.noAnswerOn, Kind::ForwardNoAnswer}};
+    const std::pair<const std::string*, Kind> sets[] = {{&codes.alwaysOn, Kind::ForwardAlways},
+                                                        {&codes.busyOn, Kind::ForwardBusy},
+                                                        {&codes.noAnswerOn, Kind::ForwardNoAnswer}};
     for (const auto& [code, kind] : sets)
         if (startsWith(dialled, *code) && dialled.size() > code->size())
             return FeatureCodeChange{kind, dialled.substr(code->size())};
@@ -166,11 +175,21 @@ bool incompleteFeatureCode(const ForwardCodes& codes, const std::string& dialled
 void applyFeatureCode(const FeatureCodeChange& change, store::Extension& ext) {
     using Kind = FeatureCodeChange::Kind;
     switch (change.kind) {
-    case Kind::ForwardAlways: ext.forwardAlways = change.target; break;
-    case Kind::ForwardBusy: ext.forwardBusy = change.target; break;
-    case Kind::ForwardNoAnswer: ext.forwardNoAnswer = change.target; break;
-    case Kind::DndOn: ext.dnd = true; break;
-    case Kind::DndOff: ext.dnd = false; break;
+        case Kind::ForwardAlways:
+            ext.forwardAlways = change.target;
+            break;
+        case Kind::ForwardBusy:
+            ext.forwardBusy = change.target;
+            break;
+        case Kind::ForwardNoAnswer:
+            ext.forwardNoAnswer = change.target;
+            break;
+        case Kind::DndOn:
+            ext.dnd = true;
+            break;
+        case Kind::DndOff:
+            ext.dnd = false;
+            break;
     }
 }
 

@@ -45,7 +45,7 @@ struct Arrival {
     enum class Action : int { Ring = 1, Forward, Busy, Voicemail };
     Action action = Action::Ring;
     ForwardReason reason = ForwardReason::Unconditional;  ///< for Forward
-    std::string target;                                    ///< for Forward: the configured target text
+    std::string target;                                   ///< for Forward: the configured target text
 };
 /// forward_always wins; then do not disturb, which counts as busy:
 /// forward_busy if set, else voicemail if on, else busy (486).

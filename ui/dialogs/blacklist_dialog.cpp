@@ -19,9 +19,10 @@ BlacklistDialog::BlacklistDialog(const sb::store::Settings& settings, QWidget* p
     setObjectName(QStringLiteral("blacklistDialog"));
     setWindowTitle(tr("Blacklist"));
 
-    auto* intro = new QLabel(tr("Calls from lines and trunks whose caller number starts with one of these are "
-                                "refused. \"anonymous\" refuses callers that send no number."),
-                             this);
+    auto* intro =
+        new QLabel(tr("Calls from lines and trunks whose caller number starts with one of these are "
+                      "refused. \"anonymous\" refuses callers that send no number."),
+                   this);
     intro->setWordWrap(true);
     m_entry = new QLineEdit(this);
     m_entry->setObjectName(QStringLiteral("blacklistEntryEdit"));
@@ -118,7 +119,9 @@ std::vector<std::string> BlacklistDialog::entries() const {
     return out;
 }
 
-uint32_t BlacklistDialog::answer() const { return static_cast<uint32_t>(m_answer->currentData().toInt()); }
+uint32_t BlacklistDialog::answer() const {
+    return static_cast<uint32_t>(m_answer->currentData().toInt());
+}
 
 void BlacklistDialog::apply(sb::store::Settings& settings) const {
     settings.blacklist = entries();

@@ -20,8 +20,9 @@ constexpr int kMaxRingS = 600;
 
 ForwardGroup::ForwardGroup(QWidget* parent) : QGroupBox(tr("&Forwarding"), parent) {
     setObjectName(QStringLiteral("forwardGroup"));
-    const QString hint = tr("An extension, *97 for voicemail (*97 and a number: that extension's), or a number "
-                            "to dial as this extension would; empty: off");
+    const QString hint =
+        tr("An extension, *97 for voicemail (*97 and a number: that extension's), or a number "
+           "to dial as this extension would; empty: off");
     auto target = [&](const char* name) {
         auto* edit = new QLineEdit(this);
         edit->setObjectName(QString::fromLatin1(name));
@@ -76,7 +77,8 @@ void ForwardGroup::setOwner(const QString& number) {
 
 QString ForwardGroup::targetProblem(const QLineEdit* edit) const {
     const QString target = edit->text().trimmed();
-    if (QString why = reasonOf(sb::config::checkForwardTarget(target.toStdString())); !why.isEmpty()) return why;
+    if (QString why = reasonOf(sb::config::checkForwardTarget(target.toStdString())); !why.isEmpty())
+        return why;
     if (!target.isEmpty() && target == m_owner) return tr("An extension cannot forward to itself");
     return {};
 }
@@ -98,8 +100,9 @@ QComboBox* makeForwardHeaderCombo(QWidget* parent) {
     combo->addItem(ForwardGroup::tr("Diversion (RFC 5806)"), QStringLiteral("diversion"));
     combo->addItem(ForwardGroup::tr("History-Info (RFC 7044)"), QStringLiteral("history-info"));
     combo->addItem(ForwardGroup::tr("Nothing"), QStringLiteral("none"));
-    combo->setToolTip(ForwardGroup::tr("How a call an extension forwarded out through here tells the carrier "
-                                       "who forwarded it"));
+    combo->setToolTip(
+        ForwardGroup::tr("How a call an extension forwarded out through here tells the carrier "
+                         "who forwarded it"));
     return combo;
 }
 
@@ -108,6 +111,8 @@ void setForwardHeader(QComboBox* combo, const std::string& header) {
     combo->setCurrentIndex(index < 0 ? 0 : index);
 }
 
-std::string forwardHeaderOf(const QComboBox* combo) { return combo->currentData().toString().toStdString(); }
+std::string forwardHeaderOf(const QComboBox* combo) {
+    return combo->currentData().toString().toStdString();
+}
 
 }  // namespace sb::ui
