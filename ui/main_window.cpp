@@ -19,6 +19,7 @@
 
 #include "config/json_config.h"
 #include "core_bridge.h"
+#include "dialogs/blacklist_dialog.h"
 #include "dialogs/first_run_wizard.h"
 #include "dialogs/server_info_dialog.h"
 #include "dialogs/settings_dialog.h"
@@ -172,6 +173,8 @@ void MainWindow::createMenus() {
     QAction* wizard = tools->addAction(tr("Setup &wizard…"), this, &MainWindow::showSetupWizard);
     wizard->setObjectName(QStringLiteral("setupWizardAction"));
     QAction* settings = tools->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    QAction* blacklist = tools->addAction(tr("&Blacklist…"), this, &MainWindow::showBlacklist);
+    blacklist->setObjectName(QStringLiteral("blacklistAction"));
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
@@ -367,6 +370,19 @@ void MainWindow::showSettings() {
     }
     m_settings->raise();
     m_settings->activateWindow();
+}
+
+void MainWindow::showBlacklist() {
+    auto* dialog = new BlacklistDialog(m_bridge.configuration().settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // Applied to the snapshot in force now, not the one the dialog opened with.
+        sb::store::Configuration config = m_bridge.configuration();
+        dialog->apply(config.settings);
+        if (!m_bridge.applyConfiguration(config))
+            QMessageBox::warning(this, tr("Blacklist"), tr("The engine is not running."));
+    });
+    dialog->open();
 }
 
 void MainWindow::saveLayout(QSettings& settings) const {

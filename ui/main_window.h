@@ -86,6 +86,7 @@ public slots:
     /// Leave the application, even when closing would only hide to the tray.
     void quitApplication();
     void showSettings();
+    void showBlacklist();
     void showSetupWizard();
 
 protected:

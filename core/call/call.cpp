@@ -74,20 +74,87 @@ void Call::ring(const std::vector<CallTarget>& targets) {
         return;
     }
     m_offerForCallee = offer.value();
+    startForks(targets);
+}
+
+void Call::startForks(const std::vector<CallTarget>& targets) {
     for (const auto& t : targets) {
-        if (!startFork(t, offer.value())) m_forkFailures.push_back(503);
+        if (!startFork(t, *m_offerForCallee)) m_forkFailures.push_back(503);
     }
-    if (m_forks.empty()) {
+    if (m_forks.size() == m_forkBase) {
         failCaller(480, "Temporarily Unavailable");
+        finish(store::Disposition::Failed, 480, "no contact could be rung");
         return;
     }
+    armRingTimer();
+}
+
+void Call::armRingTimer() {
     m_ringTimer.start(uint64_t{m_parties.ringTimeoutS} * 1000, [this] {
         // Nobody answered in time: the callee side is cancelled (RFC 3261 §9.1).
         cancelForks(nullptr);
+        if (forwardOnFailure(routing::ForwardReason::NoAnswer)) return;
         if (divertToVoicemail()) return;
         failCaller(480, "Temporarily Unavailable");
         finish(store::Disposition::NoAnswer, 480, "no answer");
     });
+}
+
+bool Call::currentFork(const sip::CallLeg& leg) const {
+    for (size_t i = m_forkBase; i < m_forks.size(); ++i)
+        if (m_forks[i].get() == &leg) return true;
+    return false;
+}
+
+void Call::announceForward() {
+    if (!m_caller || m_finished) return;
+    m_caller->sendProvisional(181, "Call Is Being Forwarded", sip::Body{});
+    m_evidence.sent(m_caller.get(), "181 Call Is Being Forwarded", {}, nowMs());
+    setState("Forwarded");
+}
+
+bool Call::forwardOnFailure(routing::ForwardReason reason) {
+    if (m_finished || !m_caller || m_parties.extension.empty()) return false;
+    return m_manager.forwardCall(*this, reason);
+}
+
+bool Call::retarget(const Destination& d, const CallParties& forwardState) {
+    if (m_finished || !m_caller || !m_offerForCallee) return false;
+    m_parties.forwardChain = forwardState.forwardChain;
+    m_parties.forwards = forwardState.forwards;
+    switch (d.kind) {
+    case Destination::Kind::Voicemail:
+        m_parties.mailbox = d.mailbox;
+        announceForward();
+        return divertToVoicemail();
+    case Destination::Kind::Ring:
+    case Destination::Kind::Outside:
+        if (d.targets.empty()) return false;
+        break;
+    case Destination::Kind::Refused:
+        return false;
+    }
+    m_ringTimer.cancel();
+    m_forkBase = m_forks.size();
+    m_forkFailures.clear();
+    m_laterTargets.clear();
+    if (d.kind == Destination::Kind::Ring) {
+        m_parties.extension = d.extension;
+        m_parties.mailbox = d.mailbox;
+        m_parties.ringTimeoutS = d.ringTimeoutS;
+        m_parties.route = "extension";
+        announceForward();
+        startForks(d.targets);
+    } else {
+        m_parties.extension.clear();
+        m_parties.mailbox.clear();
+        m_parties.ringTimeoutS = 120;  // a carrier decides when the far end gives up
+        if (!d.route.empty()) m_parties.route = d.route;
+        announceForward();
+        m_laterTargets.assign(d.targets.begin() + 1, d.targets.end());
+        startForks({d.targets.front()});
+    }
+    return true;
 }
 
 namespace {
@@ -135,6 +202,7 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
     inv.omit100rel = t.omit100rel;
     inv.tls = t.tls;
     inv.extraHeaders = t.extraHeaders;
+    inv.firstResponseTimeoutMs = t.firstResponseTimeoutMs;
     inv.offer = offer;
     std::string error;
     auto leg = sip::CallLeg::startInvite(m_manager.stack(), inv, *this, &error);
@@ -148,7 +216,21 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
     }
     m_evidence.attemptStarted(leg.get(), m_manager.peerSettings(t.name), inv, nowMs());
     m_forks.push_back(std::move(leg));
+    m_forkTargets.push_back(t);
     return true;
+}
+
+void Call::noteReachability(const sip::CallLeg& leg, bool heard) {
+    for (size_t i = 0; i < m_forks.size() && i < m_forkTargets.size(); ++i) {
+        CallTarget& t = m_forkTargets[i];
+        if (m_forks[i].get() != &leg || t.contact.empty()) continue;
+        if (!heard) {
+            m_manager.contactUnreachable(t.extension, t.contact);
+        } else if (t.markedUnreachable) {
+            t.markedUnreachable = false;  // once: this runs for every response
+            m_manager.contactAnswered(t.extension, t.contact);
+        }
+    }
 }
 
 void Call::ringInTurn(std::vector<CallTarget> targets) {
@@ -180,7 +262,7 @@ void Call::publish() {
 }
 
 void Call::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reason, const sip::Body& body) {
-    if (m_callee || m_finished) return;
+    if (m_callee || m_finished || !currentFork(leg)) return;
     if (m_delayedOffer) {
         // The answer to our own offer stays here; an unreliable 18x cannot
         // carry an offer to the caller (RFC 3261 §13.2.1), so no early media.
@@ -209,7 +291,7 @@ void Call::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reaso
 }
 
 void Call::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
-    if (m_finished || m_callee) {
+    if (m_finished || m_callee || !currentFork(leg)) {
         leg.hangup();  // a second fork answered after the first: release it
         return;
     }
@@ -248,7 +330,10 @@ void Call::checkMedia() {
 
 void Call::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
     m_evidence.rejected(&leg, m_manager.stack().tlsVerifier());
-    if (m_callee || m_finished) return;
+    // Even when another fork answered long ago: the next call should not
+    // ring a phone that is gone.
+    if (!leg.heardFromPeer()) noteReachability(leg, false);
+    if (m_callee || m_finished || !currentFork(leg)) return;
     // Failover to the next carrier when this one (or the way to it) failed.
     while (!m_laterTargets.empty() && m_offerForCallee && routing::shouldFailOver(code)) {
         CallTarget next = m_laterTargets.front();
@@ -262,7 +347,7 @@ void Call::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
     }
     m_forkFailures.push_back(code);
     const size_t done = m_forkFailures.size();
-    if (done < m_forks.size()) return;
+    if (done < m_forks.size() - m_forkBase) return;
     // Every contact said no: tell the caller the most telling answer.
     const bool allBusy = std::all_of(m_forkFailures.begin(), m_forkFailures.end(),
                                      [](uint16_t c) { return c == 486 || c == 600; });
@@ -281,6 +366,8 @@ void Call::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
         d = store::Disposition::NoAnswer;
     }
     m_ringTimer.cancel();
+    if (d == store::Disposition::Busy && forwardOnFailure(routing::ForwardReason::Busy)) return;
+    if (d == store::Disposition::NoAnswer && forwardOnFailure(routing::ForwardReason::NoAnswer)) return;
     if ((d == store::Disposition::Busy || d == store::Disposition::NoAnswer) && divertToVoicemail()) return;
     failCaller(answer, text);
     finish(d, answer, "callee answered " + std::to_string(code));
@@ -404,6 +491,7 @@ void Call::onPrackRefused(sip::CallLeg& leg, uint16_t code) {
 
 void Call::onResponse(sip::CallLeg& leg, const ::sip_msg& response) {
     m_evidence.response(&leg, response, nowMs());
+    noteReachability(leg, true);
 }
 
 void Call::failCaller(uint16_t code, const std::string& reason) {
@@ -467,6 +555,7 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     cdr.callId = m_caller ? m_caller->dialog().callId : m_divertedCallId;
     cdr.findings = m_evidence.explain(m_answerMs != 0, sipCode, m_ringbackPlayed, calleeMediaHeard);
     cdr.ladder = m_evidence.ladder();
+    cdr.forwards = routing::forwardsText(m_parties.forwards);
     if (!cdr.findings.empty())
         m_manager.events().publish(LogMessage{
             LogLevel::Info,

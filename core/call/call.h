@@ -15,6 +15,7 @@
 #include "call/call_media.h"
 #include "call/managed_call.h"
 #include "common/timer.h"
+#include "routing/call_features.h"
 #include "sip/call_leg.h"
 #include "store/records.h"
 
@@ -37,6 +38,11 @@ struct CallTarget {
     bool omit100rel = false;
     std::string extraHeaders;  ///< CRLF-terminated lines, e.g. P-Asserted-Identity
     sip::TlsExpectation tls;   ///< over TLS: what the peer's certificate must show
+    // Only for a registered phone (a binding of the called extension):
+    std::string extension;     ///< whose binding this is, for reachability
+    std::string contact;       ///< the binding's contact
+    bool markedUnreachable = false;  ///< rung although marked unreachable (no other contact was reachable)
+    uint32_t firstResponseTimeoutMs = 0;  ///< see sip::OutgoingInvite
 };
 
 /// Who is calling whom, fixed when the call starts.
@@ -49,6 +55,23 @@ struct CallParties {
     uint32_t ringTimeoutS = 30;
     uint32_t mediaTimeoutS = 60;  ///< 0 = off
     std::string mailbox;          ///< the called extension, whose voicemail takes unanswered calls
+    std::string extension;        ///< the extension ringing now (after forwards); empty for calls out
+    std::vector<std::string> forwardChain;       ///< extensions the call reached, in order
+    std::vector<routing::ForwardHop> forwards;   ///< forwards taken so far (for the CDR and headers)
+};
+
+/// Where a call goes next, as the call manager resolved it (an extension's
+/// phones, an outside number, a mailbox) or why it cannot go anywhere.
+struct Destination {
+    enum class Kind : int { Ring = 1, Outside, Voicemail, Refused };
+    Kind kind = Kind::Refused;
+    std::vector<CallTarget> targets;  ///< Ring: in parallel; Outside: in turn (failover)
+    std::string extension;            ///< Ring: whose phones
+    std::string mailbox;              ///< Ring: takes unanswered calls; Voicemail: where the caller goes
+    std::string route;                ///< Outside: the first line or trunk
+    uint32_t ringTimeoutS = 30;
+    uint16_t code = 480;              ///< Refused
+    std::string reason = "Temporarily Unavailable";
 };
 
 class Call : public sip::CallLegListener, public ManagedCall {
@@ -66,6 +89,13 @@ public:
     /// Try @p targets one after the other: the next when the previous
     /// failed in a way another carrier may not (routing::shouldFailOver).
     void ringInTurn(std::vector<CallTarget> targets);
+    /// Tell the caller the call is being forwarded (181, RFC 3261 §21.1.3).
+    void announceForward();
+    /// Ring @p destination (Ring, Outside or Voicemail) instead of the
+    /// forks so far, which were cancelled or failed; the forward that led
+    /// there is already in @p forwardState. False when it cannot be rung.
+    bool retarget(const Destination& destination, const CallParties& forwardState);
+    const CallParties& parties() const { return m_parties; }
     /// End the call from our side (the GUI's Hang up, shutdown).
     void hangUp() override;
     /// Refuse the call before it rings (e.g. no RTP ports left).
@@ -110,6 +140,17 @@ private:
     uint64_t m_id;
     std::unique_ptr<sip::CallLeg> m_caller;
     std::vector<std::unique_ptr<sip::CallLeg>> m_forks;
+    std::vector<CallTarget> m_forkTargets;  ///< what each fork of m_forks rings, same order
+    /// Forks before this index rang an earlier destination (before a
+    /// forward): their late answers are not this destination's.
+    size_t m_forkBase = 0;
+    bool currentFork(const sip::CallLeg& leg) const;
+    void startForks(const std::vector<CallTarget>& targets);
+    void armRingTimer();
+    /// Busy or no answer: the extension's forward for @p reason, if any.
+    bool forwardOnFailure(routing::ForwardReason reason);
+    /// The phone behind @p leg sent nothing (timeout, ICMP, no route) or answered again.
+    void noteReachability(const sip::CallLeg& leg, bool heard);
     sip::CallLeg* m_callee = nullptr;  ///< the fork that answered
     CallParties m_parties;
     std::string m_state = "Trying";

@@ -2,6 +2,7 @@
 
 #include <re.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "call/call.h"
@@ -162,6 +163,14 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     }
 
     const std::string dialled = requestParty->number;
+    if (auto change = routing::matchFeatureCode(m_forwardCodes, dialled)) {
+        changeFeature(msg, outcome.user, *change);
+        return true;
+    }
+    if (routing::incompleteFeatureCode(m_forwardCodes, dialled)) {
+        refuse(m_stack, msg, 484, "Address Incomplete");
+        return true;
+    }
     if (auto service = matchService(m_featureCodes, dialled)) {
         startService(msg, outcome.user, *service);
         return true;
@@ -243,17 +252,6 @@ ServiceTarget CallManager::ivrTarget(const store::IvrMenu& menu) {
     return target;
 }
 
-std::vector<CallTarget> CallManager::targetsOf(const std::string& extension) const {
-    std::vector<CallTarget> targets;
-    for (const auto& b : m_registrar.bindings().bindingsOf(extension)) {
-        if (!b.reachable) continue;
-        CallTarget& t = targets.emplace_back();
-        t.requestUri = b.contact;
-        t.nextHop = sip::hopFor(b.source, b.transport);
-    }
-    return targets;
-}
-
 Result<media::PortPair> CallManager::allocatePorts(const std::string& localAddress) {
     if (!m_ports) return makeError("no RTP port range");
     return m_ports->allocate(localAddress);
@@ -278,25 +276,9 @@ std::unique_ptr<services::Service> CallManager::voicemailService(const std::stri
 }
 
 void CallManager::startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties) {
-    std::vector<CallTarget> targets = targetsOf(callee.number);
-    if (targets.empty()) {
-        // No phone of the extension is registered: its mailbox takes the call.
-        if (callee.voicemail && m_mediaEngine && m_mailboxes) {
-            ServiceTarget target;
-            target.kind = ServiceTarget::Kind::VoicemailDeposit;
-            target.mailbox = target.dialled = callee.number;
-            target.label = "voicemail " + callee.number;
-            startService(msg, parties.caller, target);
-            return;
-        }
-        refuse(m_stack, msg, 480, "Temporarily Unavailable");
-        return;
-    }
     parties.callee = callee.number;
-    parties.mailbox = callee.number;
-    if (parties.route.empty()) parties.route = "extension";
-    parties.ringTimeoutS = callee.ringTimeoutS;
-    if (Call* call = createCall(msg, parties)) call->ring(targets);
+    const Destination d = resolveExtension(callee, parties);
+    startDestination(msg, d, std::move(parties));
 }
 
 void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound) {
@@ -319,49 +301,31 @@ void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch
         return;
     }
     parties.route = inbound.name;
+    if (routing::blacklisted(m_config.settings.blacklist, parties.caller)) {
+        const uint16_t code = static_cast<uint16_t>(m_config.settings.blacklistAnswer);
+        m_events.publish(LogMessage{LogLevel::Info,
+                                    "call from " + parties.caller + " via " + inbound.name +
+                                        " refused: the caller is on the blacklist",
+                                    nowMs()});
+        refuse(m_stack, msg, code,
+               code == 403   ? "Forbidden"
+               : code == 480 ? "Temporarily Unavailable"
+               : code == 486 ? "Busy Here"
+                             : "Decline");
+        return;
+    }
     startToExtension(msg, *callee, parties);
 }
 
 void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller, const std::string& callerName,
                                 const routing::OutgoingPlan& plan) {
-    std::vector<CallTarget> targets;
-    for (const auto& a : plan.attempts) {
-        CallTarget t;
-        t.requestUri = a.requestUri;
-        t.nextHop = a.nextHopUri();
-        t.name = a.name;
-        t.omit100rel = a.omit100rel || m_no100rel.count(a.name) > 0;
-        t.toUri = "<" + a.requestUri + ">";
-        t.fromUri = "<sip:" + a.fromUser + "@" + a.fromHost + ">";
-        if (a.viaProxy) t.routeSet = {"<" + a.nextHopUri() + ">"};
-        if (!a.identityNumber.empty())
-            t.extraHeaders = a.identityHeader + ": <sip:" + a.identityNumber + "@" + a.fromHost + ">\r\n";
-        t.authUser = a.authUser;
-        t.authPassword = a.authPassword;
-        if (a.transport == store::Transport::Tls) {
-            const auto hop = sip::splitHostPort(a.nextHop);
-            t.tls.verify = a.tlsVerify;
-            if (hop) t.tls.hosts = {hop->host};
-            t.tls.who =
-                std::string(a.kind == routing::TargetKind::Line ? "line" : "trunk") + " \"" + a.name + "\"";
-        }
-        if (a.kind == routing::TargetKind::Line) {
-            for (const auto& line : m_config.lines) {
-                if (line.name == a.name) {
-                    t.authUser = sip::authorizationName(line);
-                    t.authPassword = line.password;
-                }
-            }
-        }
-        targets.push_back(std::move(t));
-    }
     CallParties parties;
     parties.caller = caller;
     parties.callerName = callerName;
     parties.callee = plan.route->number;
     parties.route = plan.attempts.empty() ? plan.route->target : plan.attempts.front().name;
     parties.ringTimeoutS = 120;  // a carrier decides when the far end gives up
-    if (Call* call = createCall(msg, parties)) call->ringInTurn(std::move(targets));
+    if (Call* call = createCall(msg, parties)) call->ringInTurn(outgoingTargets(plan, {}));
 }
 
 void CallManager::startServices(ServiceEnvironment environment) {
@@ -424,6 +388,7 @@ std::unique_ptr<services::Service> CallManager::makeService(const ServiceTarget&
     auto log = [this](LogLevel level, const std::string& text) { m_events.publish(LogMessage{level, text, nowMs()}); };
     switch (target.kind) {
     case ServiceTarget::Kind::Echo: return services::makeEchoTest();
+    case ServiceTarget::Kind::Confirmation: return services::makeConfirmation(m_prompts);
     case ServiceTarget::Kind::Conference: return services::makeConference(target.room, m_prompts);
     case ServiceTarget::Kind::VoicemailRetrieval: {
         const store::Extension* owner = findExtension(caller);
@@ -510,6 +475,25 @@ void CallManager::callFinished(ManagedCall& call, const store::CdrRecord& cdr) {
     if (m_calls.count(call.id())) ++m_finishedInTable;
     if (m_cdrWriter) m_cdrWriter->appendCdr(cdr);
     m_events.publish(CallEnded{call.id()});
+}
+
+void CallManager::contactUnreachable(const std::string& extension, const std::string& contact) {
+    // Bounded: forgetting only means no retry until the phone registers again.
+    if (m_unreachableSinceMs.size() >= 4096) m_unreachableSinceMs.clear();
+    m_unreachableSinceMs[extension + "\n" + contact] = nowMs();
+    if (m_registrar.setReachable(extension, contact, false))
+        m_events.publish(LogMessage{LogLevel::Info,
+                                    "extension " + extension + ": <" + contact +
+                                        "> sent nothing back to an INVITE; marked unreachable, its other "
+                                        "contacts ring until it registers again",
+                                    nowMs()});
+}
+
+void CallManager::contactAnswered(const std::string& extension, const std::string& contact) {
+    m_unreachableSinceMs.erase(extension + "\n" + contact);
+    if (m_registrar.setReachable(extension, contact, true))
+        m_events.publish(LogMessage{LogLevel::Info, "extension " + extension + ": <" + contact + "> answers again",
+                                    nowMs()});
 }
 
 void CallManager::prackRefused(const std::string& target, uint16_t code) {

@@ -2,8 +2,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +23,7 @@
 #include "diagnostics/evidence.h"
 #include "engine/events.h"
 #include "media/port_pool.h"
+#include "routing/call_features.h"
 #include "routing/dial_plan.h"
 #include "store/records.h"
 
@@ -91,8 +94,9 @@ public:
 
     // For service calls that ring an extension (ServiceCall::connect).
     const store::Extension* findExtension(const std::string& number) const;
-    /// The registered, reachable contacts of @p extension (empty: none).
-    std::vector<CallTarget> targetsOf(const std::string& extension) const;
+    /// The contacts of @p extension to ring: the reachable ones, all of them
+    /// when none is reachable, and a marked one once a minute (empty: none).
+    std::vector<CallTarget> phoneTargets(const std::string& extension);
     /// An RTP port pair on @p localAddress from the pool.
     Result<media::PortPair> allocatePorts(const std::string& localAddress);
     /// One cycle of the configured ring-back tone (setting ringback) as a clip.
@@ -106,6 +110,20 @@ public:
     sip::SipStack& stack() { return m_stack; }
     EventSink& events() { return m_events; }
     void callFinished(ManagedCall& call, const store::CdrRecord& cdr);
+    /// A phone of @p extension sent nothing back to an INVITE (no response
+    /// in time, or the send failed): ring its other contacts only, until it
+    /// registers again or answers.
+    void contactUnreachable(const std::string& extension, const std::string& contact);
+    /// A contact marked unreachable answered after all.
+    void contactAnswered(const std::string& extension, const std::string& contact);
+    /// @p call found its extension busy or unanswered: send it on to where
+    /// that extension forwards such calls (call_forwarding.cpp). False when
+    /// it has no such forward or the forward cannot be taken (loop, limit).
+    bool forwardCall(Call& call, routing::ForwardReason reason);
+    /// Commits a changed configuration (Core::applyConfiguration): how a
+    /// feature code dialled on a phone changes that extension's settings.
+    using ConfigEditor = std::function<Result<void>(store::Configuration)>;
+    void setConfigEditor(ConfigEditor editor) { m_editConfig = std::move(editor); }
     /// The settings of line or trunk @p name in force now, for the explainer
     /// (an Extension peer for "" or an unknown name).
     diagnostics::PeerSettings peerSettings(const std::string& name) const {
@@ -133,6 +151,21 @@ private:
     const store::IvrMenu* findMenu(const std::string& number) const;
     Call* createCall(const ::sip_msg& msg, CallParties parties);
     void startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties);
+    // call_forwarding.cpp
+    /// Where a call reaching @p ext goes: its phones, or where its forward
+    /// always / do not disturb / no phone registered sends it. Appends to
+    /// the chain and forwards in @p parties.
+    Destination resolveExtension(const store::Extension& ext, CallParties& parties);
+    /// Where the forward of @p from to @p target takes a call.
+    Destination resolveForward(const std::string& from, const routing::ForwardTarget& target,
+                               routing::ForwardReason reason, CallParties& parties);
+    /// Targets for an outgoing @p plan; after @p forwards, each carries the
+    /// Diversion or History-Info header its line or trunk asks for.
+    std::vector<CallTarget> outgoingTargets(const routing::OutgoingPlan& plan,
+                                            const std::vector<routing::ForwardHop>& forwards) const;
+    void startDestination(const ::sip_msg& msg, const Destination& destination, CallParties parties);
+    /// A phone dialled *72 and the like: change its extension, confirm with a beep.
+    void changeFeature(const ::sip_msg& msg, const std::string& user, const routing::FeatureCodeChange& change);
     void startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound);
     void startService(const ::sip_msg& msg, const std::string& caller, const ServiceTarget& target);
     void startOutgoing(const ::sip_msg& msg, const std::string& caller, const std::string& callerName,
@@ -156,6 +189,12 @@ private:
     uint64_t m_nextId = 1;
     std::map<uint64_t, std::unique_ptr<ManagedCall>> m_calls;
     FeatureCodes m_featureCodes;
+    routing::ForwardCodes m_forwardCodes;
+    /// When contacts were marked unreachable by a call ("ext\ncontact"):
+    /// one call a minute still tries such a contact, so a phone that came
+    /// back without registering again is found.
+    std::unordered_map<std::string, int64_t> m_unreachableSinceMs;
+    ConfigEditor m_editConfig;
     ServiceEnvironment m_environment;
     services::PromptLibrary m_prompts;
     std::optional<services::Mailboxes> m_mailboxes;

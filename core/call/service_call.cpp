@@ -226,7 +226,7 @@ void ServiceCall::hangUp(const std::string& reason) {
 void ServiceCall::connect(const std::string& extension, std::function<void(services::ConnectResult)> done) {
     if (m_finished) return;
     const store::Extension* callee = m_manager.findExtension(extension);
-    auto targets = m_manager.targetsOf(extension);
+    auto targets = m_manager.phoneTargets(extension);
     auto pair = targets.empty() || !callee ? Result<media::PortPair>(makeError("no phone of extension " + extension +
                                                                              " is registered"))
                                            : m_manager.allocatePorts(m_local.address);

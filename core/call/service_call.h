@@ -28,7 +28,7 @@ class CallManager;
 
 /// Which service a dialled feature code reached.
 struct ServiceTarget {
-    enum class Kind { Echo = 1, Conference, VoicemailDeposit, VoicemailRetrieval, Ivr };
+    enum class Kind { Echo = 1, Conference, VoicemailDeposit, VoicemailRetrieval, Ivr, Confirmation };
     Kind kind = Kind::Echo;
     std::string room;     ///< conference room number
     std::string menu;     ///< auto attendant: the menu's number

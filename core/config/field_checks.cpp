@@ -196,6 +196,34 @@ Check checkFilePath(std::string_view path) {
     return checkText(path, 1024);
 }
 
+Check checkForwardTarget(std::string_view target) {
+    if (target.empty()) return std::nullopt;
+    if (target.compare(0, 3, "*97") == 0) {
+        const std::string_view mailbox = target.substr(3);
+        if (mailbox.empty() || !checkExtensionNumber(mailbox)) return std::nullopt;
+        return "expected *97 (own voicemail) or *97 and an extension number";
+    }
+    std::string_view rest = target;
+    if (rest.front() == '+') rest.remove_prefix(1);
+    if (rest.empty() || rest.size() > 20 || !std::all_of(rest.begin(), rest.end(), isDialChar))
+        return "expected an extension number, *97[extension] for voicemail, or a number to dial (0-9 * #, "
+               "optional leading +)";
+    return std::nullopt;
+}
+
+Check checkForwardHeader(std::string_view header) {
+    return checkOneOf(header, {"none", "diversion", "history-info"});
+}
+
+Check checkBlacklistEntry(std::string_view entry) {
+    if (entry == "anonymous") return std::nullopt;
+    std::string_view rest = entry;
+    if (!rest.empty() && rest.front() == '+') rest.remove_prefix(1);
+    if (rest.empty() || rest.size() > 20 || !allDigits(rest))
+        return "expected \"anonymous\" or a number prefix (optional '+', then up to 20 digits)";
+    return std::nullopt;
+}
+
 Check checkTransport(store::Transport transport) {
     switch (transport) {
         case store::Transport::Udp:

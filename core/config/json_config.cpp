@@ -55,12 +55,16 @@ const FieldSpec<Settings> kSettingsFields[] = {
     {"max_memory_mb", &Settings::maxMemoryMb},
     {"prompt_language", &Settings::promptLanguage}, {"music_on_hold", &Settings::musicOnHold},
     {"voicemail_max_messages", &Settings::voicemailMaxMessages},
+    {"blacklist", &Settings::blacklist}, {"blacklist_answer", &Settings::blacklistAnswer},
 };
 const FieldSpec<Extension> kExtensionFields[] = {
     {"number", &Extension::number}, {"password", &Extension::password}, {"name", &Extension::name},
     {"enabled", &Extension::enabled}, {"qualify", &Extension::qualify}, {"ring_timeout", &Extension::ringTimeoutS},
     {"voicemail", &Extension::voicemail}, {"voicemail_pin", &Extension::voicemailPin},
     {"voicemail_greeting", &Extension::voicemailGreeting}, {"voicemail_max_length", &Extension::voicemailMaxS},
+    {"forward_always", &Extension::forwardAlways}, {"forward_busy", &Extension::forwardBusy},
+    {"forward_no_answer", &Extension::forwardNoAnswer},
+    {"forward_no_answer_timeout", &Extension::forwardNoAnswerS}, {"dnd", &Extension::dnd},
 };
 const FieldSpec<ExternalLine> kLineFields[] = {
     {"name", &ExternalLine::name}, {"domain", &ExternalLine::domain},
@@ -71,6 +75,7 @@ const FieldSpec<ExternalLine> kLineFields[] = {
     {"disable_100rel", &ExternalLine::disable100rel}, {"user_phone", &ExternalLine::userPhone},
     {"incoming_extension", &ExternalLine::incomingExtension}, {"enabled", &ExternalLine::enabled},
     {"caller_id", &ExternalLine::callerId}, {"tls_verify", &ExternalLine::tlsVerify},
+    {"forward_header", &ExternalLine::forwardHeader},
 };
 const FieldSpec<SipTrunk> kTrunkFields[] = {
     {"name", &SipTrunk::name}, {"host", &SipTrunk::host}, {"port", &SipTrunk::port},
@@ -80,7 +85,7 @@ const FieldSpec<SipTrunk> kTrunkFields[] = {
     {"enabled", &SipTrunk::enabled}, {"auth_user", &SipTrunk::authUser},
     {"auth_password", &SipTrunk::authPassword}, {"caller_id", &SipTrunk::callerId},
     {"caller_id_prefix", &SipTrunk::callerIdPrefix}, {"default_extension", &SipTrunk::defaultExtension},
-    {"tls_verify", &SipTrunk::tlsVerify},
+    {"tls_verify", &SipTrunk::tlsVerify}, {"forward_header", &SipTrunk::forwardHeader},
 };
 const FieldSpec<Route> kRouteFields[] = {
     {"pattern", &Route::pattern}, {"strip", &Route::strip}, {"prepend", &Route::prepend},

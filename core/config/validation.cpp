@@ -171,6 +171,20 @@ private:
             add("settings.prompt_language", "must be en (English) or zh (Chinese)");
         check("settings.music_on_hold", checkFilePath(s.musicOnHold));
         range("settings.voicemail_max_messages", s.voicemailMaxMessages, 1, 10000, " messages");
+        for (size_t k = 0; k < s.blacklist.size(); ++k)
+            check(indexPath("settings.blacklist", k), checkBlacklistEntry(s.blacklist[k]));
+        if (s.blacklistAnswer != 403 && s.blacklistAnswer != 480 && s.blacklistAnswer != 486 &&
+            s.blacklistAnswer != 603)
+            add("settings.blacklist_answer", "must be 403, 480, 486 or 603");
+    }
+
+    void forwardTarget(const std::string& path, const std::string& owner, const std::string& target) {
+        if (target.empty()) return;
+        if (auto why = checkForwardTarget(target)) return add(path, *why);
+        if (target == owner) add(path, "an extension cannot forward to itself");
+        // "*97" + number names a mailbox: it must be an extension's.
+        if (target.size() > 3 && target.compare(0, 3, "*97") == 0 && !extensionExists(target.substr(3)))
+            add(path, "no extension " + target.substr(3) + " (whose voicemail?)");
     }
 
     void extension(size_t i) {
@@ -190,6 +204,10 @@ private:
             add(base + ".voicemail_pin", "a voicemail PIN is up to 12 digits (0-9), or empty for none");
         check(base + ".voicemail_greeting", checkFilePath(e.voicemailGreeting));
         range(base + ".voicemail_max_length", e.voicemailMaxS, 5, 3600, " seconds");
+        forwardTarget(base + ".forward_always", e.number, e.forwardAlways);
+        forwardTarget(base + ".forward_busy", e.number, e.forwardBusy);
+        forwardTarget(base + ".forward_no_answer", e.number, e.forwardNoAnswer);
+        range(base + ".forward_no_answer_timeout", e.forwardNoAnswerS, 5, 600, " seconds");
     }
 
     void uniqueName(const std::string& base, const std::string& name) {
@@ -213,6 +231,7 @@ private:
         if (!l.incomingExtension.empty() && !inboundTargetExists(l.incomingExtension))
             add(base + ".incoming_extension", "no extension " + l.incomingExtension);
         checkOptional(base + ".caller_id", l.callerId, checkDidNumber);
+        check(base + ".forward_header", checkForwardHeader(l.forwardHeader));
     }
 
     void trunk(size_t i) {
@@ -242,6 +261,7 @@ private:
         check(base + ".caller_id_prefix", checkPrepend(t.callerIdPrefix));
         if (!t.defaultExtension.empty() && !inboundTargetExists(t.defaultExtension))
             add(base + ".default_extension", "no extension " + t.defaultExtension);
+        check(base + ".forward_header", checkForwardHeader(t.forwardHeader));
     }
 
     void route(size_t i) {

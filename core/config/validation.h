@@ -96,6 +96,20 @@ Check checkAuthAlgorithms(std::string_view list);
 /// A file path setting (TLS certificate, key): empty or text of at most 1024 bytes.
 Check checkFilePath(std::string_view path);
 
+/// Call-forward target: an extension number, "*97" (the forwarding
+/// extension's own voicemail), "*97" + an extension number (that one's
+/// voicemail), or an outside number: an optional "+" then 1-20 of 0-9 * #.
+/// Empty (forwarding off) is acceptable.
+Check checkForwardTarget(std::string_view target);
+
+/// How a forwarded call names its forwarder toward a line or trunk:
+/// "none", "diversion" or "history-info".
+Check checkForwardHeader(std::string_view header);
+
+/// Blacklist entry: "anonymous", or a number prefix (optional "+", then
+/// 1-20 digits).
+Check checkBlacklistEntry(std::string_view entry);
+
 /// Transport enum holds one of its named values (guards values cast from ints).
 Check checkTransport(store::Transport transport);
 

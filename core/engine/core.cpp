@@ -121,6 +121,8 @@ Result<void> Core::startSip(const sip::ListenConfig& listen, bool traceSip) {
         });
     }
     m_calls = std::make_unique<call::CallManager>(*m_sip, *m_registrar, m_events, m_writer.get());
+    // Feature codes dialled on a phone change its extension like the GUI would.
+    m_calls->setConfigEditor([this](store::Configuration config) { return applyConfiguration(std::move(config)); });
     {
         call::ServiceEnvironment env;
         env.dataFolder = m_store->path().parent_path();

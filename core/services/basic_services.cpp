@@ -33,7 +33,22 @@ private:
     PromptLibrary& m_prompts;
 };
 
+class Confirmation : public Service {
+public:
+    explicit Confirmation(PromptLibrary& prompts) : m_prompts(prompts) {}
+    void start(ServiceContext& call) override {
+        call.setState("Feature code");
+        call.play({m_prompts.get("beep")}, 1);
+    }
+    void playDone(ServiceContext& call, uint64_t) override { call.hangUp("feature code confirmed"); }
+
+private:
+    PromptLibrary& m_prompts;
+};
+
 }  // namespace
+
+std::unique_ptr<Service> makeConfirmation(PromptLibrary& prompts) { return std::make_unique<Confirmation>(prompts); }
 
 std::unique_ptr<Service> makeEchoTest() { return std::make_unique<EchoTest>(); }
 

@@ -15,6 +15,9 @@ namespace sb::services {
 /// *43: what the caller says comes back, and so do the keys pressed.
 std::unique_ptr<Service> makeEchoTest();
 
+/// A feature code took effect (*72..., *78...): a beep, then the PBX hangs up.
+std::unique_ptr<Service> makeConfirmation(PromptLibrary& prompts);
+
 /// *88 + room: everyone in the room hears the others (a beep on joining).
 std::unique_ptr<Service> makeConference(std::string room, PromptLibrary& prompts);
 

@@ -100,6 +100,10 @@ struct OutgoingInvite {
     /// What a new TLS connection for this leg's requests must show: a
     /// carrier's certificate, or nothing (a phone).
     TlsExpectation tls;
+    /// Give up when nothing at all (not even 100 Trying) came back within
+    /// this long; 0 = only RFC 3261 timer B (32 s). For registered phones:
+    /// a vanished one must not hold its call, or libre's timer list, 32 s.
+    uint32_t firstResponseTimeoutMs = 0;
 };
 
 class CallLeg {
@@ -148,6 +152,9 @@ public:
     /// The peer's SDP offer/answer carried by the initial INVITE (incoming leg).
     const Body& initialBody() const { return m_initialBody; }
     const std::string& peerAddress() const { return m_peerAddress; }
+    /// Outgoing leg: any response (provisional or final) has arrived. A leg
+    /// rejected without one timed out or could not be sent (ICMP, no route).
+    bool heardFromPeer() const { return m_heard; }
 
     /// Allow and Supported headers; @p with100rel adds 100rel to Supported.
     static std::string capabilityHeaders(bool with100rel = true);
@@ -161,6 +168,8 @@ private:
     void retransmitAnswer();
     // call_leg_uac.cpp
     void handleInviteResponse(int err, const ::sip_msg* msg);
+    /// The first-response timer fired: stop waiting for this peer.
+    void giveUpUnanswered();
     void sendAck(uint32_t cseq);
     bool sendInvite(std::string* error);
     // call_leg.cpp
@@ -217,6 +226,8 @@ private:
     OutgoingInvite m_outgoing;            // kept to re-send it with credentials
     struct ::sip_auth* m_auth = nullptr;  // owned
     int m_authAttempts = 0;
+    bool m_heard = false;
+    Timer m_firstResponseTimer;
 
     // RFC 3262, as the answering side (the INVITE required 100rel) ...
     bool m_peerRequires100rel = false;

@@ -41,6 +41,10 @@ std::unique_ptr<CallLeg> CallLeg::startInvite(SipStack& stack, const OutgoingInv
     }
     stack.addLeg(leg.get());
     if (!leg->sendInvite(error)) return nullptr;
+    if (invite.firstResponseTimeoutMs) {
+        CallLeg* raw = leg.get();
+        leg->m_firstResponseTimer.start(invite.firstResponseTimeoutMs, [raw] { raw->giveUpUnanswered(); });
+    }
     return leg;
 }
 
@@ -89,7 +93,20 @@ void CallLeg::sendAck(uint32_t cseq) {
     m_inviteCseq = saved;
 }
 
+void CallLeg::giveUpUnanswered() {
+    if (m_heard || m_state == State::Terminated) return;
+    // libre waits for a provisional before it may CANCEL (RFC 3261 §9.1) and
+    // keeps retransmitting until timer B; we stop listening instead. The
+    // request is detached from us, so no handler of ours runs for it again.
+    if (m_inviteReq) mem_deref(m_inviteReq);
+    m_inviteReq = nullptr;
+    m_state = State::Terminated;
+    m_listener->onRejected(*this, 408, "Request Timeout");
+}
+
 void CallLeg::handleInviteResponse(int err, const ::sip_msg* msg) {
+    if (msg) m_heard = true;
+    m_firstResponseTimer.cancel();
     if (err || !msg) {
         if (m_state == State::Terminated) return;
         m_state = State::Terminated;

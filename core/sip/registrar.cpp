@@ -56,8 +56,10 @@ std::optional<std::string> Registrar::passwordOf(const std::string& extension) c
     return it->second;
 }
 
-void Registrar::setReachable(const std::string& extension, const std::string& contact, bool reachable) {
-    if (auto changed = m_bindings.setReachable(extension, contact, reachable)) publish({*changed}, {});
+bool Registrar::setReachable(const std::string& extension, const std::string& contact, bool reachable) {
+    auto changed = m_bindings.setReachable(extension, contact, reachable);
+    if (changed) publish({*changed}, {});
+    return changed.has_value();
 }
 
 void Registrar::reply(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers) {

@@ -46,8 +46,9 @@ public:
     const BindingTable& bindings() const { return m_bindings; }
     Authenticator& authenticator() { return m_auth; }
     std::optional<std::string> passwordOf(const std::string& extension) const;
-    /// Record a qualify result; publishes when reachability changed.
-    void setReachable(const std::string& extension, const std::string& contact, bool reachable);
+    /// Record a qualify or call result; publishes when reachability changed.
+    /// @return true when it changed.
+    bool setReachable(const std::string& extension, const std::string& contact, bool reachable);
 
 private:
     void reply(const ::sip_msg& msg, uint16_t code, const char* reason, const std::string& headers);

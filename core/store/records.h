@@ -65,6 +65,11 @@ struct Settings {
     std::string promptLanguage = "en";  ///< "prompt_language": voice prompts, "en" or "zh"
     std::string musicOnHold;            ///< "music_on_hold": 8 kHz mono WAV; empty = the shipped music
     uint32_t voicemailMaxMessages = 100;///< "voicemail_max_messages": per mailbox; a full one says so
+    // Schema 9: call features (issue 16)
+    /// "blacklist": caller number prefixes refused on calls from lines and
+    /// trunks; the entry "anonymous" refuses callers without a number
+    std::vector<std::string> blacklist;
+    uint32_t blacklistAnswer = 603;     ///< "blacklist_answer": 403, 480, 486 or 603
 
     bool operator==(const Settings&) const = default;
 };
@@ -82,6 +87,15 @@ struct Extension {
     std::string voicemailPin{};    ///< "voicemail_pin": digits asked for at *97; empty = none
     std::string voicemailGreeting{};///< "voicemail_greeting": 8 kHz mono WAV; empty = the standard prompt
     uint32_t voicemailMaxS = 120;  ///< "voicemail_max_length": longest message in seconds
+    // Schema 9: call forwarding and do not disturb. A forward target is an
+    // extension number, "*97" (this extension's voicemail), "*97" + number
+    // (that extension's voicemail) or an outside number for the dial plan;
+    // empty = off.
+    std::string forwardAlways{};   ///< "forward_always": every call, before ringing
+    std::string forwardBusy{};     ///< "forward_busy": every phone busy (or do not disturb)
+    std::string forwardNoAnswer{}; ///< "forward_no_answer": unanswered after forward_no_answer_timeout
+    uint32_t forwardNoAnswerS = 20;///< "forward_no_answer_timeout": seconds of ringing first
+    bool dnd = false;              ///< "dnd": do not disturb: callers get busy or voicemail
 
     bool operator==(const Extension&) const = default;
 };
@@ -105,6 +119,9 @@ struct ExternalLine {
     /// "caller_id": number presented (P-Preferred-Identity); empty = account
     std::string callerId;
     bool tlsVerify = true;                  ///< "tls_verify": check the carrier's certificate and host name
+    /// "forward_header": how a forwarded call says who forwarded it:
+    /// "diversion" (RFC 5806), "history-info" (RFC 7044) or "none" (schema 10)
+    std::string forwardHeader = "diversion";
 
     bool operator==(const ExternalLine&) const = default;
 };
@@ -127,6 +144,7 @@ struct SipTrunk {
     std::string callerIdPrefix;                  ///< "caller_id_prefix": put before the extension's number
     std::string defaultExtension;                ///< "default_extension": rung when no DID matches
     bool tlsVerify = true;                       ///< "tls_verify": check the peer's certificate and host name
+    std::string forwardHeader = "diversion";     ///< "forward_header": as ExternalLine::forwardHeader
 
     bool operator==(const SipTrunk&) const = default;
 };
@@ -246,6 +264,9 @@ struct CdrRecord {
     /// query leaves it empty (a day of calls would carry megabytes):
     /// Store::cdrLadder() reads it for one call.
     diagnostics::Ladder ladder{};
+    /// Forwards on the way (schema 10): "101>102 busy", hops joined by ", ";
+    /// empty when the call was not forwarded.
+    std::string forwards{};
 
     int64_t durationS() const { return (endMs - startMs) / 1000; }
     int64_t billableS() const { return answerMs ? (endMs - answerMs) / 1000 : 0; }

@@ -332,6 +332,32 @@ CREATE TABLE ivr_options (
 
 PRAGMA user_version = 9;
 )sql"},
+
+    Migration{10, R"sql(
+-- Call features (issue 16): forwarding and do not disturb per extension,
+-- the header that tells a carrier who forwarded, the blacklist, and the
+-- forwards a call went through in its CDR row. DEFAULTs equal records.h.
+ALTER TABLE extensions ADD COLUMN forward_always TEXT NOT NULL DEFAULT '';
+ALTER TABLE extensions ADD COLUMN forward_busy TEXT NOT NULL DEFAULT '';
+ALTER TABLE extensions ADD COLUMN forward_no_answer TEXT NOT NULL DEFAULT '';
+ALTER TABLE extensions ADD COLUMN forward_no_answer_s INTEGER NOT NULL DEFAULT 20
+    CHECK (forward_no_answer_s BETWEEN 0 AND 4294967295);
+ALTER TABLE extensions ADD COLUMN dnd INTEGER NOT NULL DEFAULT 0 CHECK (dnd IN (0, 1));
+
+ALTER TABLE lines ADD COLUMN forward_header TEXT NOT NULL DEFAULT 'diversion'
+    CHECK (forward_header IN ('none', 'diversion', 'history-info'));
+ALTER TABLE trunks ADD COLUMN forward_header TEXT NOT NULL DEFAULT 'diversion'
+    CHECK (forward_header IN ('none', 'diversion', 'history-info'));
+
+-- Comma-separated like allow_list: prefixes are digits, '+', or "anonymous".
+ALTER TABLE settings ADD COLUMN blacklist TEXT NOT NULL DEFAULT '';
+ALTER TABLE settings ADD COLUMN blacklist_answer INTEGER NOT NULL DEFAULT 603
+    CHECK (blacklist_answer BETWEEN 0 AND 699);
+
+ALTER TABLE cdr ADD COLUMN forwards TEXT NOT NULL DEFAULT '';
+
+PRAGMA user_version = 10;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

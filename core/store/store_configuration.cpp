@@ -61,8 +61,8 @@ Result<Configuration> Store::loadConfiguration() {
                   " tls_certificate, tls_private_key, media_timeout_s, prack_auto_disable, trace_file,"
                   " trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list, drop_scanners,"
                   " rate_limit, max_calls, codecs, tls_ca_file, tcp_max_per_address, tcp_idle_timeout_s,"
-                  " max_open_files, max_memory_mb, prompt_language, music_on_hold, voicemail_max_messages"
-                  " FROM settings WHERE id = 1");
+                  " max_open_files, max_memory_mb, prompt_language, music_on_hold, voicemail_max_messages,"
+                  " blacklist, blacklist_answer FROM settings WHERE id = 1");
     if (rc == SQLITE_OK)  // no row yet: the defaults of Settings stand
         rc = op.readRows(q, [&](RowReader& r) {
             Settings& s = config.settings;
@@ -105,11 +105,14 @@ Result<Configuration> Store::loadConfiguration() {
             s.promptLanguage = r.text();
             s.musicOnHold = r.text();
             s.voicemailMaxMessages = r.integer<uint32_t>();
+            s.blacklist = splitList(r.text());
+            s.blacklistAnswer = r.integer<uint32_t>();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     rc = q.prepare(m_db, "SELECT number, password, name, enabled, qualify, ring_timeout_s, voicemail, voicemail_pin,"
-                         " voicemail_greeting, voicemail_max_s FROM extensions ORDER BY position");
+                         " voicemail_greeting, voicemail_max_s, forward_always, forward_busy, forward_no_answer,"
+                         " forward_no_answer_s, dnd FROM extensions ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
             Extension& e = config.extensions.emplace_back();
@@ -123,6 +126,11 @@ Result<Configuration> Store::loadConfiguration() {
             e.voicemailPin = r.text();
             e.voicemailGreeting = r.text();
             e.voicemailMaxS = r.integer<uint32_t>();
+            e.forwardAlways = r.text();
+            e.forwardBusy = r.text();
+            e.forwardNoAnswer = r.text();
+            e.forwardNoAnswerS = r.integer<uint32_t>();
+            e.dnd = r.flag();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -130,7 +138,7 @@ Result<Configuration> Store::loadConfiguration() {
         m_db,
         "SELECT name, domain, account, auth_id, password, auth_id_includes_address, proxy, transport,"
         " register_enabled, expires_s, disable_100rel, user_phone, incoming_extension, enabled, caller_id,"
-        " tls_verify FROM lines ORDER BY position");
+        " tls_verify, forward_header FROM lines ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
             ExternalLine& l = config.lines.emplace_back();
@@ -150,6 +158,7 @@ Result<Configuration> Store::loadConfiguration() {
             l.enabled = r.flag();
             l.callerId = r.text();
             l.tlsVerify = r.flag();
+            l.forwardHeader = r.text();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -158,7 +167,7 @@ Result<Configuration> Store::loadConfiguration() {
         q.prepare(m_db,
                   "SELECT id, name, host, port, transport, proxy, request_uri_params, disable_100rel, enabled,"
                   " auth_user, auth_password, caller_id, caller_id_prefix, default_extension,"
-                  " tls_verify FROM trunks ORDER BY position");
+                  " tls_verify, forward_header FROM trunks ORDER BY position");
     if (rc == SQLITE_OK)
         rc = op.readRows(q, [&](RowReader& r) {
             trunkIds.push_back(r.integer<int64_t>());
@@ -177,6 +186,7 @@ Result<Configuration> Store::loadConfiguration() {
             t.callerIdPrefix = r.text();
             t.defaultExtension = r.text();
             t.tlsVerify = r.flag();
+            t.forwardHeader = r.text();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
@@ -242,10 +252,10 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      " trace_file, trace_file_max_mb, auth_fail_limit, auth_fail_window_s, ban_time_s, allow_list,"
                      " drop_scanners, rate_limit, max_calls, codecs, tls_ca_file, tcp_max_per_address,"
                      " tcp_idle_timeout_s, max_open_files, max_memory_mb, prompt_language, music_on_hold,"
-                     " voicemail_max_messages)"
+                     " voicemail_max_messages, blacklist, blacklist_answer)"
                      " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
                      " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,"
-                     " ?37, ?38, ?39)");
+                     " ?37, ?38, ?39, ?40, ?41)");
     if (rc == SQLITE_OK)
         rc = ins.run(config.version, s.domain, s.bindAddress, s.sipPort, s.tlsPort, s.rtpPortMin,
                      s.rtpPortMax, s.outgroupPrefix, s.ringback, s.logLevel, s.authAlgorithms, s.minExpiresS,
@@ -255,17 +265,20 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
                      int64_t{s.banTimeS}, joinList(s.allowList), s.dropScanners, int64_t{s.rateLimit},
                      int64_t{s.maxCalls}, joinList(s.codecs), s.tlsCaFile, int64_t{s.tcpMaxPerAddress},
                      int64_t{s.tcpIdleTimeoutS}, int64_t{s.maxOpenFiles}, int64_t{s.maxMemoryMb}, s.promptLanguage,
-                     s.musicOnHold, int64_t{s.voicemailMaxMessages});
+                     s.musicOnHold, int64_t{s.voicemailMaxMessages}, joinList(s.blacklist),
+                     int64_t{s.blacklistAnswer});
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     rc = ins.prepare(m_db,
                      "INSERT INTO extensions (position, number, password, name, enabled, qualify, ring_timeout_s,"
-                     " voicemail, voicemail_pin, voicemail_greeting, voicemail_max_s)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                     " voicemail, voicemail_pin, voicemail_greeting, voicemail_max_s, forward_always, forward_busy,"
+                     " forward_no_answer, forward_no_answer_s, dnd)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     for (size_t i = 0; rc == SQLITE_OK && i < config.extensions.size(); ++i) {
         const Extension& e = config.extensions[i];
         rc = ins.run(i, e.number, e.password, e.name, e.enabled, e.qualify, int64_t{e.ringTimeoutS}, e.voicemail,
-                     e.voicemailPin, e.voicemailGreeting, int64_t{e.voicemailMaxS});
+                     e.voicemailPin, e.voicemailGreeting, int64_t{e.voicemailMaxS}, e.forwardAlways, e.forwardBusy,
+                     e.forwardNoAnswer, int64_t{e.forwardNoAnswerS}, e.dnd);
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
     }
     if (rc != SQLITE_OK) return op.fail(rc);
@@ -274,13 +287,13 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         m_db,
         "INSERT INTO lines (position, name, domain, account, auth_id, password,"
         " auth_id_includes_address, proxy, transport, register_enabled, expires_s, disable_100rel,"
-        " user_phone, incoming_extension, enabled, caller_id, tls_verify)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+        " user_phone, incoming_extension, enabled, caller_id, tls_verify, forward_header)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
     for (size_t i = 0; rc == SQLITE_OK && i < config.lines.size(); ++i) {
         const ExternalLine& l = config.lines[i];
         rc = ins.run(i, l.name, l.domain, l.account, l.authId, l.password, l.authIdIncludesAddress, l.proxy,
                      transportName(l.transport), l.registerEnabled, l.expiresS, l.disable100rel, l.userPhone,
-                     l.incomingExtension, l.enabled, l.callerId, l.tlsVerify);
+                     l.incomingExtension, l.enabled, l.callerId, l.tlsVerify, l.forwardHeader);
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
     }
     if (rc != SQLITE_OK) return op.fail(rc);
@@ -290,7 +303,8 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
     rc = ins.prepare(m_db,
                      "INSERT INTO trunks (position, name, host, port, transport, proxy, request_uri_params,"
                      " disable_100rel, enabled, auth_user, auth_password, caller_id, caller_id_prefix, default_extension,"
-                     " tls_verify) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+                     " tls_verify, forward_header)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     if (rc == SQLITE_OK)
         rc = address.prepare(
             m_db, "INSERT INTO trunk_allowed_addresses (trunk_id, position, address) VALUES (?1, ?2, ?3)");
@@ -300,7 +314,7 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         const SipTrunk& t = config.trunks[i];
         rc = ins.run(i, t.name, t.host, t.port, transportName(t.transport), t.proxy, t.requestUriParams,
                      t.disable100rel, t.enabled, t.authUser, t.authPassword, t.callerId, t.callerIdPrefix,
-                     t.defaultExtension, t.tlsVerify);
+                     t.defaultExtension, t.tlsVerify, t.forwardHeader);
         if (rc != SQLITE_DONE) break;
         rc = SQLITE_OK;
         const sqlite3_int64 trunkId = sqlite3_last_insert_rowid(m_db);

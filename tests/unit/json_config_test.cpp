@@ -64,6 +64,13 @@ Configuration richConfiguration() {
     c.extensions[0].voicemailPin = "0042";
     c.extensions[0].voicemailGreeting = "/srv/greetings/reception.wav";
     c.extensions[0].voicemailMaxS = 300;
+    c.extensions[0].forwardAlways = "101";
+    c.extensions[0].forwardBusy = "*97";
+    c.extensions[0].forwardNoAnswer = "0013901088888";
+    c.extensions[0].forwardNoAnswerS = 45;
+    c.extensions[1].dnd = true;
+    s.blacklist = {"anonymous", "+44"};
+    s.blacklistAnswer = 403;
     s.promptLanguage = "zh";
     s.musicOnHold = "/srv/music.wav";
     s.voicemailMaxMessages = 500;
@@ -90,6 +97,7 @@ Configuration richConfiguration() {
                                false,      true,
                                "",         true,
                                ""};
+    ims.forwardHeader = "history-info";
     c.lines = {ims, backup};
     c.trunks = {{"carrier",
                  "203.0.113.5",
@@ -108,6 +116,7 @@ Configuration richConfiguration() {
                  "20001"},
                 {"empty-trunk", "[2001:db8::5]", 5060, store::Transport::Tls, "", "", false, {}, {}, true,
                  "", "", "+8613901088800", "", ""}};
+    c.trunks[1].forwardHeader = "none";
     c.routes = {{"9.", 1, "", "carrier", "ims", {}},
                 {"91[3-9]XXXXXXXXX", 1, "+86", "ims", "", {"101", "20001"}},
                 {"0NXX.", 0, "*", "backup", "carrier", {}}};
@@ -162,10 +171,10 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     // JSON key in json_config.cpp, rules in validation.cpp, a row in
     // docs/config.md and a non-default value in richConfiguration(), then
     // update the count.
-    EXPECT_EQ(fieldCount<store::Settings>(), 38u);
-    EXPECT_EQ(fieldCount<store::Extension>(), 10u);
-    EXPECT_EQ(fieldCount<store::ExternalLine>(), 16u);
-    EXPECT_EQ(fieldCount<store::SipTrunk>(), 16u);
+    EXPECT_EQ(fieldCount<store::Settings>(), 40u);
+    EXPECT_EQ(fieldCount<store::Extension>(), 15u);
+    EXPECT_EQ(fieldCount<store::ExternalLine>(), 17u);
+    EXPECT_EQ(fieldCount<store::SipTrunk>(), 17u);
     EXPECT_EQ(fieldCount<store::Route>(), 6u);
     EXPECT_EQ(fieldCount<store::IvrMenu>(), 13u);
     EXPECT_EQ(fieldCount<Configuration>(), 7u);
@@ -178,7 +187,9 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
           "\"tls_private_key\"", "\"qualify\"", "\"voicemail\"", "\"voicemail_pin\"", "\"voicemail_greeting\"",
           "\"voicemail_max_length\"", "\"prompt_language\"", "\"music_on_hold\"", "\"voicemail_max_messages\"",
           "\"ivr_menus\"", "\"options\"", "\"timeout_destination\"", "\"invalid_retries\"",
-          "\"fallback_destination\"", "\"open_days\"", "\"open_from\"", "\"closed_destination\""})
+          "\"fallback_destination\"", "\"open_days\"", "\"open_from\"", "\"closed_destination\"",
+          "\"forward_always\"", "\"forward_busy\"", "\"forward_no_answer\"", "\"forward_no_answer_timeout\"",
+          "\"dnd\"", "\"forward_header\"", "\"blacklist\"", "\"blacklist_answer\""})
         EXPECT_NE(text.find(key), std::string::npos) << key;
 }
 

@@ -131,6 +131,13 @@ inline sb::store::Configuration richConfiguration() {
     c.extensions[1].voicemailPin = "1234";
     c.extensions[1].voicemailGreeting = "/srv/gr\u00fc\u00dfe.wav";
     c.extensions[1].voicemailMaxS = 45;
+    c.extensions[1].forwardAlways = "*97201";
+    c.extensions[1].forwardBusy = "201";
+    c.extensions[1].forwardNoAnswer = "+8613901088888";
+    c.extensions[1].forwardNoAnswerS = 12;
+    c.extensions[1].dnd = true;
+    c.settings.blacklist = {"+86139", "anonymous"};
+    c.settings.blacklistAnswer = 486;
     ExternalLine ims;
     ims.name = "ims";
     ims.domain = "ims.mnc001.mcc460.3gppnetwork.org";
@@ -148,6 +155,7 @@ inline sb::store::Configuration richConfiguration() {
     ims.enabled = false;
     ims.callerId = "+8613901000000";
     ims.tlsVerify = false;
+    ims.forwardHeader = "history-info";
     ExternalLine plain;
     plain.name = "voip";
     plain.domain = "sip.example.net";
@@ -164,6 +172,7 @@ inline sb::store::Configuration richConfiguration() {
     carrier.allowedAddresses = {"203.0.113.9", "198.51.100.0/24", "203.0.113.9"};
     carrier.dids = {{"+4930123456", "201"}, {"+4930123457", "100"}};
     carrier.enabled = false;
+    carrier.forwardHeader = "none";
     carrier.authUser = "office@trunk.example.org";
     carrier.authPassword = "it's \"quoted\"";
     carrier.callerId = "";

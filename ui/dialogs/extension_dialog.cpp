@@ -18,6 +18,7 @@
 
 #include "config/validation.h"
 #include "dialogs/dialog_fields.h"
+#include "dialogs/forward_group.h"
 #include "dialogs/password_strength.h"
 
 namespace sb::ui {
@@ -113,6 +114,8 @@ ExtensionDialog::ExtensionDialog(const QStringList& existingNumbers,
     voicemailForm->addRow(QString(), m_greetingProblem);
     voicemailForm->addRow(tr("Longest &message:"), m_maxLength);
 
+    m_forward = new ForwardGroup(this);
+
     auto* passwordRow = new QHBoxLayout;
     passwordRow->addWidget(m_password, 1);
     passwordRow->addWidget(m_showPassword);
@@ -140,6 +143,7 @@ ExtensionDialog::ExtensionDialog(const QStringList& existingNumbers,
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_voicemail);
+    layout->addWidget(m_forward);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
 
@@ -154,9 +158,11 @@ ExtensionDialog::ExtensionDialog(const QStringList& existingNumbers,
     m_pin->setText(QString::fromStdString(initial.voicemailPin));
     m_greeting->setText(QDir::toNativeSeparators(QString::fromStdString(initial.voicemailGreeting)));
     m_maxLength->setValue(static_cast<int>(initial.voicemailMaxS));
+    m_forward->load(initial);
 
     for (QLineEdit* edit : {m_number, m_name, m_password, m_pin, m_greeting})
         connect(edit, &QLineEdit::textChanged, this, &ExtensionDialog::validate);
+    connect(m_forward, &ForwardGroup::changed, this, &ExtensionDialog::validate);
     connect(m_generate, &QPushButton::clicked, this, &ExtensionDialog::generate);
     connect(m_browseGreeting, &QPushButton::clicked, this, &ExtensionDialog::browseGreeting);
     connect(m_showPassword, &QToolButton::toggled, this, &ExtensionDialog::setPasswordShown);
@@ -176,6 +182,7 @@ sb::store::Extension ExtensionDialog::extension() const {
     e.voicemailPin = m_pin->text().trimmed().toStdString();
     e.voicemailGreeting = QDir::fromNativeSeparators(m_greeting->text().trimmed()).toStdString();
     e.voicemailMaxS = static_cast<uint32_t>(m_maxLength->value());
+    m_forward->store(e);
     return e;
 }
 
@@ -219,10 +226,13 @@ bool ExtensionDialog::isInputValid() const {
     // The engine checks the PIN and greeting even while the mailbox is off,
     // which is why those fields stay editable then.
     return numberProblem().isEmpty() && nameProblem().isEmpty() && passwordProblem().isEmpty() &&
-           pinProblem().isEmpty() && greetingProblem().isEmpty();
+           pinProblem().isEmpty() && greetingProblem().isEmpty() && m_forward->problem().isEmpty();
 }
 
 void ExtensionDialog::validate() {
+    // Called by the forward group too, before the dialog has its buttons.
+    if (!m_buttons) return;
+    m_forward->setOwner(m_number->text().trimmed());
     showProblem(m_numberProblem, numberProblem());
     showProblem(m_nameProblem, nameProblem());
     showProblem(m_passwordProblem, passwordProblem());

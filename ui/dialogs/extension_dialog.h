@@ -20,13 +20,16 @@ class QToolButton;
 
 namespace sb::ui {
 
+class ForwardGroup;
+
 /// Add or edit one local extension. Every field is checked as it is typed,
 /// with the core's own rules (sb::config::checkExtensionNumber, checkText,
 /// checkPassword) plus uniqueness of the number; the reason appears under
 /// the field and OK stays disabled (accept() refuses too) while any field
 /// is invalid. A weak password is allowed, with a warning. The Voicemail
 /// group holds the mailbox: on/off, PIN (digits), greeting file, and the
-/// longest message.
+/// longest message. The Forwarding group (ForwardGroup) holds call forward
+/// and do not disturb.
 ///
 /// The dialog only edits a value: the caller applies it to the configuration.
 class ExtensionDialog final : public QDialog {
@@ -87,7 +90,8 @@ private:
     QPushButton* m_browseGreeting;
     QLabel* m_greetingProblem;
     QSpinBox* m_maxLength;
-    QDialogButtonBox* m_buttons;
+    ForwardGroup* m_forward = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
 };
 
 }  // namespace sb::ui

@@ -15,6 +15,7 @@
 
 #include "config/carrier_profile.h"
 #include "dialogs/carrier_profile_bar.h"
+#include "dialogs/forward_group.h"
 
 namespace sb::ui {
 
@@ -172,6 +173,8 @@ void LineDialog::layOut() {
                                       QStringLiteral("proxyHint"), this));
     networkForm->addRow(tr("&Transport:"), m_transport);
     networkForm->addRow(QString(), m_tlsVerify);
+    m_forwardHeader = makeForwardHeaderCombo(this);
+    networkForm->addRow(tr("Forwarded calls &name the forwarder by:"), m_forwardHeader);
     networkForm->addRow(QString(), m_register);
     networkForm->addRow(tr("Registration &interval:"), m_expires);
     networkForm->addRow(QString(), m_expiresProblem);

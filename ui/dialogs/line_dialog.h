@@ -97,6 +97,7 @@ private:
     QLabel* m_expiresProblem = nullptr;
     QCheckBox* m_disable100rel = nullptr;
     QCheckBox* m_tlsVerify = nullptr;
+    QComboBox* m_forwardHeader = nullptr;
     QCheckBox* m_userPhone = nullptr;
     QComboBox* m_incoming = nullptr;
     QLineEdit* m_callerId = nullptr;

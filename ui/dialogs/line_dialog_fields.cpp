@@ -10,6 +10,7 @@
 #include <QSpinBox>
 
 #include "config/validation.h"
+#include "dialogs/forward_group.h"
 #include "dialogs/line_dialog.h"
 #include "models/model_roles.h"
 #include "sip/line_registrations.h"
@@ -35,6 +36,7 @@ void LineDialog::load(const sb::store::ExternalLine& line) {
     selectExtension(m_incoming, qs(line.incomingExtension));
     m_enabled->setChecked(line.enabled);
     m_callerId->setText(qs(line.callerId));
+    setForwardHeader(m_forwardHeader, line.forwardHeader);
 }
 
 sb::store::ExternalLine LineDialog::line() const {
@@ -55,6 +57,7 @@ sb::store::ExternalLine LineDialog::line() const {
     l.incomingExtension = extensionOf(m_incoming).toStdString();
     l.enabled = m_enabled->isChecked();
     l.callerId = m_callerId->text().trimmed().toStdString();
+    l.forwardHeader = forwardHeaderOf(m_forwardHeader);
     return l;
 }
 

@@ -15,6 +15,7 @@
 #include "config/carrier_profile.h"
 #include "dialogs/address_list_edit.h"
 #include "dialogs/carrier_profile_bar.h"
+#include "dialogs/forward_group.h"
 #include "dialogs/did_table_edit.h"
 
 namespace sb::ui {
@@ -125,6 +126,8 @@ void TrunkDialog::layOut() {
     peerForm->addRow(QString(), m_portProblem);
     peerForm->addRow(tr("&Transport:"), m_transport);
     peerForm->addRow(QString(), m_tlsVerify);
+    m_forwardHeader = makeForwardHeaderCombo(this);
+    peerForm->addRow(tr("Forwarded calls &name the forwarder by:"), m_forwardHeader);
     peerForm->addRow(tr("Outbound pro&xy:"), m_proxy);
     peerForm->addRow(QString(), m_proxyProblem);
     peerForm->addRow(QString(), m_enabled);

@@ -85,6 +85,7 @@ private:
     QLabel* m_paramsProblem = nullptr;
     QCheckBox* m_disable100rel = nullptr;
     QCheckBox* m_tlsVerify = nullptr;
+    QComboBox* m_forwardHeader = nullptr;
     AddressListEdit* m_addresses = nullptr;
     DidTableEdit* m_dids = nullptr;
     QCheckBox* m_enabled = nullptr;

@@ -12,6 +12,7 @@
 #include "config/validation.h"
 #include "dialogs/address_list_edit.h"
 #include "dialogs/did_table_edit.h"
+#include "dialogs/forward_group.h"
 #include "dialogs/trunk_dialog.h"
 #include "models/model_roles.h"
 
@@ -35,6 +36,7 @@ void TrunkDialog::load(const sb::store::SipTrunk& trunk) {
     m_callerId->setText(qs(trunk.callerId));
     m_callerIdPrefix->setText(qs(trunk.callerIdPrefix));
     selectExtension(m_defaultExtension, qs(trunk.defaultExtension));
+    setForwardHeader(m_forwardHeader, trunk.forwardHeader);
 }
 
 sb::store::SipTrunk TrunkDialog::trunk() const {
@@ -55,6 +57,7 @@ sb::store::SipTrunk TrunkDialog::trunk() const {
     t.callerId = m_callerId->text().trimmed().toStdString();
     t.callerIdPrefix = m_callerIdPrefix->text().trimmed().toStdString();
     t.defaultExtension = extensionOf(m_defaultExtension).toStdString();
+    t.forwardHeader = forwardHeaderOf(m_forwardHeader);
     return t;
 }
 
