@@ -13,6 +13,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -75,6 +76,7 @@ class SelfTestWizardTest : public QObject {
 
 private slots:
     void runApplyAndSaveAgainstARealEngine();
+    void closingTheWizardStopsTheTest();
 };
 
 void SelfTestWizardTest::runApplyAndSaveAgainstARealEngine() {
@@ -114,7 +116,9 @@ void SelfTestWizardTest::runApplyAndSaveAgainstARealEngine() {
     auto* number = child<QLineEdit>(*wizard, "selfTestNumber");
     QVERIFY(registerBox && number);
     QVERIFY(!registerBox->isEnabled());  // a trunk does not register
+    QVERIFY(!wizard->button(QWizard::CommitButton)->isEnabled());  // the call needs a number
     type(number, QStringLiteral("013901088888"));
+    QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
     wizard->next();  // Run
     QCOMPARE(wizard->currentId(), int(SelfTestWizard::RunPage));
     auto* progress = child<QListWidget>(*wizard, "selfTestProgress");
@@ -158,6 +162,54 @@ void SelfTestWizardTest::runApplyAndSaveAgainstARealEngine() {
 
     wizard->accept();
     window.close();
+    bridge.stop();
+}
+
+void SelfTestWizardTest::closingTheWizardStopsTheTest() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QUdpSocket silent;  // a carrier that never answers
+    QVERIFY(silent.bind(QHostAddress(QStringLiteral("127.0.0.2")), 0));
+    CoreBridge bridge;
+    sb::EngineOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
+    options.sipPort = 0;
+    options.tlsPort = 0;
+    options.bindAddress = "127.0.0.1";
+    const auto started = bridge.start(options);
+    QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+    QTRY_VERIFY(!bridge.configuration().settings.domain.empty());
+    sb::store::Configuration config = bridge.configuration();
+    config.trunks = {trunk("quiet", "127.0.0.2", silent.localPort())};
+    QVERIFY(bridge.applyConfiguration(config));
+    QTRY_COMPARE(bridge.configuration().trunks.size(), size_t(1));
+
+    QSignalSpy progress(&bridge, &CoreBridge::selfTestProgress);
+    QSignalSpy finished(&bridge, &CoreBridge::selfTestFinished);
+    auto* wizard = new SelfTestWizard(bridge, SelfTestWizard::Target::Trunk, QStringLiteral("quiet"));
+    wizard->show();
+    clickBox(child<QCheckBox>(*wizard, "selfTestCall"));  // OPTIONS only
+    QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
+    wizard->next();
+    QTRY_VERIFY(progress.count() >= 1);  // OPTIONS went out; its step waits 8 s for an answer
+    QVERIFY(!wizard->hasResult());
+    wizard->reject();  // Cancel: the engine stops the test and reports what it saw
+    QTRY_COMPARE(finished.count(), 1);
+    const auto result = finished[0][0].value<sb::SelfTestFinished>();
+    QVERIFY(result.report.error.empty());
+    QVERIFY(QString::fromStdString(result.text).contains(QStringLiteral("OPTIONS sip:127.0.0.2:")));
+    delete wizard;
+
+    // One at a time, and the stopped one is gone: a new test runs.
+    auto* again = new SelfTestWizard(bridge, SelfTestWizard::Target::Trunk, QStringLiteral("quiet"));
+    again->show();
+    clickBox(child<QCheckBox>(*again, "selfTestCall"));
+    again->next();
+    QTRY_VERIFY(progress.count() >= 3);  // "stopped by the user", then the new OPTIONS
+    again->reject();
+    QTRY_COMPARE(finished.count(), 2);
+    QVERIFY(finished[1][0].value<sb::SelfTestFinished>().report.error.empty());
+    delete again;
     bridge.stop();
 }
 

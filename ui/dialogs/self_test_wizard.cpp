@@ -45,7 +45,7 @@ SelfTestWizard::SelfTestWizard(CoreBridge& bridge, Target target, const QString&
     setOption(QWizard::NoBackButtonOnLastPage);
 
     // -- choose the steps ----------------------------------------------------------
-    auto* setup = new QWizardPage(this);
+    auto* setup = new WaitingPage;
     setup->setObjectName(QStringLiteral("selfTestSetupPage"));
     setup->setTitle(tr("What to test"));
     setup->setSubTitle(tr("Switchboard asks the carrier what it supports and places a test call. "
@@ -78,6 +78,15 @@ SelfTestWizard::SelfTestWizard(CoreBridge& bridge, Target target, const QString&
     setupLayout->addLayout(form);
     setupLayout->addStretch(1);
     connect(m_call, &QCheckBox::toggled, m_number, &QLineEdit::setEnabled);
+    // Run needs something to run, and a number when the call is chosen.
+    setup->complete = [this] {
+        const bool anything = m_options->isChecked() || (m_register->isChecked() && m_register->isEnabled()) ||
+                              m_call->isChecked();
+        return anything && (!m_call->isChecked() || !m_number->text().trimmed().isEmpty());
+    };
+    for (QCheckBox* box : {m_options, m_register, m_call})
+        connect(box, &QCheckBox::toggled, setup, [setup] { setup->changed(); });
+    connect(m_number, &QLineEdit::textChanged, setup, [setup] { setup->changed(); });
     // The test cannot be taken back once it ran: Next becomes "Run".
     setup->setCommitPage(true);
     setButtonText(QWizard::CommitButton, tr("&Run"));
