@@ -27,26 +27,6 @@ std::string transportParam(store::Transport t) {
     return {};
 }
 
-/// RFC 3551 static payload types of the codecs Switchboard can name in an offer.
-int staticPayloadType(const std::string& codec) {
-    if (codec == "PCMU") return 0;
-    if (codec == "GSM") return 3;
-    if (codec == "PCMA") return 8;
-    if (codec == "G722") return 9;
-    if (codec == "G729") return 18;
-    return -1;
-}
-
-/// The first local address SIP listens on ("udp:ADDR:PORT ...").
-std::string localAddress(const sip::SipStack& stack) {
-    const std::string text = stack.listeningDescription();
-    const size_t start = text.find("udp:");
-    if (start == std::string::npos) return "127.0.0.1";
-    const size_t end = text.find(' ', start);
-    const std::string hostPort = text.substr(start + 4, end == std::string::npos ? end : end - start - 4);
-    return hostPort.substr(0, hostPort.rfind(':'));
-}
-
 }  // namespace
 
 struct SelfTestCallbacks {
@@ -170,7 +150,11 @@ void CarrierSelfTest::runStep() {
                 break;
             }
             case Step::Call:
-                if (r.call && !r.number.empty()) return startCall();
+                if (r.call && !r.number.empty()) return startCall(false);
+                break;
+            case Step::CallRetry:
+                closeCall();
+                if (diagnostics::wantsUriRetry(m_evidence.call)) return startCall(true);
                 break;
             case Step::Done:
                 return finish();
@@ -204,11 +188,7 @@ void CarrierSelfTest::finish() {
     m_step = Step::Done;
     if (m_options) m_options = static_cast<struct sip_request*>(mem_deref(m_options));
     m_register = static_cast<struct sipreg*>(mem_deref(m_register));
-    if (m_evidence.call.ran) {
-        m_evidence.call.evidence = m_recorder.evidence();
-        m_evidence.call.evidence.answered = m_evidence.call.answered;
-        for (auto& item : m_recorder.ladder()) diagnostics::appendLadder(m_evidence.ladder, item, m_ladderDropped);
-    }
+    closeCall();
     auto report = diagnostics::selfTestReport(m_evidence, m_evidence.request.presets);
     std::string text = diagnostics::selfTestReportText(report);
     m_events.publish(LogMessage{LogLevel::Info,
@@ -359,140 +339,6 @@ void CarrierSelfTest::handleRegister(int err, const ::sip_msg* msg) {
         m_register = static_cast<struct sipreg*>(mem_deref(m_register));
         stepDone();
     });
-}
-
-// --- step (c): the test call -----------------------------------------------------
-
-void CarrierSelfTest::startCall() {
-    m_stepOpen = true;
-    const auto& r = m_evidence.request;
-    m_evidence.call.ran = true;
-    std::string why;
-    const routing::DialPlan plan(m_config);
-    const auto attempt = plan.attemptThrough(r.target, r.number, &why);
-    if (!attempt) {
-        progress("no test call: " + why);
-        m_evidence.call.ran = false;
-        return stepDone();
-    }
-    CallTarget t = targetFor(*attempt, m_config);
-    sip::OutgoingInvite inv;
-    inv.requestUri = t.requestUri;
-    inv.toUri = t.toUri;
-    inv.fromUri = t.fromUri;
-    inv.nextHop = t.nextHop;
-    inv.routeSet = t.routeSet;
-    inv.authUser = t.authUser;
-    inv.authPassword = t.authPassword;
-    inv.omit100rel = false;  // the point is to learn whether the carrier uses 100rel
-    inv.tls = t.tls;
-    inv.extraHeaders = t.extraHeaders;
-
-    // An offer of the configured codecs on a port nobody reads: the test
-    // learns what the carrier answers, it does not carry audio.
-    const std::string address = localAddress(m_stack);
-    std::string formats, maps;
-    for (const auto& codec : m_config.settings.codecs) {
-        const int pt = staticPayloadType(codec);
-        if (pt < 0) continue;
-        formats += " " + std::to_string(pt);
-        maps += "a=rtpmap:" + std::to_string(pt) + " " + codec + "/8000\r\n";
-    }
-    if (formats.empty()) {
-        formats = " 8 0";
-        maps = "a=rtpmap:8 PCMA/8000\r\na=rtpmap:0 PCMU/8000\r\n";
-    }
-    const std::string ipVersion = address.find(':') == std::string::npos ? "IP4" : "IP6";
-    m_offer = "v=0\r\no=switchboard " + std::to_string(rand_u32()) + " 1 IN " + ipVersion + " " + address +
-              "\r\ns=self-test\r\nc=IN " + ipVersion + " " + address + "\r\nt=0 0\r\nm=audio 9 RTP/AVP" + formats +
-              " 101\r\n" + maps + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=sendrecv\r\n";
-    inv.offer = sip::Body::sdp(m_offer);
-    m_evidence.call.requestUri = inv.requestUri;
-
-    progress("calling " + r.number + " (" + inv.requestUri + ")");
-    std::string error;
-    m_leg = sip::CallLeg::startInvite(m_stack, inv, *this, &error);
-    if (!m_leg) {
-        progress("the test call could not start: " + error);
-        laddered(true, "INVITE " + inv.requestUri, "not sent: " + error);
-        m_evidence.call.ran = false;
-        return stepDone();
-    }
-    m_recorder.attemptStarted(m_leg.get(), m_evidence.peer, inv, wallClockMs());
-    m_ringTimer.start(r.ringMs, [this] {
-        if (!m_leg || m_evidence.call.answered || m_leg->state() == sip::CallLeg::State::Terminated) return;
-        m_evidence.call.cancelledByUs = true;
-        m_evidence.call.endedBy = "CANCEL while ringing";
-        m_recorder.sent(m_leg.get(), "CANCEL", {}, wallClockMs());
-        progress("still ringing after " + std::to_string(m_evidence.request.ringMs / 1000) + " s: CANCEL");
-        m_leg->cancel();
-    });
-    // The INVITE's own bound: ringing time, then a step's time for the
-    // answer to our CANCEL (or for any answer at all).
-    m_stepTimeout.start(uint64_t{r.ringMs} + r.stepTimeoutMs, [this] {
-        if (m_leg && m_leg->state() != sip::CallLeg::State::Terminated) m_leg->hangup();
-        m_recorder.rejected(m_leg.get(), m_stack.tlsVerifier());
-        const bool finalCame = m_evidence.call.answered || !m_evidence.call.endedBy.empty();
-        if (m_evidence.call.endedBy.empty()) m_evidence.call.endedBy = "no answer";
-        progress(finalCame ? "the test call did not end in time" : "no final answer to the test call");
-        stepDone();
-    });
-}
-
-void CarrierSelfTest::endCall(const std::string& how) {
-    if (m_evidence.call.endedBy.empty()) m_evidence.call.endedBy = how;
-    stepDone();
-}
-
-void CarrierSelfTest::onResponse(sip::CallLeg& leg, const ::sip_msg& msg) {
-    m_recorder.response(&leg, msg, wallClockMs());
-    if (pl_strcmp(&msg.cseq.met, "INVITE") != 0) return;
-    for (const auto& allow : sip::headerValues(msg, SIP_HDR_ALLOW)) m_evidence.call.allow.push_back(allow);
-    // The leg acknowledges a reliable 18x with PRACK (RFC 3262 §4) once per RSeq.
-    if (msg.scode > 100 && msg.scode < 200) {
-        const auto rseq = sip::headerValue(msg, SIP_HDR_RSEQ);
-        bool reliable = false;
-        for (const auto& v : sip::headerValues(msg, SIP_HDR_REQUIRE))
-            reliable = reliable || diagnostics::hasOptionTag(v, "100rel");
-        if (reliable && rseq && m_rseqSeen.insert(*rseq).second) {
-            m_evidence.call.prackSent = true;
-            m_recorder.sent(&leg, "PRACK (RSeq " + *rseq + ")", {}, wallClockMs());
-        }
-    }
-}
-
-void CarrierSelfTest::onProgress(sip::CallLeg&, uint16_t code, const std::string& reason, const sip::Body& body) {
-    progress(std::to_string(code) + " " + reason + (body.empty() ? " without SDP" : " with SDP"));
-}
-
-void CarrierSelfTest::onAnswered(sip::CallLeg& leg, const sip::Body&) {
-    m_evidence.call.answered = true;
-    m_evidence.call.endedBy = "BYE after answer";
-    progress("answered: BYE");
-    m_recorder.sent(&leg, "BYE", {}, wallClockMs());
-    // Ended right away: the test learns the codecs from the answer, nobody
-    // needs to talk; the BYE goes out after this callback.
-    m_next.start(0, [this] {
-        if (m_leg) m_leg->hangup();
-    });
-}
-
-void CarrierSelfTest::onRejected(sip::CallLeg& leg, uint16_t code, const std::string& reason) {
-    m_recorder.rejected(&leg, m_stack.tlsVerifier());
-    progress("test call ended: " + std::to_string(code) + " " + reason);
-    endCall("rejected " + std::to_string(code) + " " + reason);
-}
-
-void CarrierSelfTest::onBye(sip::CallLeg& leg) {
-    m_recorder.received(&leg, "BYE", wallClockMs());
-    endCall("BYE from the carrier");
-}
-
-void CarrierSelfTest::onTerminated(sip::CallLeg&, const std::string& reason) { endCall(reason); }
-
-Result<sip::Body> CarrierSelfTest::onUpdateOffer(sip::CallLeg& leg, const sip::Body&) {
-    m_recorder.received(&leg, "UPDATE", wallClockMs());
-    return sip::Body::sdp(m_offer);
 }
 
 }  // namespace sb::call

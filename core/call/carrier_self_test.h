@@ -4,7 +4,8 @@
 // turn, (a) an OPTIONS request, (b) for a line, REGISTER with the account
 // alone and with the full account@domain as authorization name, (c) a test
 // call offering 100rel, cancelled while ringing after a bounded time or
-// ended with BYE right after the answer. Every step has its own timeout;
+// ended with BYE right after the answer, and once more with user=phone the
+// other way when the carrier refused the first for its URI format. Every step has its own timeout;
 // nothing blocks. Progress goes out as SelfTestProgress events and the
 // judgement (diagnostics::selfTestReport) as SelfTestFinished.
 //
@@ -19,6 +20,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "call/call_evidence.h"
 #include "common/timer.h"
@@ -57,7 +59,7 @@ public:
     uint64_t id() const { return m_evidence.request.id; }
 
 private:
-    enum class Step : int { Options = 1, RegisterShort, RegisterFull, Call, Done };
+    enum class Step : int { Options = 1, RegisterShort, RegisterFull, Call, CallRetry, Done };
 
     void runStep();
     void stepDone();
@@ -72,8 +74,11 @@ private:
     void startRegister(bool fullForm);
     void handleRegister(int err, const ::sip_msg* msg);
     friend struct SelfTestCallbacks;  // libre's C callbacks, with their exact signatures
-    // Step (c).
-    void startCall();
+    // Step (c), carrier_self_test_call.cpp.
+    /// @p retry: the same call with user=phone the other way.
+    void startCall(bool retry);
+    /// Take the current call's evidence and ladder into m_evidence.
+    void closeCall();
     void endCall(const std::string& how);
     void onProgress(sip::CallLeg&, uint16_t code, const std::string& reason, const sip::Body&) override;
     void onAnswered(sip::CallLeg&, const sip::Body&) override;
@@ -102,7 +107,9 @@ private:
     struct ::sip_request* m_options = nullptr;  ///< libre clears it when the request completes
     struct ::sipreg* m_register = nullptr;      ///< owned
 
-    std::unique_ptr<sip::CallLeg> m_leg;
+    std::unique_ptr<sip::CallLeg> m_leg;                  ///< the call under way
+    std::vector<std::unique_ptr<sip::CallLeg>> m_endedLegs;  ///< earlier calls, kept until the test goes
+    diagnostics::CallProbe* m_probe = nullptr;            ///< m_evidence.call or .retry, while it runs
     CallEvidenceRecorder m_recorder;
     std::string m_offer;        ///< our SDP offer, also our answer to an UPDATE offer
     std::set<std::string> m_rseqSeen;

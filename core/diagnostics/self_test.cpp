@@ -32,9 +32,49 @@ bool reachedCallee(const CallAttempt& a) {
     });
 }
 
+std::vector<std::string> split(const std::string& text, char separator) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t at = text.find(separator, start);
+        out.push_back(text.substr(start, at == std::string::npos ? at : at - start));
+        if (at == std::string::npos) break;
+        start = at + 1;
+    }
+    return out;
+}
+
+std::string replaced(std::string text, char from, char to) {
+    std::replace(text.begin(), text.end(), from, to);
+    return text;
+}
+
 bool hasUserPhone(const std::string& uri) {
     const auto party = routing::fromUri(uri);
     return party && party->param("user") == std::optional<std::string>("phone");
+}
+
+/// The carrier took the Request-URI: the call rang or was answered, or
+/// ended with an answer that is not about the URI (486 busy, 480, ...).
+bool uriAccepted(const CallProbe& call) {
+    if (!call.ran || call.evidence.attempts.empty()) return false;
+    const CallAttempt& a = call.evidence.attempts.front();
+    if (reachedCallee(a)) return true;
+    const WireMessage* final = finalInviteAnswer(a);
+    return final && final->code != 404 && final->code != 416 && final->code != 484 && final->code != 487;
+}
+
+std::string finalText(const CallProbe& call) {
+    if (call.evidence.attempts.empty()) return "no answer";
+    const CallAttempt& a = call.evidence.attempts.front();
+    if (reachedCallee(a)) {
+        for (const auto& m : a.messages)
+            if (!m.outgoing && m.method == "INVITE" && m.code >= 180 && m.code < 300)
+                return std::to_string(m.code) + (m.reason.empty() ? std::string() : " " + m.reason);
+    }
+    const WireMessage* final = finalInviteAnswer(a);
+    return final ? std::to_string(final->code) + (final->reason.empty() ? std::string() : " " + final->reason)
+                 : std::string("no answer");
 }
 
 const RegisterProbe* probe(const SelfTestEvidence& e, bool full) {
@@ -175,6 +215,27 @@ void callFindings(const SelfTestEvidence& e, const CarrierCapabilities& caps, Fi
     if (const std::string early = earlyText(*a); !early.empty())
         add(out, {kSelfTestEarly, "Provisional responses, in order: " + early + ".",
                   "Nothing to change: Switchboard takes 180 and 183, with or without SDP, in any order.", {}});
+    if (e.retry.ran) {
+        const bool withUserPhone = hasUserPhone(e.retry.requestUri);
+        const std::string form = withUserPhone ? "with user=phone" : "without user=phone";
+        if (uriAccepted(e.retry)) {
+            add(out, {kSelfTestUriConfirmed,
+                      "Sent " + form + " (" + e.retry.requestUri + "), the same number got " + finalText(e.retry) +
+                          ": the carrier takes numbers only " + form + ".",
+                      "Apply the suggested setting below.",
+                      e.peer.kind == PeerKind::Line ? "user_phone" : "request_uri_params"});
+        } else {
+            // Both forms refused: the explainer's URI-format advice would mislead.
+            out.erase(std::remove_if(out.begin(), out.end(), [](const Finding& f) { return f.rule == kRuleUriFormat; }),
+                      out.end());
+            add(out, {kSelfTestUriNotCause,
+                      "Sent " + form + " as well, the number got " + finalText(e.retry) +
+                          ": the URI format is not the cause.",
+                      "Check the number and the route's strip/prepend (e.g. +86…), or ask the carrier whether it "
+                      "knows the number.",
+                      {}});
+        }
+    }
     const WireMessage* final = finalInviteAnswer(*a);
     if (e.call.answered) {
         add(out, {kSelfTestAnswered,
@@ -211,6 +272,12 @@ std::string supportWord(Support s) {
 }
 
 }  // namespace
+
+bool wantsUriRetry(const CallProbe& call) {
+    if (!call.ran || call.answered) return false;
+    const Findings found = explainCall(call.evidence);
+    return std::any_of(found.begin(), found.end(), [](const Finding& f) { return f.rule == kRuleUriFormat; });
+}
 
 CarrierCapabilities capabilitiesOf(const SelfTestEvidence& e) {
     CarrierCapabilities caps;
@@ -258,7 +325,11 @@ CarrierCapabilities capabilitiesOf(const SelfTestEvidence& e) {
     const Findings explained = explainCall(e.call.evidence);
     const bool uriRefused = std::any_of(explained.begin(), explained.end(),
                                         [](const Finding& f) { return f.rule == kRuleUriFormat; });
-    if (uriRefused && !userPhoneSent) {
+    if (uriRefused && e.retry.ran) {
+        // The repetition decides: the form it used works, or neither does.
+        if (uriAccepted(e.retry))
+            caps.needsUserPhone = hasUserPhone(e.retry.requestUri) ? Support::Yes : Support::No;
+    } else if (uriRefused && !userPhoneSent) {
         caps.needsUserPhone = Support::Yes;
     } else if (reachedCallee(*a) && !userPhoneSent) {
         caps.needsUserPhone = Support::No;
@@ -279,10 +350,19 @@ config::CarrierProfile suggestedSettings(const CarrierCapabilities& caps, const 
     if (peer.kind == PeerKind::Line) {
         if (caps.authId == AuthIdForm::Full) p.authIdIncludesAddress = true;
         if (caps.authId == AuthIdForm::Short) p.authIdIncludesAddress = false;
-        if (caps.needsUserPhone == Support::Yes) p.userPhone = true;
-    } else if (caps.needsUserPhone == Support::Yes) {
-        p.requestUriParams =
-            peer.requestUriParams.empty() ? std::string("user=phone") : peer.requestUriParams + ";user=phone";
+        if (caps.needsUserPhone != Support::Unknown) p.userPhone = caps.needsUserPhone == Support::Yes;
+    } else if (caps.needsUserPhone != Support::Unknown) {
+        const bool has = hasOptionTag(replaced(peer.requestUriParams, ';', ','), "user=phone");
+        if (caps.needsUserPhone == Support::Yes) {
+            p.requestUriParams = has ? peer.requestUriParams
+                                     : (peer.requestUriParams.empty() ? std::string() : peer.requestUriParams + ";") +
+                                           "user=phone";
+        } else {
+            std::string kept;
+            for (const auto& item : split(peer.requestUriParams, ';'))
+                if (item != "user=phone" && !item.empty()) kept += (kept.empty() ? "" : ";") + item;
+            p.requestUriParams = kept;
+        }
     }
     return p;
 }
@@ -345,7 +425,8 @@ std::string suggestedSettingsText(const config::CarrierProfile& s, PeerKind kind
             out += "\"Authorization ID includes address information\": " + onOff(*s.authIdIncludesAddress) + "\n";
         if (s.userPhone) out += "\"Add user=phone to Request-URI\": " + onOff(*s.userPhone) + "\n";
     } else if (s.requestUriParams) {
-        out += "\"Additional parameter of Request-URI\": " + *s.requestUriParams + "\n";
+        out += "\"Additional parameter of Request-URI\": " +
+               (s.requestUriParams->empty() ? std::string("(empty)") : *s.requestUriParams) + "\n";
     }
     return out;
 }

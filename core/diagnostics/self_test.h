@@ -73,6 +73,9 @@ struct SelfTestEvidence {
     OptionsProbe options;
     std::vector<RegisterProbe> registrations;  ///< short form first
     CallProbe call;
+    /// The same call with user=phone the other way, made when the carrier
+    /// refused the first for its URI format (wantsUriRetry).
+    CallProbe retry;
     Ladder ladder;                              ///< the message flow of every step
     std::string error;                          ///< why it could not run at all (unknown line, ...)
 };
@@ -90,7 +93,9 @@ struct CarrierCapabilities {
     Support reliableProvisional = Support::Unknown;  ///< sent a reliable 18x and took our PRACK
     Support prackAccepted = Support::Unknown;        ///< No: required 100rel, then refused the PRACK
     Support update = Support::Unknown;               ///< UPDATE in an Allow it sent
-    Support needsUserPhone = Support::Unknown;       ///< refused the number without user=phone (416/404)
+    /// Yes: refused the number without user=phone (416/404) and, when the
+    /// call was repeated with it, took it then; No: took it without.
+    Support needsUserPhone = Support::Unknown;
     AuthIdForm authId = AuthIdForm::Unknown;
     std::vector<std::string> answerCodecs;           ///< codecs of its SDP answer (18x or 200), in order
     bool rejectedCodecs = false;                     ///< 488/606 to our offer
@@ -126,6 +131,13 @@ inline constexpr const char* kSelfTestNoUpdate = "update-not-allowed";
 inline constexpr const char* kSelfTestEarly = "early-responses";
 inline constexpr const char* kSelfTestAnswered = "call-answered";
 inline constexpr const char* kSelfTestRejected = "call-rejected";
+inline constexpr const char* kSelfTestUriConfirmed = "uri-format-confirmed";
+inline constexpr const char* kSelfTestUriNotCause = "uri-format-not-the-cause";
+
+/// Whether @p call was refused for its URI format (the explainer's
+/// uri-format rule fires on it), so that the same call with user=phone the
+/// other way tells whether the format is the cause.
+bool wantsUriRetry(const CallProbe& call);
 
 /// What @p evidence shows the carrier supports.
 CarrierCapabilities capabilitiesOf(const SelfTestEvidence& evidence);

@@ -110,12 +110,21 @@ class SelfTest(unittest.TestCase):
         self.assertIn('matching carrier profile: "China Telecom (CTC) IMS line"', report)
 
     def test_carrier_that_answers_416_without_user_phone(self):
-        report = self.self_test("carrier_416_without_user_phone.xml", 2, self.trunk, "carrier",
+        # OPTIONS, the INVITE without user=phone, the same INVITE with it.
+        report = self.self_test("carrier_416_without_user_phone.xml", 3, self.trunk, "carrier",
                                 number="013901088888")
-        self.assertEqual(conclusions(report), {"options-answered", "uri-format", "call-rejected"}, report)
+        self.assertEqual(conclusions(report),
+                         {"options-answered", "uri-format", "call-rejected", "uri-format-confirmed"}, report)
+        self.assertIn("got 180 Ringing: the carrier takes numbers only with user=phone", report)
         self.assertIn('"Additional parameter of Request-URI": user=phone', report)
         self.assertIn('matching carrier profile: "China Mobile SIP trunk"', report)
-        self.assertNotIn("user=phone", report.split("Message flow:\n", 1)[1].split("416")[0])
+        flow = report.split("Message flow:\n", 1)[1]
+        self.assertNotIn("user=phone", flow.split("416")[0])
+        # The repetition rang and was cancelled within --ring-time.
+        retry = flow.split("416", 1)[1]
+        for label in ("INVITE sip:013901088888@127.0.0.2:", ";user=phone", "180 Ringing", "CANCEL",
+                      "487 Request Terminated"):
+            self.assertIn(label, retry)
 
     def test_carrier_that_does_not_answer_options(self):
         report = self.self_test("carrier_ignores_options.xml", 2, self.trunk, "carrier", number="013901088888")

@@ -4,7 +4,8 @@
 // shows the conclusions; Apply suggested profile changes the trunk through
 // applyConfiguration(), Save trace… writes the report with its message
 // flow. The carrier is a UDP socket on 127.0.0.2 that answers OPTIONS with
-// 200 and every INVITE with 416 (it wants user=phone).
+// 200 and an INVITE without user=phone with 416 (with it: 486, the number
+// was reached).
 
 #include <QCheckBox>
 #include <QFile>
@@ -33,7 +34,8 @@ using namespace sb::ui::test;
 namespace {
 
 /// A carrier on loopback that answers what the self-test sends: 200 to
-/// OPTIONS (with Allow), 416 to INVITE, nothing to ACK.
+/// OPTIONS (with Allow), 416 to an INVITE without user=phone and 486 to one
+/// with it, nothing to ACK.
 class FakeCarrier final : public QObject {
 public:
     FakeCarrier() {
@@ -54,7 +56,10 @@ private:
             const QByteArray method = lines.value(0).split(' ').value(0);
             methods << QString::fromLatin1(method);
             if (method == "ACK") continue;
-            QByteArray reply = method == "OPTIONS" ? "SIP/2.0 200 OK\r\n" : "SIP/2.0 416 Unsupported URI Scheme\r\n";
+            const bool userPhone = lines.value(0).split(' ').value(1).contains(";user=phone");
+            QByteArray reply = method == "OPTIONS" ? "SIP/2.0 200 OK\r\n"
+                               : userPhone         ? "SIP/2.0 486 Busy Here\r\n"
+                                                   : "SIP/2.0 416 Unsupported URI Scheme\r\n";
             for (const QByteArray& raw : lines) {
                 const QByteArray line = raw.trimmed();
                 const QByteArray name = line.left(line.indexOf(':')).toLower();
@@ -128,7 +133,7 @@ void SelfTestWizardTest::runApplyAndSaveAgainstARealEngine() {
     QTRY_COMPARE(wizard->currentId(), int(SelfTestWizard::ResultPage));
     QVERIFY(progress->count() >= 4);  // start, OPTIONS, its answer, the call, ..., finished
     QCOMPARE(carrier.methods.value(0), QStringLiteral("OPTIONS"));
-    QVERIFY(carrier.methods.contains(QStringLiteral("INVITE")));
+    QCOMPARE(carrier.methods.count(QStringLiteral("INVITE")), 2);  // the second with user=phone
 
     const auto& report = wizard->report();
     QVERIFY2(report.error.empty(), report.error.c_str());
@@ -151,6 +156,7 @@ void SelfTestWizardTest::runApplyAndSaveAgainstARealEngine() {
     QVERIFY(text.contains(QStringLiteral("Message flow:")));
     QVERIFY(text.contains(QStringLiteral("OPTIONS sip:127.0.0.2:")));
     QVERIFY(text.contains(QStringLiteral("[uri-format]")));
+    QVERIFY(text.contains(QStringLiteral("[uri-format-confirmed]")));
 
     // Apply suggested profile: through the engine, like the trunk dialog.
     auto* apply = child<QPushButton>(*wizard, "applySuggestedButton");

@@ -182,6 +182,7 @@ TEST(SelfTestReport, UnsupportedUriWithoutUserPhoneOnATrunkMatchesChinaMobile) {
                          {invite("sip:013901088888@203.0.113.5:5060"),
                           response("INVITE", 416, "Unsupported URI Scheme")},
                          false);
+    EXPECT_TRUE(wantsUriRetry(e.call));
     const auto caps = capabilitiesOf(e);
     EXPECT_EQ(caps.needsUserPhone, Support::Yes);
     const auto report = selfTestReport(e, shippedPresets());
@@ -189,6 +190,43 @@ TEST(SelfTestReport, UnsupportedUriWithoutUserPhoneOnATrunkMatchesChinaMobile) {
               (std::set<std::string>{kSelfTestOptionsAnswered, kRuleUriFormat, kSelfTestNoUpdate, kSelfTestRejected}));
     EXPECT_EQ(report.suggested.requestUriParams, std::optional<std::string>("user=phone"));
     EXPECT_EQ(report.matchingPreset, "China Mobile SIP trunk");
+
+    // Repeated with user=phone, the call rings: confirmed.
+    e.retry.ran = true;
+    e.retry.requestUri = "sip:013901088888@203.0.113.5:5060;user=phone";
+    CallAttempt again;
+    again.peer = e.peer;
+    again.messages = {invite(e.retry.requestUri), response("INVITE", 180, "Ringing"),
+                      response("INVITE", 487, "Request Terminated")};
+    e.retry.evidence.attempts.push_back(again);
+    const auto confirmed = selfTestReport(e, shippedPresets());
+    EXPECT_EQ(confirmed.capabilities.needsUserPhone, Support::Yes);
+    EXPECT_TRUE(rules(confirmed).count(kRuleUriFormat));
+    EXPECT_TRUE(rules(confirmed).count(kSelfTestUriConfirmed));
+    EXPECT_EQ(confirmed.matchingPreset, "China Mobile SIP trunk");
+}
+
+TEST(SelfTestReport, NumberRefusedInBothUriFormsIsNotAFormatProblem) {
+    auto e = evidenceFor(linePeer(),
+                         {invite("sip:013901088888@gd.ctcims.cn"), response("INVITE", 404, "Not Found")}, false);
+    e.peer.userPhone = false;
+    e.call.evidence.attempts.front().peer.userPhone = false;
+    EXPECT_TRUE(wantsUriRetry(e.call));
+    e.retry.ran = true;
+    e.retry.requestUri = "sip:013901088888@gd.ctcims.cn;user=phone";
+    CallAttempt again;
+    again.peer = e.peer;
+    again.messages = {invite(e.retry.requestUri), response("INVITE", 404, "Not Found")};
+    e.retry.evidence.attempts.push_back(again);
+    const auto report = selfTestReport(e, shippedPresets());
+    EXPECT_EQ(report.capabilities.needsUserPhone, Support::Unknown);
+    EXPECT_FALSE(rules(report).count(kRuleUriFormat));  // the explainer's advice would mislead here
+    EXPECT_TRUE(rules(report).count(kSelfTestUriNotCause));
+    EXPECT_FALSE(report.suggested.userPhone.has_value());
+    // An answered call is never repeated.
+    CallProbe answered = e.call;
+    answered.answered = true;
+    EXPECT_FALSE(wantsUriRetry(answered));
 }
 
 TEST(SelfTestReport, UnansweredOptionsAndInvite) {
