@@ -249,6 +249,27 @@ TEST(SelfTestReport, UnansweredOptionsAndInvite) {
     EXPECT_NE(selfTestReportText(report).find("none determined"), std::string::npos);
 }
 
+TEST(SelfTestReport, CodecsRefusedAndEarlyResponsesInOrder) {
+    auto e = evidenceFor(trunkPeer(),
+                         {invite("sip:013901088888@203.0.113.5:5060"), response("INVITE", 180, "Ringing"),
+                          response("INVITE", 183, "Session Progress", false, {"G729"}),
+                          response("INVITE", 488, "Not Acceptable Here")},
+                         false);
+    const auto caps = capabilitiesOf(e);
+    EXPECT_TRUE(caps.rejectedCodecs);
+    EXPECT_EQ(caps.answerCodecs, std::vector<std::string>{"G729"});
+    EXPECT_FALSE(wantsUriRetry(e.call));
+    const auto report = selfTestReport(e, shippedPresets());
+    EXPECT_TRUE(rules(report).count(kRuleCodecs));
+    EXPECT_TRUE(rules(report).count(kSelfTestRejected));
+    const auto early = std::find_if(report.findings.begin(), report.findings.end(),
+                                    [](const Finding& f) { return f.rule == kSelfTestEarly; });
+    ASSERT_NE(early, report.findings.end());
+    EXPECT_NE(early->what.find("180 without SDP, then 183 with SDP"), std::string::npos) << early->what;
+    EXPECT_NE(selfTestReportText(report).find("codecs in its answer: G729 (it refused our offer)"),
+              std::string::npos);
+}
+
 TEST(SelfTestReport, PresetThatContradictsIsNeverChosen) {
     CarrierProfile suggested;
     suggested.authIdIncludesAddress = true;
