@@ -1,11 +1,11 @@
 // switchboard-server: the headless PBX. Argument handling and the event log
 // live here; everything else is in core.
 #include <algorithm>
-#include <filesystem>
-#include <optional>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <limits>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,12 +19,12 @@
 #include "platform/instance_lock.h"
 #include "platform/resources.h"
 #include "sb_version.h"
-#include "store/cdr_csv.h"
-#include "store/store.h"
 #include "server_log.h"
 #include "server_options.h"
 #include "server_run.h"
 #include "stop_signal.h"
+#include "store/cdr_csv.h"
+#include "store/store.h"
 #ifdef _WIN32
 #include "service_windows.h"
 #endif
@@ -272,7 +272,8 @@ int runSelfTest(const app::ServerOptions& options) {
 
     // Every step is bounded by the engine; this bound only guards against a
     // test that never reports (4 steps, the call's ringing time, a margin).
-    const auto limit = std::chrono::milliseconds(4 * uint64_t{request.stepTimeoutMs} + request.ringMs + 10000);
+    const auto limit =
+        std::chrono::milliseconds(4 * uint64_t{request.stepTimeoutMs} + request.ringMs + 10000);
     const auto deadline = std::chrono::steady_clock::now() + limit;
     std::optional<SelfTestFinished> result;
     bool stopAsked = false;

@@ -89,8 +89,8 @@ Result<ServerOptions> parseServerOptions(const std::vector<std::string>& args) {
 #else
             return makeError("--service is only available on Windows");
 #endif
-        } else if (flag == "--self-test" || flag == "--number" || flag == "--steps" || flag == "--step-timeout" ||
-                   flag == "--ring-time" || flag == "--report") {
+        } else if (flag == "--self-test" || flag == "--number" || flag == "--steps" ||
+                   flag == "--step-timeout" || flag == "--ring-time" || flag == "--report") {
             auto v = value();
             if (!v) return v.error();
             if (flag == "--self-test") out.selfTestTarget = *v;
@@ -103,8 +103,9 @@ Result<ServerOptions> parseServerOptions(const std::vector<std::string>& args) {
                 if (!ms) return ms.error();
                 (flag == "--step-timeout" ? out.selfTestStepTimeoutMs : out.selfTestRingMs) = *ms;
             }
-        } else if (flag == "--db" || flag == "--import" || flag == "--export" || flag == "--bind" || flag == "--cdr-export" ||
-                   flag == "--log-level" || flag == "--sip-port" || flag == "--tls-port") {
+        } else if (flag == "--db" || flag == "--import" || flag == "--export" || flag == "--bind" ||
+                   flag == "--cdr-export" || flag == "--log-level" || flag == "--sip-port" ||
+                   flag == "--tls-port") {
             auto v = value();
             if (!v) return v.error();
             if (flag == "--db") out.engine.databasePath = *v;

@@ -285,7 +285,8 @@ CallTarget targetFor(const routing::Attempt& a, const store::Configuration& conf
         const auto hop = sip::splitHostPort(a.nextHop);
         t.tls.verify = a.tlsVerify;
         if (hop) t.tls.hosts = {hop->host};
-        t.tls.who = std::string(a.kind == routing::TargetKind::Line ? "line" : "trunk") + " \"" + a.name + "\"";
+        t.tls.who =
+            std::string(a.kind == routing::TargetKind::Line ? "line" : "trunk") + " \"" + a.name + "\"";
     }
     if (a.kind == routing::TargetKind::Line) {
         for (const auto& line : config.lines) {

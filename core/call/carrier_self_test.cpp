@@ -83,7 +83,7 @@ CarrierSelfTest::CarrierSelfTest(sip::SipStack& stack, EventSink& events, const 
     // through the call manager): the explainer must not say it did.
     m_evidence.peer.prackAutoDisable = false;
     if (m_line) {
-            if (m_line->transport == store::Transport::Tls) {
+        if (m_line->transport == store::Transport::Tls) {
             m_tls.verify = m_line->tlsVerify;
             m_tls.hosts = {sip::expectedTlsHost(*m_line)};
             m_tls.who = "line \"" + m_line->name + "\"";
@@ -103,15 +103,17 @@ CarrierSelfTest::~CarrierSelfTest() {
 
 void CarrierSelfTest::progress(const std::string& text) {
     m_events.publish(SelfTestProgress{m_evidence.request.id, static_cast<int>(m_step), text});
-    m_events.publish(LogMessage{LogLevel::Info, "self-test " + m_evidence.request.target + ": " + text, wallClockMs()});
+    m_events.publish(
+        LogMessage{LogLevel::Info, "self-test " + m_evidence.request.target + ": " + text, wallClockMs()});
 }
 
 void CarrierSelfTest::laddered(bool outgoing, std::string label, std::string detail) {
     const std::string peer = m_evidence.request.target;
-    diagnostics::appendLadder(m_evidence.ladder,
-                              {wallClockMs(), outgoing ? diagnostics::kSwitchboardLane : peer,
-                               outgoing ? peer : diagnostics::kSwitchboardLane, std::move(label), std::move(detail)},
-                              m_ladderDropped);
+    diagnostics::appendLadder(
+        m_evidence.ladder,
+        {wallClockMs(), outgoing ? diagnostics::kSwitchboardLane : peer,
+         outgoing ? peer : diagnostics::kSwitchboardLane, std::move(label), std::move(detail)},
+        m_ladderDropped);
 }
 
 void CarrierSelfTest::start() {
@@ -145,7 +147,8 @@ void CarrierSelfTest::runStep() {
             case Step::RegisterFull: {
                 // The account alone was accepted: nothing to learn from the full form.
                 const auto& regs = m_evidence.registrations;
-                const bool shortAccepted = !regs.empty() && regs.front().code >= 200 && regs.front().code < 300;
+                const bool shortAccepted =
+                    !regs.empty() && regs.front().code >= 200 && regs.front().code < 300;
                 if (r.registration && m_line && !shortAccepted) return startRegister(true);
                 break;
             }
@@ -186,16 +189,18 @@ void CarrierSelfTest::stop() {
 
 void CarrierSelfTest::finish() {
     m_step = Step::Done;
+    m_finished = true;
     if (m_options) m_options = static_cast<struct sip_request*>(mem_deref(m_options));
     m_register = static_cast<struct sipreg*>(mem_deref(m_register));
     closeCall();
     auto report = diagnostics::selfTestReport(m_evidence, m_evidence.request.presets);
     std::string text = diagnostics::selfTestReportText(report);
-    m_events.publish(LogMessage{LogLevel::Info,
-                                "self-test " + m_evidence.request.target + ": finished" +
-                                    (report.findings.empty() ? std::string()
-                                                             : ": " + diagnostics::findingsText(report.findings, true)),
-                                wallClockMs()});
+    m_events.publish(
+        LogMessage{LogLevel::Info,
+                   "self-test " + m_evidence.request.target + ": finished" +
+                       (report.findings.empty() ? std::string()
+                                                : ": " + diagnostics::findingsText(report.findings, true)),
+                   wallClockMs()});
     m_events.publish(SelfTestFinished{std::move(report), std::move(text)});
     // finish() runs from m_next only; the owner destroys the test later.
     if (m_onFinished) m_onFinished();
@@ -231,7 +236,8 @@ void CarrierSelfTest::startOptions() {
                            "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nAccept: application/sdp\r\n%s"
                            "Content-Length: 0\r\n\r\n",
                            target.c_str(), from.c_str(), static_cast<unsigned long long>(rand_u64()),
-                           static_cast<unsigned long long>(rand_u64()), sip::CallLeg::capabilityHeaders(true).c_str());
+                           static_cast<unsigned long long>(rand_u64()),
+                           sip::CallLeg::capabilityHeaders(true).c_str());
     laddered(true, "OPTIONS " + target);
     if (err) {
         progress(std::string("OPTIONS could not be sent: ") + std::strerror(err));
@@ -300,9 +306,9 @@ void CarrierSelfTest::startRegister(bool fullForm) {
     if (!err) err = str_dup(&creds->username, name.c_str());
     if (!err) err = str_dup(&creds->password, line.password.c_str());
     if (!err)
-        err = sipreg_register(&m_register, m_stack.raw(), registrar.c_str(), aor.c_str(), nullptr, aor.c_str(),
-                              line.expiresS, kTestContactUser, routev, 1, 0, &answerChallenge, creds, true,
-                              &SelfTestCallbacks::registered, this, nullptr, nullptr);
+        err = sipreg_register(&m_register, m_stack.raw(), registrar.c_str(), aor.c_str(), nullptr,
+                              aor.c_str(), line.expiresS, kTestContactUser, routev, 1, 0, &answerChallenge,
+                              creds, true, &SelfTestCallbacks::registered, this, nullptr, nullptr);
     mem_deref(creds);  // the registration holds its own reference
     if (err) {
         laddered(false, std::string("(not sent: ") + std::strerror(err) + ")");

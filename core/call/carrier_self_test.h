@@ -57,6 +57,8 @@ public:
     void stop();
 
     uint64_t id() const { return m_evidence.request.id; }
+    /// The result was published; the test only waits to be destroyed.
+    bool finished() const { return m_finished; }
 
 private:
     enum class Step : int { Options = 1, RegisterShort, RegisterFull, Call, CallRetry, Done };
@@ -98,6 +100,7 @@ private:
     sip::TlsExpectation m_tls;
     Step m_step = Step::Options;
     bool m_stepOpen = false;  ///< the current step has not concluded yet
+    bool m_finished = false;
     size_t m_ladderDropped = 0;
 
     Timer m_next;         ///< runs the next step outside libre's callbacks
@@ -107,11 +110,11 @@ private:
     struct ::sip_request* m_options = nullptr;  ///< libre clears it when the request completes
     struct ::sipreg* m_register = nullptr;      ///< owned
 
-    std::unique_ptr<sip::CallLeg> m_leg;                  ///< the call under way
+    std::unique_ptr<sip::CallLeg> m_leg;                     ///< the call under way
     std::vector<std::unique_ptr<sip::CallLeg>> m_endedLegs;  ///< earlier calls, kept until the test goes
-    diagnostics::CallProbe* m_probe = nullptr;            ///< m_evidence.call or .retry, while it runs
+    diagnostics::CallProbe* m_probe = nullptr;               ///< m_evidence.call or .retry, while it runs
     CallEvidenceRecorder m_recorder;
-    std::string m_offer;        ///< our SDP offer, also our answer to an UPDATE offer
+    std::string m_offer;  ///< our SDP offer, also our answer to an UPDATE offer
     std::set<std::string> m_rseqSeen;
 };
 

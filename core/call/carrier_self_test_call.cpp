@@ -69,7 +69,8 @@ void CarrierSelfTest::closeCall() {
     if (!m_probe) return;
     m_probe->evidence = m_recorder.evidence();
     m_probe->evidence.answered = m_probe->answered;
-    for (auto& item : m_recorder.ladder()) diagnostics::appendLadder(m_evidence.ladder, item, m_ladderDropped);
+    for (auto& item : m_recorder.ladder())
+        diagnostics::appendLadder(m_evidence.ladder, item, m_ladderDropped);
     // Kept until the test is destroyed: a late BYE answer or retransmitted
     // 2xx still finds its leg, and no leg is deleted inside its callback.
     if (m_leg) m_endedLegs.push_back(std::move(m_leg));
@@ -122,13 +123,14 @@ void CarrierSelfTest::startCall(bool retry) {
     }
     const std::string ipVersion = address.find(':') == std::string::npos ? "IP4" : "IP6";
     m_offer = "v=0\r\no=switchboard " + std::to_string(rand_u32()) + " 1 IN " + ipVersion + " " + address +
-              "\r\ns=self-test\r\nc=IN " + ipVersion + " " + address + "\r\nt=0 0\r\nm=audio 9 RTP/AVP" + formats +
-              " 101\r\n" + maps + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=sendrecv\r\n";
+              "\r\ns=self-test\r\nc=IN " + ipVersion + " " + address + "\r\nt=0 0\r\nm=audio 9 RTP/AVP" +
+              formats + " 101\r\n" + maps +
+              "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=sendrecv\r\n";
     inv.offer = sip::Body::sdp(m_offer);
     m_probe->requestUri = inv.requestUri;
 
-    progress(std::string(retry ? "calling again with user=phone the other way: " : "calling ") + r.number + " (" +
-             inv.requestUri + ")");
+    progress(std::string(retry ? "calling again with user=phone the other way: " : "calling ") + r.number +
+             " (" + inv.requestUri + ")");
     std::string error;
     m_leg = sip::CallLeg::startInvite(m_stack, inv, *this, &error);
     if (!m_leg) {
@@ -140,7 +142,8 @@ void CarrierSelfTest::startCall(bool retry) {
     }
     m_recorder.attemptStarted(m_leg.get(), m_evidence.peer, inv, wallClockMs());
     m_ringTimer.start(r.ringMs, [this] {
-        if (!m_leg || !m_probe || m_probe->answered || m_leg->state() == sip::CallLeg::State::Terminated) return;
+        if (!m_leg || !m_probe || m_probe->answered || m_leg->state() == sip::CallLeg::State::Terminated)
+            return;
         m_probe->cancelledByUs = true;
         m_probe->endedBy = "CANCEL while ringing";
         m_recorder.sent(m_leg.get(), "CANCEL", {}, wallClockMs());
@@ -184,7 +187,8 @@ void CarrierSelfTest::onResponse(sip::CallLeg& leg, const ::sip_msg& msg) {
     }
 }
 
-void CarrierSelfTest::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reason, const sip::Body& body) {
+void CarrierSelfTest::onProgress(sip::CallLeg& leg, uint16_t code, const std::string& reason,
+                                 const sip::Body& body) {
     if (&leg != m_leg.get()) return;
     progress(std::to_string(code) + " " + reason + (body.empty() ? " without SDP" : " with SDP"));
 }

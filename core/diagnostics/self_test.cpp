@@ -10,7 +10,9 @@ namespace sb::diagnostics {
 
 namespace {
 
-std::string seconds(uint32_t ms) { return std::to_string((ms + 999) / 1000) + " s"; }
+std::string seconds(uint32_t ms) {
+    return std::to_string((ms + 999) / 1000) + " s";
+}
 
 std::string peerWords(const PeerSettings& p) {
     return std::string(p.kind == PeerKind::Trunk ? "trunk" : "line") + " \"" + p.name + "\"";
@@ -83,7 +85,9 @@ const RegisterProbe* probe(const SelfTestEvidence& e, bool full) {
     return nullptr;
 }
 
-bool ok(const RegisterProbe* r) { return r && r->answered && r->code >= 200 && r->code < 300; }
+bool ok(const RegisterProbe* r) {
+    return r && r->answered && r->code >= 200 && r->code < 300;
+}
 
 std::string codeText(int code, const std::string& reason) {
     return std::to_string(code) + (reason.empty() ? std::string() : " " + reason);
@@ -129,9 +133,10 @@ void registrationFindings(const SelfTestEvidence& e, Findings& out) {
     const RegisterProbe* fullForm = probe(e, true);
     if (ok(shortForm)) {
         add(out, {kSelfTestAuthIdShort,
-                  "The carrier accepted REGISTER with the authorization name \"" + shortForm->authorizationName +
-                      "\" (the account alone).",
-                  "Leave \"Authorization ID includes address information\" unticked.", "auth_id_includes_address"});
+                  "The carrier accepted REGISTER with the authorization name \"" +
+                      shortForm->authorizationName + "\" (the account alone).",
+                  "Leave \"Authorization ID includes address information\" unticked.",
+                  "auth_id_includes_address"});
     } else if (ok(fullForm)) {
         if (shortForm && shortForm->answered) {
             // The explainer's own rule names the setting when the short name got 403.
@@ -145,16 +150,16 @@ void registrationFindings(const SelfTestEvidence& e, Findings& out) {
             reg.messages.push_back(answer);
             for (auto& f : explainRegistration(reg)) add(out, std::move(f));
         }
-        add(out, {kSelfTestAuthIdFull,
-                  "The carrier accepted REGISTER only with the full authorization name \"" +
-                      fullForm->authorizationName + "\"" +
-                      (shortForm && shortForm->answered
-                           ? " (\"" + shortForm->authorizationName + "\" got " +
-                                 codeText(shortForm->code, shortForm->reason) + ")"
-                           : std::string()) +
-                      ".",
-                  "Tick \"Authorization ID includes address information\" in the line's dialog.",
-                  "auth_id_includes_address"});
+        add(out,
+            {kSelfTestAuthIdFull,
+             "The carrier accepted REGISTER only with the full authorization name \"" +
+                 fullForm->authorizationName + "\"" +
+                 (shortForm && shortForm->answered ? " (\"" + shortForm->authorizationName + "\" got " +
+                                                         codeText(shortForm->code, shortForm->reason) + ")"
+                                                   : std::string()) +
+                 ".",
+             "Tick \"Authorization ID includes address information\" in the line's dialog.",
+             "auth_id_includes_address"});
     } else if ((shortForm && shortForm->answered) || (fullForm && fullForm->answered)) {
         std::string what = "The carrier refused REGISTER with every authorization name:";
         for (const auto& r : e.registrations)
@@ -170,7 +175,9 @@ void registrationFindings(const SelfTestEvidence& e, Findings& out) {
         reg.transportError = ETIMEDOUT;
         for (auto& f : explainRegistration(reg)) add(out, std::move(f));
         add(out, {kSelfTestRegisterNoAnswer,
-                  "No answer to REGISTER within " + seconds(e.request.stepTimeoutMs) + ".", "See above.", {}});
+                  "No answer to REGISTER within " + seconds(e.request.stepTimeoutMs) + ".",
+                  "See above.",
+                  {}});
     }
 }
 
@@ -203,37 +210,47 @@ void callFindings(const SelfTestEvidence& e, const CarrierCapabilities& caps, Fi
                   "Keep 100rel offered (\"Disable reliability of provisional responses\" unticked).",
                   "disable_100rel"});
     else if (reachedCallee(*a) && !reliable18x)
-        add(out, {kSelfTestNo100rel,
-                  peerWords(e.peer) + " did not use 100rel although the INVITE offered it (Supported: 100rel).",
-                  "Nothing to change: its 18x need no PRACK.", {}});
+        add(out,
+            {kSelfTestNo100rel,
+             peerWords(e.peer) + " did not use 100rel although the INVITE offered it (Supported: 100rel).",
+             "Nothing to change: its 18x need no PRACK.",
+             {}});
     if (caps.update == Support::Yes)
-        add(out, {kSelfTestUpdate, peerWords(e.peer) + " lists UPDATE in Allow (RFC 3311).",
-                  "Nothing to change: Switchboard answers UPDATE, with or without SDP.", {}});
+        add(out, {kSelfTestUpdate,
+                  peerWords(e.peer) + " lists UPDATE in Allow (RFC 3311).",
+                  "Nothing to change: Switchboard answers UPDATE, with or without SDP.",
+                  {}});
     else if (caps.update == Support::No)
-        add(out, {kSelfTestNoUpdate, peerWords(e.peer) + " does not list UPDATE in Allow.",
-                  "Nothing to change: Switchboard changes media with re-INVITE.", {}});
+        add(out, {kSelfTestNoUpdate,
+                  peerWords(e.peer) + " does not list UPDATE in Allow.",
+                  "Nothing to change: Switchboard changes media with re-INVITE.",
+                  {}});
     if (const std::string early = earlyText(*a); !early.empty())
-        add(out, {kSelfTestEarly, "Provisional responses, in order: " + early + ".",
-                  "Nothing to change: Switchboard takes 180 and 183, with or without SDP, in any order.", {}});
+        add(out, {kSelfTestEarly,
+                  "Provisional responses, in order: " + early + ".",
+                  "Nothing to change: Switchboard takes 180 and 183, with or without SDP, in any order.",
+                  {}});
     if (e.retry.ran) {
         const bool withUserPhone = hasUserPhone(e.retry.requestUri);
         const std::string form = withUserPhone ? "with user=phone" : "without user=phone";
         if (uriAccepted(e.retry)) {
             add(out, {kSelfTestUriConfirmed,
-                      "Sent " + form + " (" + e.retry.requestUri + "), the same number got " + finalText(e.retry) +
-                          ": the carrier takes numbers only " + form + ".",
+                      "Sent " + form + " (" + e.retry.requestUri + "), the same number got " +
+                          finalText(e.retry) + ": the carrier takes numbers only " + form + ".",
                       "Apply the suggested setting below.",
                       e.peer.kind == PeerKind::Line ? "user_phone" : "request_uri_params"});
         } else {
             // Both forms refused: the explainer's URI-format advice would mislead.
-            out.erase(std::remove_if(out.begin(), out.end(), [](const Finding& f) { return f.rule == kRuleUriFormat; }),
+            out.erase(std::remove_if(out.begin(), out.end(),
+                                     [](const Finding& f) { return f.rule == kRuleUriFormat; }),
                       out.end());
-            add(out, {kSelfTestUriNotCause,
-                      "Sent " + form + " as well, the number got " + finalText(e.retry) +
-                          ": the URI format is not the cause.",
-                      "Check the number and the route's strip/prepend (e.g. +86…), or ask the carrier whether it "
-                      "knows the number.",
-                      {}});
+            add(out,
+                {kSelfTestUriNotCause,
+                 "Sent " + form + " as well, the number got " + finalText(e.retry) +
+                     ": the URI format is not the cause.",
+                 "Check the number and the route's strip/prepend (e.g. +86…), or ask the carrier whether it "
+                 "knows the number.",
+                 {}});
         }
     }
     const WireMessage* final = finalInviteAnswer(*a);
@@ -243,13 +260,15 @@ void callFindings(const SelfTestEvidence& e, const CarrierCapabilities& caps, Fi
                       (caps.answerCodecs.empty() ? std::string()
                                                  : "; codecs in the answer: " + joined(caps.answerCodecs)) +
                       "; Switchboard ended it with BYE at once.",
-                  "Nothing to change.", {}});
-    } else if (final && final->code != 487) {
-        add(out, {kSelfTestRejected,
-                  "The test call to " + e.request.number + " got " + codeText(final->code, final->reason) + ".",
-                  "See the other conclusions; a code no setting explains (486 busy, 404 for an unknown "
-                  "number) says the number, not the line, is the problem.",
+                  "Nothing to change.",
                   {}});
+    } else if (final && final->code != 487) {
+        add(out,
+            {kSelfTestRejected,
+             "The test call to " + e.request.number + " got " + codeText(final->code, final->reason) + ".",
+             "See the other conclusions; a code no setting explains (486 busy, 404 for an unknown "
+             "number) says the number, not the line, is the problem.",
+             {}});
     }
 }
 
@@ -257,7 +276,9 @@ bool hasDetermined(const config::CarrierProfile& p) {
     return p.disable100rel || p.userPhone || p.authIdIncludesAddress || p.requestUriParams;
 }
 
-std::string onOff(bool v) { return v ? "ticked" : "unticked"; }
+std::string onOff(bool v) {
+    return v ? "ticked" : "unticked";
+}
 
 std::string supportWord(Support s) {
     switch (s) {
@@ -300,7 +321,8 @@ CarrierCapabilities capabilitiesOf(const SelfTestEvidence& e) {
                                   [](const std::string& a) { return hasOptionTag(a, "UPDATE"); })
                           ? Support::Yes
                           : Support::No;
-    if (e.options.answered && hasOptionTag(e.options.supported, "100rel")) caps.reliableProvisional = Support::Yes;
+    if (e.options.answered && hasOptionTag(e.options.supported, "100rel"))
+        caps.reliableProvisional = Support::Yes;
 
     const CallAttempt* a = attemptOf(e);
     if (!a) return caps;
@@ -354,9 +376,10 @@ config::CarrierProfile suggestedSettings(const CarrierCapabilities& caps, const 
     } else if (caps.needsUserPhone != Support::Unknown) {
         const bool has = hasOptionTag(replaced(peer.requestUriParams, ';', ','), "user=phone");
         if (caps.needsUserPhone == Support::Yes) {
-            p.requestUriParams = has ? peer.requestUriParams
-                                     : (peer.requestUriParams.empty() ? std::string() : peer.requestUriParams + ";") +
-                                           "user=phone";
+            p.requestUriParams =
+                has ? peer.requestUriParams
+                    : (peer.requestUriParams.empty() ? std::string() : peer.requestUriParams + ";") +
+                          "user=phone";
         } else {
             std::string kept;
             for (const auto& item : split(peer.requestUriParams, ';'))
@@ -422,7 +445,8 @@ std::string suggestedSettingsText(const config::CarrierProfile& s, PeerKind kind
         out += "\"Disable reliability of provisional responses (100rel)\": " + onOff(*s.disable100rel) + "\n";
     if (kind == PeerKind::Line) {
         if (s.authIdIncludesAddress)
-            out += "\"Authorization ID includes address information\": " + onOff(*s.authIdIncludesAddress) + "\n";
+            out += "\"Authorization ID includes address information\": " + onOff(*s.authIdIncludesAddress) +
+                   "\n";
         if (s.userPhone) out += "\"Add user=phone to Request-URI\": " + onOff(*s.userPhone) + "\n";
     } else if (s.requestUriParams) {
         out += "\"Additional parameter of Request-URI\": " +
@@ -432,8 +456,8 @@ std::string suggestedSettingsText(const config::CarrierProfile& s, PeerKind kind
 }
 
 std::string selfTestReportText(const SelfTestReport& r) {
-    std::string out = "Carrier self-test of " + std::string(r.kind == PeerKind::Trunk ? "trunk" : "line") + " \"" +
-                      r.target + "\"\n";
+    std::string out = "Carrier self-test of " + std::string(r.kind == PeerKind::Trunk ? "trunk" : "line") +
+                      " \"" + r.target + "\"\n";
     if (!r.error.empty()) return out + "Could not run: " + r.error + "\n";
     const CarrierCapabilities& c = r.capabilities;
     out += "\nWhat the carrier supports:\n";
@@ -443,13 +467,14 @@ std::string selfTestReportText(const SelfTestReport& r) {
     out += "  UPDATE: " + supportWord(c.update) + "\n";
     out += "  needs user=phone in the Request-URI: " + supportWord(c.needsUserPhone) + "\n";
     if (r.kind == PeerKind::Line) {
-        const char* form = c.authId == AuthIdForm::Short  ? "the account alone"
-                           : c.authId == AuthIdForm::Full ? "the full user@domain"
+        const char* form = c.authId == AuthIdForm::Short     ? "the account alone"
+                           : c.authId == AuthIdForm::Full    ? "the full user@domain"
                            : c.authId == AuthIdForm::Neither ? "neither form was accepted"
                                                              : "not determined";
         out += std::string("  authorization ID: ") + form + "\n";
     }
-    out += "  codecs in its answer: " + (c.answerCodecs.empty() ? std::string("none seen") : joined(c.answerCodecs)) +
+    out += "  codecs in its answer: " +
+           (c.answerCodecs.empty() ? std::string("none seen") : joined(c.answerCodecs)) +
            (c.rejectedCodecs ? " (it refused our offer)" : "") + "\n";
     out += "\nConclusions:\n";
     for (const auto& f : r.findings) out += "  [" + f.rule + "] " + f.what + " — " + f.fix + "\n";
@@ -465,8 +490,9 @@ std::string selfTestReportText(const SelfTestReport& r) {
             start = eol + 1;
         }
     }
-    out += r.matchingPreset.empty() ? std::string("  no shipped carrier profile matches; set the fields above\n")
-                                    : "  matching carrier profile: \"" + r.matchingPreset + "\"\n";
+    out += r.matchingPreset.empty()
+               ? std::string("  no shipped carrier profile matches; set the fields above\n")
+               : "  matching carrier profile: \"" + r.matchingPreset + "\"\n";
     out += "\n" + ladderText(r.ladder, "Message flow:");
     return out;
 }

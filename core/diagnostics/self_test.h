@@ -21,12 +21,12 @@ namespace sb::diagnostics {
 
 /// What to run, for which line or trunk. A command's value, copied to the engine.
 struct SelfTestRequest {
-    uint64_t id = 0;      ///< echoed in the progress and result events
-    std::string target;   ///< line or trunk name
-    std::string number;   ///< number to call; empty = no test call
-    bool options = true;  ///< step (a): OPTIONS
-    bool registration = true;  ///< step (b): REGISTER with both authorization-name forms (lines only)
-    bool call = true;          ///< step (c): a test call to @p number
+    uint64_t id = 0;                ///< echoed in the progress and result events
+    std::string target;             ///< line or trunk name
+    std::string number;             ///< number to call; empty = no test call
+    bool options = true;            ///< step (a): OPTIONS
+    bool registration = true;       ///< step (b): REGISTER with both authorization-name forms (lines only)
+    bool call = true;               ///< step (c): a test call to @p number
     uint32_t stepTimeoutMs = 8000;  ///< no final answer to a step's request by then = no answer
     uint32_t ringMs = 6000;         ///< a call still ringing this long after the INVITE is cancelled
     /// The shipped (and imported) carrier profiles to match the result
@@ -40,7 +40,7 @@ struct OptionsProbe {
     bool answered = false;  ///< a final response came within the step's time
     int code = 0;
     std::string reason;
-    std::string allow;      ///< the response's Allow, Supported and Accept values, as sent
+    std::string allow;  ///< the response's Allow, Supported and Accept values, as sent
     std::string supported;
     std::string accept;
 };
@@ -58,12 +58,12 @@ struct RegisterProbe {
 struct CallProbe {
     bool ran = false;
     std::string requestUri;
-    CallEvidence evidence;               ///< one attempt, as the explainer's rules read it
-    std::vector<std::string> allow;      ///< Allow values of the responses to the INVITE
-    bool prackSent = false;              ///< we acknowledged a reliable 18x
+    CallEvidence evidence;           ///< one attempt, as the explainer's rules read it
+    std::vector<std::string> allow;  ///< Allow values of the responses to the INVITE
+    bool prackSent = false;          ///< we acknowledged a reliable 18x
     bool answered = false;
-    bool cancelledByUs = false;          ///< still ringing after ringMs: CANCEL
-    std::string endedBy;                 ///< "BYE after answer", "CANCEL while ringing", "rejected 486", ...
+    bool cancelledByUs = false;  ///< still ringing after ringMs: CANCEL
+    std::string endedBy;         ///< "BYE after answer", "CANCEL while ringing", "rejected 486", ...
 };
 
 /// Everything the self-test saw, with the settings in force when it ran.
@@ -76,8 +76,8 @@ struct SelfTestEvidence {
     /// The same call with user=phone the other way, made when the carrier
     /// refused the first for its URI format (wantsUriRetry).
     CallProbe retry;
-    Ladder ladder;                              ///< the message flow of every step
-    std::string error;                          ///< why it could not run at all (unknown line, ...)
+    Ladder ladder;      ///< the message flow of every step
+    std::string error;  ///< why it could not run at all (unknown line, ...)
 };
 
 /// Three-valued: zero is not a value, Unknown is what a step that did not
@@ -97,8 +97,8 @@ struct CarrierCapabilities {
     /// call was repeated with it, took it then; No: took it without.
     Support needsUserPhone = Support::Unknown;
     AuthIdForm authId = AuthIdForm::Unknown;
-    std::vector<std::string> answerCodecs;           ///< codecs of its SDP answer (18x or 200), in order
-    bool rejectedCodecs = false;                     ///< 488/606 to our offer
+    std::vector<std::string> answerCodecs;  ///< codecs of its SDP answer (18x or 200), in order
+    bool rejectedCodecs = false;            ///< 488/606 to our offer
 };
 
 /// The self-test's conclusions about one line or trunk.

@@ -135,10 +135,9 @@ struct SelfTestFinished {
     std::string text{};  ///< diagnostics::selfTestReportText(report): what "Save trace…" writes
 };
 
-using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected,
-                           SipTraced, CallUpdated, CallEnded, RegistrationChanged,
-                           LineStatusChanged, CallHistory, BanChanged, VoicemailChanged, CallLadder,
-                           SelfTestProgress, SelfTestFinished>;
+using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected, SipTraced,
+                           CallUpdated, CallEnded, RegistrationChanged, LineStatusChanged, CallHistory,
+                           BanChanged, VoicemailChanged, CallLadder, SelfTestProgress, SelfTestFinished>;
 
 /// Receives engine events. Called on the engine thread: implementations must
 /// only queue the event and return (never block, never touch GUI objects).

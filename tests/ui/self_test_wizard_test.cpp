@@ -63,7 +63,8 @@ private:
             for (const QByteArray& raw : lines) {
                 const QByteArray line = raw.trimmed();
                 const QByteArray name = line.left(line.indexOf(':')).toLower();
-                if (name == "via" || name == "from" || name == "call-id" || name == "cseq") reply += line + "\r\n";
+                if (name == "via" || name == "from" || name == "call-id" || name == "cseq")
+                    reply += line + "\r\n";
                 if (name == "to") reply += line + ";tag=carrier\r\n";
             }
             if (method == "OPTIONS") reply += "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\n";
@@ -98,7 +99,8 @@ void SelfTestWizardTest::runApplyAndSaveAgainstARealEngine() {
     options.bindAddress = "127.0.0.1";
     const auto started = bridge.start(options);
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
-    QTRY_VERIFY(!bridge.configuration().extensions.empty() || !bridge.configuration().settings.domain.empty());
+    QTRY_VERIFY(!bridge.configuration().extensions.empty() ||
+                !bridge.configuration().settings.domain.empty());
     sb::store::Configuration config = bridge.configuration();
     config.trunks = {trunk("cmcc", "127.0.0.2", carrier.port())};
     QVERIFY(bridge.applyConfiguration(config));
@@ -120,7 +122,7 @@ void SelfTestWizardTest::runApplyAndSaveAgainstARealEngine() {
     auto* registerBox = child<QCheckBox>(*wizard, "selfTestRegister");
     auto* number = child<QLineEdit>(*wizard, "selfTestNumber");
     QVERIFY(registerBox && number);
-    QVERIFY(!registerBox->isEnabled());  // a trunk does not register
+    QVERIFY(!registerBox->isEnabled());                            // a trunk does not register
     QVERIFY(!wizard->button(QWizard::CommitButton)->isEnabled());  // the call needs a number
     type(number, QStringLiteral("013901088888"));
     QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
@@ -144,7 +146,8 @@ void SelfTestWizardTest::runApplyAndSaveAgainstARealEngine() {
     QVERIFY2(summary->text().contains(QStringLiteral("China Mobile SIP trunk")), qPrintable(summary->text()));
     QVERIFY2(conclusions->toPlainText().contains(QStringLiteral("416 Unsupported URI Scheme")),
              qPrintable(conclusions->toPlainText()));
-    QVERIFY(conclusions->toPlainText().contains(QStringLiteral("\"Additional parameter of Request-URI\": user=phone")));
+    QVERIFY(conclusions->toPlainText().contains(
+        QStringLiteral("\"Additional parameter of Request-URI\": user=phone")));
     screenshot(wizard, "self_test_wizard_result");
 
     // Save trace… (the file dialog is skipped: the path is given).

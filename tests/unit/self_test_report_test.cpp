@@ -115,8 +115,9 @@ TEST(SelfTestReport, CarrierWithReliableProvisionalAndUpdateMatchesGenericIms) {
     EXPECT_EQ(caps.needsUserPhone, Support::Unknown);
 
     const auto report = selfTestReport(e, shippedPresets());
-    EXPECT_EQ(rules(report), (std::set<std::string>{kSelfTestOptionsAnswered, kSelfTestAuthIdShort, kSelfTest100rel,
-                                                    kSelfTestUpdate, kSelfTestEarly, kSelfTestAnswered}));
+    EXPECT_EQ(rules(report),
+              (std::set<std::string>{kSelfTestOptionsAnswered, kSelfTestAuthIdShort, kSelfTest100rel,
+                                     kSelfTestUpdate, kSelfTestEarly, kSelfTestAnswered}));
     EXPECT_EQ(report.suggested.disable100rel, std::optional<bool>(false));
     EXPECT_EQ(report.suggested.authIdIncludesAddress, std::optional<bool>(false));
     EXPECT_FALSE(report.suggested.userPhone.has_value());
@@ -124,11 +125,12 @@ TEST(SelfTestReport, CarrierWithReliableProvisionalAndUpdateMatchesGenericIms) {
 }
 
 TEST(SelfTestReport, RefusedPrackReusesTheExplainerAndSuggestsDisabling100rel) {
-    auto e = evidenceFor(trunkPeer(),
-                         {invite("sip:013901088888@203.0.113.5:5060"),
-                          response("INVITE", 183, "Session Progress", true, {"PCMU"}),
-                          response("PRACK", 405, "Method Not Allowed"), response("INVITE", 200, "OK", false, {"PCMU"})},
-                         true);
+    auto e = evidenceFor(
+        trunkPeer(),
+        {invite("sip:013901088888@203.0.113.5:5060"),
+         response("INVITE", 183, "Session Progress", true, {"PCMU"}),
+         response("PRACK", 405, "Method Not Allowed"), response("INVITE", 200, "OK", false, {"PCMU"})},
+        true);
     e.call.allow = {"INVITE, ACK, CANCEL, BYE, OPTIONS"};
     const auto caps = capabilitiesOf(e);
     EXPECT_EQ(caps.prackAccepted, Support::No);
@@ -144,12 +146,14 @@ TEST(SelfTestReport, RefusedPrackReusesTheExplainerAndSuggestsDisabling100rel) {
     // The very finding the explainer gives a failed call, not a copy.
     const auto explained = explainCall(e.call.evidence);
     ASSERT_FALSE(explained.empty());
-    EXPECT_NE(std::find(report.findings.begin(), report.findings.end(), explained.front()), report.findings.end());
+    EXPECT_NE(std::find(report.findings.begin(), report.findings.end(), explained.front()),
+              report.findings.end());
     EXPECT_EQ(report.suggested.disable100rel, std::optional<bool>(true));
     // Both shipped trunk presets offer 100rel: none fits.
     EXPECT_EQ(report.matchingPreset, "");
-    EXPECT_NE(selfTestReportText(report).find("\"Disable reliability of provisional responses (100rel)\": ticked"),
-              std::string::npos);
+    EXPECT_NE(
+        selfTestReportText(report).find("\"Disable reliability of provisional responses (100rel)\": ticked"),
+        std::string::npos);
 }
 
 TEST(SelfTestReport, ShortAuthorizationNameRefusedFullAcceptedMatchesCtc) {
@@ -178,16 +182,16 @@ TEST(SelfTestReport, BothAuthorizationNamesRefusedBlamesNeitherForm) {
 }
 
 TEST(SelfTestReport, UnsupportedUriWithoutUserPhoneOnATrunkMatchesChinaMobile) {
-    auto e = evidenceFor(trunkPeer(),
-                         {invite("sip:013901088888@203.0.113.5:5060"),
-                          response("INVITE", 416, "Unsupported URI Scheme")},
-                         false);
+    auto e = evidenceFor(
+        trunkPeer(),
+        {invite("sip:013901088888@203.0.113.5:5060"), response("INVITE", 416, "Unsupported URI Scheme")},
+        false);
     EXPECT_TRUE(wantsUriRetry(e.call));
     const auto caps = capabilitiesOf(e);
     EXPECT_EQ(caps.needsUserPhone, Support::Yes);
     const auto report = selfTestReport(e, shippedPresets());
-    EXPECT_EQ(rules(report),
-              (std::set<std::string>{kSelfTestOptionsAnswered, kRuleUriFormat, kSelfTestNoUpdate, kSelfTestRejected}));
+    EXPECT_EQ(rules(report), (std::set<std::string>{kSelfTestOptionsAnswered, kRuleUriFormat,
+                                                    kSelfTestNoUpdate, kSelfTestRejected}));
     EXPECT_EQ(report.suggested.requestUriParams, std::optional<std::string>("user=phone"));
     EXPECT_EQ(report.matchingPreset, "China Mobile SIP trunk");
 
@@ -207,8 +211,8 @@ TEST(SelfTestReport, UnsupportedUriWithoutUserPhoneOnATrunkMatchesChinaMobile) {
 }
 
 TEST(SelfTestReport, NumberRefusedInBothUriFormsIsNotAFormatProblem) {
-    auto e = evidenceFor(linePeer(),
-                         {invite("sip:013901088888@gd.ctcims.cn"), response("INVITE", 404, "Not Found")}, false);
+    auto e = evidenceFor(
+        linePeer(), {invite("sip:013901088888@gd.ctcims.cn"), response("INVITE", 404, "Not Found")}, false);
     e.peer.userPhone = false;
     e.call.evidence.attempts.front().peer.userPhone = false;
     EXPECT_TRUE(wantsUriRetry(e.call));
@@ -289,5 +293,6 @@ TEST(SelfTestReport, ErrorReportSaysWhy) {
     e.error = "\"nosuch\" is no line or trunk";
     const auto report = selfTestReport(e, {});
     EXPECT_TRUE(report.findings.empty());
-    EXPECT_NE(selfTestReportText(report).find("Could not run: \"nosuch\" is no line or trunk"), std::string::npos);
+    EXPECT_NE(selfTestReportText(report).find("Could not run: \"nosuch\" is no line or trunk"),
+              std::string::npos);
 }

@@ -39,7 +39,8 @@ TEST(ServerOptions, ParsesTheSelfTest) {
 TEST(ServerOptions, RefusesBadSelfTestArguments) {
     EXPECT_NE(parse({"--self-test", "ims", "--steps", "options,dance"}).error().message.find("dance"),
               std::string::npos);
-    EXPECT_NE(parse({"--self-test", "ims", "--step-timeout", "0"}).error().message.find("1-120"), std::string::npos);
+    EXPECT_NE(parse({"--self-test", "ims", "--step-timeout", "0"}).error().message.find("1-120"),
+              std::string::npos);
     EXPECT_NE(parse({"--self-test", "ims", "--ring-time", "x"}).error().message.find("--ring-time"),
               std::string::npos);
     EXPECT_FALSE(parse({"--self-test", "ims", "--import", "c.json"}));

@@ -48,19 +48,22 @@ SelfTestWizard::SelfTestWizard(CoreBridge& bridge, Target target, const QString&
     auto* setup = new WaitingPage;
     setup->setObjectName(QStringLiteral("selfTestSetupPage"));
     setup->setTitle(tr("What to test"));
-    setup->setSubTitle(tr("Switchboard asks the carrier what it supports and places a test call. "
-                          "Each step waits at most a few seconds for an answer."));
+    setup->setSubTitle(
+        tr("Switchboard asks the carrier what it supports and places a test call. "
+           "Each step waits at most a few seconds for an answer."));
     m_options = new QCheckBox(tr("Ask the carrier what it supports (OPTIONS)"), setup);
     m_options->setObjectName(QStringLiteral("selfTestOptions"));
     m_options->setChecked(true);
-    m_register = new QCheckBox(tr("Find which authorization ID the carrier accepts (REGISTER with the account "
-                                  "alone, then with user@domain)"),
-                               setup);
+    m_register =
+        new QCheckBox(tr("Find which authorization ID the carrier accepts (REGISTER with the account "
+                         "alone, then with user@domain)"),
+                      setup);
     m_register->setObjectName(QStringLiteral("selfTestRegister"));
     m_register->setChecked(target == Target::Line);
     m_register->setEnabled(target == Target::Line);
-    m_register->setToolTip(tr("The test registers its own contact and removes it afterwards; the line's "
-                              "own registration is left as it is."));
+    m_register->setToolTip(
+        tr("The test registers its own contact and removes it afterwards; the line's "
+           "own registration is left as it is."));
     m_call = new QCheckBox(tr("Place a test call (offering 100rel); it is cancelled while ringing, or "
                               "hung up right after the answer"),
                            setup);
@@ -80,8 +83,8 @@ SelfTestWizard::SelfTestWizard(CoreBridge& bridge, Target target, const QString&
     connect(m_call, &QCheckBox::toggled, m_number, &QLineEdit::setEnabled);
     // Run needs something to run, and a number when the call is chosen.
     setup->complete = [this] {
-        const bool anything = m_options->isChecked() || (m_register->isChecked() && m_register->isEnabled()) ||
-                              m_call->isChecked();
+        const bool anything = m_options->isChecked() ||
+                              (m_register->isChecked() && m_register->isEnabled()) || m_call->isChecked();
         return anything && (!m_call->isChecked() || !m_number->text().trimmed().isEmpty());
     };
     for (QCheckBox* box : {m_options, m_register, m_call})
@@ -119,7 +122,8 @@ SelfTestWizard::SelfTestWizard(CoreBridge& bridge, Target target, const QString&
     m_apply->setToolTip(tr("Put the settings the test found into the line or trunk and save them"));
     m_save = new QPushButton(tr("&Save trace…"), result);
     m_save->setObjectName(QStringLiteral("saveTraceButton"));
-    m_save->setToolTip(tr("Save the report and the message flow as a text file for the carrier's support desk"));
+    m_save->setToolTip(
+        tr("Save the report and the message flow as a text file for the carrier's support desk"));
     m_message = new QLabel(result);
     m_message->setObjectName(QStringLiteral("selfTestMessage"));
     m_message->setWordWrap(true);
@@ -147,7 +151,9 @@ SelfTestWizard::SelfTestWizard(CoreBridge& bridge, Target target, const QString&
     connect(this, &QDialog::rejected, this, &SelfTestWizard::stopTest);
 }
 
-SelfTestWizard::~SelfTestWizard() { stopTest(); }
+SelfTestWizard::~SelfTestWizard() {
+    stopTest();
+}
 
 void SelfTestWizard::startTest() {
     sb::diagnostics::SelfTestRequest request;
@@ -187,7 +193,8 @@ void SelfTestWizard::onFinished(const sb::SelfTestFinished& finished) {
     } else if (!r.matchingPreset.empty()) {
         m_summary->setText(tr("The carrier fits the profile \"%1\".").arg(qs(r.matchingPreset)));
     } else {
-        m_summary->setText(tr("No shipped carrier profile fits; the settings below are what the test found."));
+        m_summary->setText(
+            tr("No shipped carrier profile fits; the settings below are what the test found."));
     }
     m_conclusions->setPlainText(conclusionsText());
     const bool determined = r.suggested.disable100rel || r.suggested.userPhone ||
@@ -204,15 +211,19 @@ QString SelfTestWizard::conclusionsText() const {
     const auto& r = m_result.report;
     if (!r.error.empty()) return {};
     QString out;
-    for (const auto& f : r.findings) out += qs(f.what) + QStringLiteral("\n    → ") + qs(f.fix) + QStringLiteral("\n\n");
+    for (const auto& f : r.findings)
+        out += qs(f.what) + QStringLiteral("\n    → ") + qs(f.fix) + QStringLiteral("\n\n");
     const std::string fields = sb::diagnostics::suggestedSettingsText(
-        r.suggested, m_target == Target::Line ? sb::diagnostics::PeerKind::Line : sb::diagnostics::PeerKind::Trunk);
+        r.suggested,
+        m_target == Target::Line ? sb::diagnostics::PeerKind::Line : sb::diagnostics::PeerKind::Trunk);
     out += tr("Suggested settings:") + QStringLiteral("\n");
     out += fields.empty() ? tr("none determined") + QStringLiteral("\n") : qs(fields);
     return out;
 }
 
-QString SelfTestWizard::reportText() const { return qs(m_result.text); }
+QString SelfTestWizard::reportText() const {
+    return qs(m_result.text);
+}
 
 void SelfTestWizard::applySuggested() {
     if (!m_hasResult) return;
@@ -255,9 +266,8 @@ bool SelfTestWizard::saveTraceTo(const QString& path) {
 }
 
 void SelfTestWizard::chooseSaveFile() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save trace"), tr("self-test-%1.txt").arg(m_name),
-                                     tr("Text files (*.txt);;All files (*)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save trace"), tr("self-test-%1.txt").arg(m_name), tr("Text files (*.txt);;All files (*)"));
     if (!path.isEmpty()) saveTraceTo(path);
 }
 

@@ -5,8 +5,8 @@
 
 #include "config_edits.h"
 #include "core_bridge.h"
-#include "dialogs/trunk_dialog.h"
 #include "dialogs/self_test_wizard.h"
+#include "dialogs/trunk_dialog.h"
 #include "models/model_roles.h"
 #include "models/trunks_model.h"
 
