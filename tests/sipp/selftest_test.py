@@ -72,6 +72,7 @@ class SelfTest(unittest.TestCase):
         self.assertEqual(res.returncode, 0, res.stdout + res.stderr[-4000:])
         with open(report_file) as f:
             self.assertEqual(f.read(), res.stdout)
+        self.stderr = res.stderr
         return res.stdout
 
     # -- the five carriers -------------------------------------------------------
@@ -132,6 +133,17 @@ class SelfTest(unittest.TestCase):
                          {"options-no-answer", "100rel-not-used", "early-responses", "call-answered"}, report)
         self.assertIn("answers OPTIONS: no", report)
         self.assertIn("180 without SDP", report)
+
+    def test_the_line_own_registration_is_left_alone(self):
+        # The line registers itself as usual; the self-test's REGISTER uses its
+        # own Contact and removes only that binding (the scenario checks both
+        # Contacts), and the line's status never changes while the test runs.
+        report = self.self_test("carrier_with_registered_line.xml", 3,
+                                lambda port: self.line(port, register=True), "ims", steps="options,register")
+        self.assertEqual(conclusions(report), {"options-answered", "auth-id-short-accepted"}, report)
+        statuses = [line.split("line ims: ", 1)[1] for line in self.stderr.splitlines() if "line ims: " in line]
+        self.assertIn("Registered", statuses, self.stderr)
+        self.assertEqual(statuses[statuses.index("Registered"):], ["Registered"], self.stderr)
 
     # -- the command line --------------------------------------------------------
 
