@@ -232,6 +232,13 @@ void SelfTestWizard::applySuggested() {
     std::optional<sb::config::CarrierProfile> preset;
     for (const auto& p : shippedCarrierProfiles())
         if (!r.matchingPreset.empty() && p.name == r.matchingPreset) preset = p;
+    if (preset) {
+        // The test reached the carrier with the connection settings in force:
+        // a preset's transport or proxy must not undo that.
+        preset->transport.reset();
+        preset->proxy.reset();
+        preset->tlsVerify.reset();
+    }
     bool found = false;
     auto apply = [&](auto& record) {
         if (qs(record.name) != m_name) return;
