@@ -59,6 +59,9 @@ public:
     uint64_t id() const { return m_evidence.request.id; }
     /// The result was published; the test only waits to be destroyed.
     bool finished() const { return m_finished; }
+    /// A test call still has a transaction running (a CANCEL or BYE sent
+    /// when the test was stopped): destroying it now would cut that short.
+    bool callsBusy() const;
 
 private:
     enum class Step : int { Options = 1, RegisterShort, RegisterFull, Call, CallRetry, Done };

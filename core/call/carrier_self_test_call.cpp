@@ -65,6 +65,13 @@ store::Configuration withUserPhoneFlipped(store::Configuration config, const std
 
 }  // namespace
 
+bool CarrierSelfTest::callsBusy() const {
+    if (m_leg && m_leg->busy()) return true;
+    for (const auto& leg : m_endedLegs)
+        if (leg->busy()) return true;
+    return false;
+}
+
 void CarrierSelfTest::closeCall() {
     if (!m_probe) return;
     m_probe->evidence = m_recorder.evidence();

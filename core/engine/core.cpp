@@ -368,8 +368,16 @@ void Core::startSelfTest(diagnostics::SelfTestRequest request) {
     }
     m_selfTest = std::make_unique<call::CarrierSelfTest>(
         *m_sip, m_events, m_config, std::move(request),
-        [this] { m_selfTestReap.start(0, [this] { m_selfTest.reset(); }); });
+        [this] { m_selfTestReap.start(0, [this] { reapSelfTest(10); }); });
     m_selfTest->start();
+}
+
+void Core::reapSelfTest(int triesLeft) {
+    if (m_selfTest && m_selfTest->callsBusy() && triesLeft > 0) {
+        m_selfTestReap.start(500, [this, triesLeft] { reapSelfTest(triesLeft - 1); });
+        return;
+    }
+    m_selfTest.reset();
 }
 
 void Core::stopSelfTest(uint64_t id) {

@@ -108,6 +108,9 @@ private:
     std::unique_ptr<sip::SourceGuard> m_guard;
     std::unique_ptr<call::CarrierSelfTest> m_selfTest;
     Timer m_selfTestReap;  ///< destroys a finished self-test outside its own callbacks
+    /// Destroy the finished self-test once its calls' last transactions
+    /// ended, waiting at most @p triesLeft half-seconds for them.
+    void reapSelfTest(int triesLeft);
     Timer m_guardSweep;
     LoadMonitor m_load;
     Timer m_loadTimer;
