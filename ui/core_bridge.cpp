@@ -29,6 +29,8 @@ void registerMetaTypes() {
     qRegisterMetaType<sb::CallHistory>();
     qRegisterMetaType<sb::VoicemailChanged>();
     qRegisterMetaType<sb::CallLadder>();
+    qRegisterMetaType<sb::SelfTestProgress>();
+    qRegisterMetaType<sb::SelfTestFinished>();
     qRegisterMetaType<sb::ui::CallChanges>();
     qRegisterMetaType<sb::ui::TraceBatch>();
     qRegisterMetaType<sb::ui::RegistrationChanges>();
@@ -133,6 +135,10 @@ void CoreBridge::drainOnce() {
                     emit voicemailChanged(e);
                 } else if constexpr (std::is_same_v<T, sb::CallLadder>) {
                     emit callLadder(e);
+                } else if constexpr (std::is_same_v<T, sb::SelfTestProgress>) {
+                    emit selfTestProgress(e);
+                } else if constexpr (std::is_same_v<T, sb::SelfTestFinished>) {
+                    emit selfTestFinished(e);
                 } else {
                     static_assert(kAlwaysFalse<T>, "CoreBridge::drain does not handle an Event type");
                 }

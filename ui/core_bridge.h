@@ -93,6 +93,10 @@ signals:
     void callHistory(const sb::CallHistory& history);
     /// The answer to a queryCallLadder() command; match it by requestId.
     void callLadder(const sb::CallLadder& ladder);
+    /// A carrier self-test (Core::startSelfTest) made progress; match it by id.
+    void selfTestProgress(const sb::SelfTestProgress& progress);
+    /// A carrier self-test ended; its report and text.
+    void selfTestFinished(const sb::SelfTestFinished& finished);
 
     /// Per drain, after the per-event signals, only when non-empty.
     void callsChanged(const sb::ui::CallChanges& changes);
@@ -131,6 +135,8 @@ Q_DECLARE_METATYPE(sb::LineStatusChanged)
 Q_DECLARE_METATYPE(sb::CallHistory)
 Q_DECLARE_METATYPE(sb::VoicemailChanged)
 Q_DECLARE_METATYPE(sb::CallLadder)
+Q_DECLARE_METATYPE(sb::SelfTestProgress)
+Q_DECLARE_METATYPE(sb::SelfTestFinished)
 Q_DECLARE_METATYPE(sb::BanChanged)
 Q_DECLARE_METATYPE(sb::ui::CallChanges)
 Q_DECLARE_METATYPE(sb::ui::TraceBatch)

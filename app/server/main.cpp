@@ -3,23 +3,28 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <limits>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "config/carrier_profile.h"
 #include "config/json_config.h"
+#include "engine/core.h"
 #include "engine/database.h"
 #include "engine/engine.h"
 #include "engine/event_queue.h"
 #include "platform/instance_lock.h"
+#include "platform/resources.h"
 #include "sb_version.h"
-#include "store/cdr_csv.h"
-#include "store/store.h"
 #include "server_log.h"
 #include "server_options.h"
 #include "server_run.h"
 #include "stop_signal.h"
+#include "store/cdr_csv.h"
+#include "store/store.h"
 #ifdef _WIN32
 #include "service_windows.h"
 #endif
@@ -124,6 +129,29 @@ Result<platform::InstanceLock> lockDatabase(const app::ServerOptions& options) {
     return platform::InstanceLock::acquire(platform::lockFileFor(database), "switchboard-server");
 }
 
+/// The shipped carrier profiles, read here so the engine thread reads no files.
+std::vector<config::CarrierProfile> shippedProfiles() {
+    std::vector<config::CarrierProfile> out;
+    const auto folder = platform::resourceDirectory("profiles");
+    if (folder.empty()) return out;
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        auto profile = config::readCarrierProfileFile(file);
+        if (profile) {
+            out.push_back(std::move(profile.value()));
+        } else {
+            logLine(LogLevel::Warning, profile.error().message);
+        }
+    }
+    return out;
+}
+
+int runSelfTest(const app::ServerOptions& options);
+
 int runServer(const app::ServerOptions& options) {
     app::installStopHandler();
     auto started = app::startEngine(options);
@@ -206,6 +234,7 @@ int main(int argc, char** argv) {
         std::printf("switchboard-server %s\n", SB_VERSION);
         return 0;
     }
+    if (options->selfTestTarget) return runSelfTest(*options);
     if (options->exportFile) return runExport(*options);
     if (options->cdrExportFile) return runCdrExport(*options);
     if (options->importFile) {
@@ -221,3 +250,61 @@ int main(int argc, char** argv) {
 #endif
     return runServer(*options);
 }
+
+namespace {
+
+int runSelfTest(const app::ServerOptions& options) {
+    app::installStopHandler();
+    auto started = app::startEngine(options);
+    if (!started.run) return started.exitCode;
+    app::ServerRun& run = *started.run;
+    diagnostics::SelfTestRequest request;
+    request.id = 1;
+    request.target = *options.selfTestTarget;
+    request.number = options.selfTestNumber;
+    request.options = options.selfTestOptions;
+    request.registration = options.selfTestRegister;
+    request.call = options.selfTestCall;
+    request.stepTimeoutMs = options.selfTestStepTimeoutMs;
+    request.ringMs = options.selfTestRingMs;
+    request.presets = shippedProfiles();
+    run.engine.post([request](Core& core) { core.startSelfTest(request); });
+
+    // Every step is bounded by the engine; this bound only guards against a
+    // test that never reports (4 steps, the call's ringing time, a margin).
+    const auto limit =
+        std::chrono::milliseconds(4 * uint64_t{request.stepTimeoutMs} + request.ringMs + 10000);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    std::optional<SelfTestFinished> result;
+    bool stopAsked = false;
+    while (!result) {
+        const bool stop = app::waitForStop(std::chrono::milliseconds(50));
+        for (auto& e : run.events.drain()) {
+            printEvent(e, options.engine.logLevel);
+            if (auto* finished = std::get_if<SelfTestFinished>(&e)) result = std::move(*finished);
+        }
+        if (!stopAsked && (stop || std::chrono::steady_clock::now() > deadline)) {
+            stopAsked = true;
+            run.engine.post([](Core& core) { core.stopSelfTest(1); });
+        }
+        if (stopAsked && std::chrono::steady_clock::now() > deadline + std::chrono::seconds(5)) break;
+    }
+    app::stopEngine(run);
+    if (!result) {
+        logLine(LogLevel::Error, "the self-test did not report");
+        return 1;
+    }
+    std::fputs(result->text.c_str(), stdout);
+    std::fflush(stdout);
+    if (options.selfTestReportFile) {
+        std::FILE* f = std::fopen(options.selfTestReportFile->string().c_str(), "wb");
+        if (!f || std::fwrite(result->text.data(), 1, result->text.size(), f) != result->text.size() ||
+            std::fclose(f) != 0) {
+            logLine(LogLevel::Error, "cannot write " + options.selfTestReportFile->string());
+            return 1;
+        }
+    }
+    return result->report.error.empty() ? 0 : 1;
+}
+
+}  // namespace

@@ -14,6 +14,36 @@ Result<uint16_t> parsePort(const std::string& flag, const std::string& text) {
     return static_cast<uint16_t>(value);
 }
 
+Result<uint32_t> parseSeconds(const std::string& flag, const std::string& text) {
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 1 || value > 120)
+        return makeError(flag + ": expected seconds 1-120, got '" + text + "'");
+    return static_cast<uint32_t>(value) * 1000;
+}
+
+Result<void> parseSteps(const std::string& text, ServerOptions& out) {
+    out.selfTestOptions = out.selfTestRegister = out.selfTestCall = false;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t comma = text.find(',', start);
+        const std::string step = text.substr(start, comma == std::string::npos ? comma : comma - start);
+        if (step == "options") {
+            out.selfTestOptions = true;
+        } else if (step == "register") {
+            out.selfTestRegister = true;
+        } else if (step == "call") {
+            out.selfTestCall = true;
+        } else {
+            return makeError("--steps: expected a comma-separated list of options, register and call, got '" +
+                             step + "'");
+        }
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return {};
+}
+
 }  // namespace
 
 std::string serverUsage() {
@@ -27,6 +57,14 @@ std::string serverUsage() {
            "  --tls-port N         SIP over TLS port (default: from settings, 5061)\n"
            "  --bind ADDR          address to listen on (default: from settings, 0.0.0.0)\n"
            "  --log-level LEVEL    error, warning, info or debug (default: info)\n"
+           "  --self-test NAME     test line or trunk NAME against its carrier (OPTIONS, REGISTER\n"
+           "                       with both authorization-name forms, a test call), print the\n"
+           "                       report and exit\n"
+           "  --number N           the self-test's call goes to N (without it: no test call)\n"
+           "  --steps LIST         self-test steps, of options,register,call (default: all)\n"
+           "  --step-timeout S     no answer within S seconds ends a step (default 8)\n"
+           "  --ring-time S        a test call still ringing after S seconds is cancelled (default 6)\n"
+           "  --report FILE        also write the self-test report (with the message flow) to FILE\n"
            "  --version            print the version and exit\n"
            "  --help               print this help and exit\n";
 }
@@ -51,8 +89,23 @@ Result<ServerOptions> parseServerOptions(const std::vector<std::string>& args) {
 #else
             return makeError("--service is only available on Windows");
 #endif
-        } else if (flag == "--db" || flag == "--import" || flag == "--export" || flag == "--bind" || flag == "--cdr-export" ||
-                   flag == "--log-level" || flag == "--sip-port" || flag == "--tls-port") {
+        } else if (flag == "--self-test" || flag == "--number" || flag == "--steps" ||
+                   flag == "--step-timeout" || flag == "--ring-time" || flag == "--report") {
+            auto v = value();
+            if (!v) return v.error();
+            if (flag == "--self-test") out.selfTestTarget = *v;
+            if (flag == "--number") out.selfTestNumber = *v;
+            if (flag == "--report") out.selfTestReportFile = *v;
+            if (flag == "--steps")
+                if (auto ok = parseSteps(*v, out); !ok) return ok.error();
+            if (flag == "--step-timeout" || flag == "--ring-time") {
+                auto ms = parseSeconds(flag, *v);
+                if (!ms) return ms.error();
+                (flag == "--step-timeout" ? out.selfTestStepTimeoutMs : out.selfTestRingMs) = *ms;
+            }
+        } else if (flag == "--db" || flag == "--import" || flag == "--export" || flag == "--bind" ||
+                   flag == "--cdr-export" || flag == "--log-level" || flag == "--sip-port" ||
+                   flag == "--tls-port") {
             auto v = value();
             if (!v) return v.error();
             if (flag == "--db") out.engine.databasePath = *v;
@@ -72,6 +125,8 @@ Result<ServerOptions> parseServerOptions(const std::vector<std::string>& args) {
         }
     }
     out.engine.traceSip = out.engine.logLevel == LogLevel::Debug;
+    if (out.selfTestTarget && (out.importFile || out.exportFile || out.cdrExportFile || out.runAsService))
+        return makeError("--self-test cannot be combined with --import, --export, --cdr-export or --service");
     if (out.importFile && out.exportFile) return makeError("--import and --export cannot be combined");
     if (out.runAsService && (out.importFile || out.exportFile || out.cdrExportFile))
         return makeError("--service cannot be combined with --import, --export or --cdr-export");

@@ -17,6 +17,16 @@ struct ServerOptions {
     std::optional<std::filesystem::path> importFile;
     std::optional<std::filesystem::path> exportFile;
     std::optional<std::filesystem::path> cdrExportFile;
+    /// --self-test NAME: run the carrier self-test of line or trunk NAME,
+    /// print its report on stdout and exit (docs/diagnostics.md).
+    std::optional<std::string> selfTestTarget;
+    std::string selfTestNumber;   ///< --number N: the test call's number; none = no call
+    bool selfTestOptions = true;  ///< --steps: which of options, register, call run
+    bool selfTestRegister = true;
+    bool selfTestCall = true;
+    uint32_t selfTestStepTimeoutMs = 8000;                    ///< --step-timeout S
+    uint32_t selfTestRingMs = 6000;                           ///< --ring-time S
+    std::optional<std::filesystem::path> selfTestReportFile;  ///< --report FILE: also write the report there
     bool showVersion = false;
     bool showHelp = false;
     /// --service (Windows only, not in --help): run under the service control

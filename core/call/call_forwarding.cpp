@@ -142,33 +142,12 @@ std::vector<CallTarget> CallManager::outgoingTargets(const routing::OutgoingPlan
                                                      const std::vector<routing::ForwardHop>& forwards) const {
     std::vector<CallTarget> targets;
     for (const auto& a : plan.attempts) {
-        CallTarget t;
-        t.requestUri = a.requestUri;
-        t.nextHop = a.nextHopUri();
-        t.name = a.name;
-        t.omit100rel = a.omit100rel || m_no100rel.count(a.name) > 0;
-        t.toUri = "<" + a.requestUri + ">";
-        t.fromUri = "<sip:" + a.fromUser + "@" + a.fromHost + ">";
-        if (a.viaProxy) t.routeSet = {"<" + a.nextHopUri() + ">"};
-        if (!a.identityNumber.empty())
-            t.extraHeaders = a.identityHeader + ": <sip:" + a.identityNumber + "@" + a.fromHost + ">\r\n";
-        t.authUser = a.authUser;
-        t.authPassword = a.authPassword;
-        if (a.transport == store::Transport::Tls) {
-            const auto hop = sip::splitHostPort(a.nextHop);
-            t.tls.verify = a.tlsVerify;
-            if (hop) t.tls.hosts = {hop->host};
-            t.tls.who =
-                std::string(a.kind == routing::TargetKind::Line ? "line" : "trunk") + " \"" + a.name + "\"";
-        }
+        CallTarget t = targetFor(a, m_config);
+        t.omit100rel = t.omit100rel || m_no100rel.count(a.name) > 0;
         std::string forwardHeader;
         if (a.kind == routing::TargetKind::Line) {
-            for (const auto& line : m_config.lines) {
-                if (line.name != a.name) continue;
-                t.authUser = sip::authorizationName(line);
-                t.authPassword = line.password;
-                forwardHeader = line.forwardHeader;
-            }
+            for (const auto& line : m_config.lines)
+                if (line.name == a.name) forwardHeader = line.forwardHeader;
         } else {
             for (const auto& trunk : m_config.trunks)
                 if (trunk.name == a.name) forwardHeader = trunk.forwardHeader;

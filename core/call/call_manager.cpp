@@ -317,6 +317,37 @@ void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch
     startToExtension(msg, *callee, parties);
 }
 
+CallTarget targetFor(const routing::Attempt& a, const store::Configuration& config) {
+    CallTarget t;
+    t.requestUri = a.requestUri;
+    t.nextHop = a.nextHopUri();
+    t.name = a.name;
+    t.omit100rel = a.omit100rel;
+    t.toUri = "<" + a.requestUri + ">";
+    t.fromUri = "<sip:" + a.fromUser + "@" + a.fromHost + ">";
+    if (a.viaProxy) t.routeSet = {"<" + a.nextHopUri() + ">"};
+    if (!a.identityNumber.empty())
+        t.extraHeaders = a.identityHeader + ": <sip:" + a.identityNumber + "@" + a.fromHost + ">\r\n";
+    t.authUser = a.authUser;
+    t.authPassword = a.authPassword;
+    if (a.transport == store::Transport::Tls) {
+        const auto hop = sip::splitHostPort(a.nextHop);
+        t.tls.verify = a.tlsVerify;
+        if (hop) t.tls.hosts = {hop->host};
+        t.tls.who =
+            std::string(a.kind == routing::TargetKind::Line ? "line" : "trunk") + " \"" + a.name + "\"";
+    }
+    if (a.kind == routing::TargetKind::Line) {
+        for (const auto& line : config.lines) {
+            if (line.name == a.name) {
+                t.authUser = sip::authorizationName(line);
+                t.authPassword = line.password;
+            }
+        }
+    }
+    return t;
+}
+
 void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller, const std::string& callerName,
                                 const routing::OutgoingPlan& plan) {
     CallParties parties;

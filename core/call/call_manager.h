@@ -65,6 +65,10 @@ struct ServiceEnvironment {
 
 /// Entry point for new INVITEs: authenticates the caller, routes the number
 /// and runs the resulting Calls. Engine thread only.
+/// The call target for attempt @p a of an outgoing plan: URIs, route,
+/// credentials (a line's authorization name) and TLS expectation.
+CallTarget targetFor(const routing::Attempt& a, const store::Configuration& config);
+
 class CallManager {
 public:
     CallManager(sip::SipStack& stack, sip::Registrar& registrar, EventSink& events, store::StoreWriter* cdrWriter);

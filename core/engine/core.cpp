@@ -6,6 +6,7 @@
 #include <set>
 
 #include "call/call_manager.h"
+#include "call/carrier_self_test.h"
 #include "common/clock.h"
 #include "config/validation.h"
 #include "engine/trace_file.h"
@@ -55,6 +56,8 @@ Core::Core(EventSink& events, std::unique_ptr<store::Store> store, store::Config
 Core::~Core() {
     // These hook into the SIP stack: they go first; the writer goes last so
     // it still takes (and then flushes) what they hand it while closing.
+    m_selfTestReap.cancel();
+    m_selfTest.reset();
     m_lines.reset();
     m_calls.reset();
     m_qualifier.reset();
@@ -347,6 +350,40 @@ void Core::applyLive() {
         m_lines->configure(m_config.lines, m_config.settings);
         if (caChanged) m_lines->retryTls();
     }
+}
+
+void Core::startSelfTest(diagnostics::SelfTestRequest request) {
+    // A finished test only waits for its reaping timer; this command runs
+    // outside its callbacks, so it may go now.
+    if (m_selfTest && m_selfTest->finished()) {
+        m_selfTestReap.cancel();
+        m_selfTest.reset();
+    }
+    if (m_selfTest || !m_sip) {
+        diagnostics::SelfTestReport report;
+        report.id = request.id;
+        report.target = request.target;
+        report.error = m_sip ? "another self-test is running" : "SIP is not running";
+        std::string text = diagnostics::selfTestReportText(report);
+        m_events.publish(SelfTestFinished{std::move(report), std::move(text)});
+        return;
+    }
+    m_selfTest = std::make_unique<call::CarrierSelfTest>(
+        *m_sip, m_events, m_config, std::move(request),
+        [this] { m_selfTestReap.start(0, [this] { reapSelfTest(10); }); });
+    m_selfTest->start();
+}
+
+void Core::reapSelfTest(int triesLeft) {
+    if (m_selfTest && m_selfTest->callsBusy() && triesLeft > 0) {
+        m_selfTestReap.start(500, [this, triesLeft] { reapSelfTest(triesLeft - 1); });
+        return;
+    }
+    m_selfTest.reset();
+}
+
+void Core::stopSelfTest(uint64_t id) {
+    if (m_selfTest && m_selfTest->id() == id) m_selfTest->stop();
 }
 
 }  // namespace sb

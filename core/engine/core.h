@@ -25,6 +25,7 @@ struct ListenConfig;
 
 namespace sb::call {
 class CallManager;
+class CarrierSelfTest;
 }
 
 namespace sb {
@@ -77,6 +78,14 @@ public:
     /// the answer comes back as a CallLadder event with @p requestId.
     void queryCallLadder(uint64_t requestId, int64_t cdrId);
 
+    /// Run the carrier self-test @p request (call/carrier_self_test.h) for
+    /// one line or trunk; progress and result come back as SelfTestProgress
+    /// and SelfTestFinished events. One at a time: a second request while
+    /// one runs is answered at once with an error.
+    void startSelfTest(diagnostics::SelfTestRequest request);
+    /// Stop the self-test @p id early; its result reports what it saw.
+    void stopSelfTest(uint64_t id);
+
     /// Bring up SIP (UDP, TCP and, when configured, TLS).
     Result<void> startSip(const sip::ListenConfig& listen, bool traceSip);
 
@@ -97,6 +106,11 @@ private:
     std::unique_ptr<call::CallManager> m_calls;
     std::unique_ptr<sip::LineRegistrations> m_lines;
     std::unique_ptr<sip::SourceGuard> m_guard;
+    std::unique_ptr<call::CarrierSelfTest> m_selfTest;
+    Timer m_selfTestReap;  ///< destroys a finished self-test outside its own callbacks
+    /// Destroy the finished self-test once its calls' last transactions
+    /// ended, waiting at most @p triesLeft half-seconds for them.
+    void reapSelfTest(int triesLeft);
     Timer m_guardSweep;
     LoadMonitor m_load;
     Timer m_loadTimer;

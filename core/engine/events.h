@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diagnostics/finding.h"
+#include "diagnostics/self_test.h"
 #include "store/records.h"
 
 namespace sb {
@@ -121,9 +122,22 @@ struct CallLadder {
     std::string error{};  ///< empty on success
 };
 
-using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected,
-                           SipTraced, CallUpdated, CallEnded, RegistrationChanged,
-                           LineStatusChanged, CallHistory, BanChanged, VoicemailChanged, CallLadder>;
+/// A step of a carrier self-test (Core::startSelfTest) began or saw something.
+struct SelfTestProgress {
+    uint64_t id = 0;     ///< SelfTestRequest::id
+    int step = 0;        ///< 1 OPTIONS, 2 and 3 REGISTER (short, full name), 4 the test call
+    std::string text{};  ///< "REGISTER as \"+8612345678\": 403 Forbidden"
+};
+
+/// A carrier self-test ended (or could not start: report.error).
+struct SelfTestFinished {
+    diagnostics::SelfTestReport report{};
+    std::string text{};  ///< diagnostics::selfTestReportText(report): what "Save trace…" writes
+};
+
+using Event = std::variant<LogMessage, EngineStarted, ConfigurationChanged, ConfigurationRejected, SipTraced,
+                           CallUpdated, CallEnded, RegistrationChanged, LineStatusChanged, CallHistory,
+                           BanChanged, VoicemailChanged, CallLadder, SelfTestProgress, SelfTestFinished>;
 
 /// Receives engine events. Called on the engine thread: implementations must
 /// only queue the event and return (never block, never touch GUI objects).

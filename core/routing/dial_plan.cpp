@@ -148,6 +148,14 @@ std::optional<Attempt> DialPlan::attemptFor(const std::string& name, const std::
     return std::nullopt;
 }
 
+std::optional<Attempt> DialPlan::attemptThrough(const std::string& name, const std::string& number,
+                                                std::string* why) const {
+    std::string skipped;
+    auto attempt = attemptFor(name, number, "", skipped);
+    if (!attempt && why) *why = skipped;
+    return attempt;
+}
+
 OutgoingPlan DialPlan::plan(const std::string& dialled, const std::string& callingExtension) const {
     OutgoingPlan plan;
     plan.route = match(dialled, callingExtension, &plan.forbidden);

@@ -160,6 +160,13 @@ public:
     std::optional<InboundMatch> inbound(std::string_view sourceAddress, const Party& requestUri,
                                         const Party& to) const;
 
+    /// How @p number would be sent through line or trunk @p name directly,
+    /// without a route (the carrier self-test); nullopt with @p why when
+    /// @p name is no enabled line or trunk. Trunks present "anonymous"
+    /// unless they have a fixed caller_id.
+    std::optional<Attempt> attemptThrough(const std::string& name, const std::string& number,
+                                          std::string* why = nullptr) const;
+
     /// Routes left out of matching, as `routes[2].pattern: reason`.
     const std::vector<std::string>& problems() const { return m_problems; }
 

@@ -1044,6 +1044,14 @@ Phones registered to it can no longer call or be called.</source>
 <context>
     <name>sb::ui::LinesPanel</name>
     <message>
+        <source>Self-&amp;test…</source>
+        <translation>自检(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ask the carrier what it supports, try a test call and suggest the settings that fit it</source>
+        <translation>询问运营商支持的功能，拨打测试呼叫，并建议适合的设置</translation>
+    </message>
+    <message>
         <source>Add an account at a carrier or IMS network</source>
         <translation>添加运营商或 IMS 网络的账号</translation>
     </message>
@@ -1627,6 +1635,145 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
     <message>
         <source>No TLS certificate</source>
         <translation>没有 TLS 证书</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SelfTestWizard</name>
+    <message>
+        <source>Self-test of line %1</source>
+        <translation>外线 %1 自检</translation>
+    </message>
+    <message>
+        <source>Self-test of trunk %1</source>
+        <translation>中继 %1 自检</translation>
+    </message>
+    <message>
+        <source>What to test</source>
+        <translation>测试内容</translation>
+    </message>
+    <message>
+        <source>Switchboard asks the carrier what it supports and places a test call. Each step waits at most a few seconds for an answer.</source>
+        <translation>Switchboard 询问运营商支持的功能并拨打测试呼叫。每一步最多等待几秒钟的应答。</translation>
+    </message>
+    <message>
+        <source>Ask the carrier what it supports (OPTIONS)</source>
+        <translation>询问运营商支持的功能（OPTIONS）</translation>
+    </message>
+    <message>
+        <source>Find which authorization ID the carrier accepts (REGISTER with the account alone, then with user@domain)</source>
+        <translation>确定运营商接受的认证 ID（先用账号本身，再用 user@domain 注册）</translation>
+    </message>
+    <message>
+        <source>The test registers its own contact and removes it afterwards; the line's own registration is left as it is.</source>
+        <translation>测试使用自己的联系地址注册，结束后将其删除；外线本身的注册保持不变。</translation>
+    </message>
+    <message>
+        <source>Place a test call (offering 100rel); it is cancelled while ringing, or hung up right after the answer</source>
+        <translation>拨打测试呼叫（提供 100rel）；振铃时取消，或应答后立即挂断</translation>
+    </message>
+    <message>
+        <source>e.g. +8613901088888 (a number that rings, such as your mobile)</source>
+        <translation>例如 +8613901088888（会振铃的号码，如您的手机）</translation>
+    </message>
+    <message>
+        <source>&amp;Number to call:</source>
+        <translation>呼叫号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Testing</source>
+        <translation>正在测试</translation>
+    </message>
+    <message>
+        <source>What the carrier answers, step by step.</source>
+        <translation>运营商的逐步应答。</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>&amp;Apply suggested profile</source>
+        <translation>应用建议配置(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Put the settings the test found into the line or trunk and save them</source>
+        <translation>将测试得出的设置写入外线或中继并保存</translation>
+    </message>
+    <message>
+        <source>&amp;Save trace…</source>
+        <translation>保存跟踪(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the report and the message flow as a text file for the carrier's support desk</source>
+        <translation>将报告和消息流程保存为文本文件，供运营商技术支持使用</translation>
+    </message>
+    <message>
+        <source>The settings were not saved: %1</source>
+        <translation>设置未保存：%1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>The engine is not running.</source>
+        <translation>引擎未运行。</translation>
+    </message>
+    <message>
+        <source>The test could not run: %1</source>
+        <translation>无法运行测试：%1</translation>
+    </message>
+    <message>
+        <source>The carrier fits the profile "%1".</source>
+        <translation>该运营商符合配置“%1”。</translation>
+    </message>
+    <message>
+        <source>No shipped carrier profile fits; the settings below are what the test found.</source>
+        <translation>没有合适的内置运营商配置；以下是测试得出的设置。</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Suggested settings:</source>
+        <translation>建议设置：</translation>
+    </message>
+    <message>
+        <source>none determined</source>
+        <translation>未确定</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; nothing was changed.</source>
+        <translation>%1 已不存在；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The suggested settings were sent to the engine.</source>
+        <translation>建议设置已发送给引擎。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Save trace</source>
+        <translation>保存跟踪</translation>
+    </message>
+    <message>
+        <source>self-test-%1.txt</source>
+        <translation>self-test-%1.txt</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2503,14 @@ Stop the service first (for example: sudo systemctl stop switchboard-server), or
 </context>
 <context>
     <name>sb::ui::TrunksPanel</name>
+    <message>
+        <source>Self-&amp;test…</source>
+        <translation>自检(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ask the carrier what it supports, try a test call and suggest the settings that fit it</source>
+        <translation>询问运营商支持的功能，拨打测试呼叫，并建议适合的设置</translation>
+    </message>
     <message>
         <source>Add a server-to-server trunk to a carrier or another PBX</source>
         <translation>添加到运营商或其他交换机的服务器间中继</translation>

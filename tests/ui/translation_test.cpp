@@ -10,6 +10,7 @@
 #include <QTranslator>
 
 #include "core_bridge.h"
+#include "dialogs/self_test_wizard.h"
 #include "dialogs/settings_dialog.h"
 #include "main_window.h"
 #include "translations.h"
@@ -62,6 +63,11 @@ void TranslationTest::chineseByArgument() {
     QCOMPARE(window.findChild<QMenu*>(QStringLiteral("toolsMenu"))->title(), QStringLiteral("工具(&T)"));
     const QAbstractItemModel* calls = window.findChild<QTableView*>(QStringLiteral("callsView"))->model();
     QCOMPARE(calls->headerData(0, Qt::Horizontal).toString(), QStringLiteral("主叫"));
+    QCOMPARE(window.findChild<QPushButton*>(QStringLiteral("selfTestLineButton"))->text(),
+             QStringLiteral("自检(&T)…"));
+    SelfTestWizard wizard(bridge, SelfTestWizard::Target::Trunk, QStringLiteral("cmcc"));
+    QCOMPARE(wizard.windowTitle(), QStringLiteral("中继 cmcc 自检"));
+    QCOMPARE(wizard.buttonText(QWizard::CommitButton), QStringLiteral("运行(&R)"));
     SettingsDialog settings(bridge, QString(), QString());
     QCOMPARE(settings.windowTitle(), QStringLiteral("设置"));
 }

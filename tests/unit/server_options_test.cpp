@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,36 @@ namespace {
 
 Result<ServerOptions> parse(std::vector<std::string> args) {
     return parseServerOptions(args);
+}
+
+TEST(ServerOptions, ParsesTheSelfTest) {
+    auto options = parse({"--db", "pbx.db", "--self-test", "ims", "--number", "+8613901088888", "--steps",
+                          "options,call", "--step-timeout", "3", "--ring-time", "10", "--report", "r.txt"});
+    ASSERT_TRUE(options) << options.error().message;
+    EXPECT_EQ(options->selfTestTarget, std::optional<std::string>("ims"));
+    EXPECT_EQ(options->selfTestNumber, "+8613901088888");
+    EXPECT_TRUE(options->selfTestOptions);
+    EXPECT_FALSE(options->selfTestRegister);
+    EXPECT_TRUE(options->selfTestCall);
+    EXPECT_EQ(options->selfTestStepTimeoutMs, 3000u);
+    EXPECT_EQ(options->selfTestRingMs, 10000u);
+    EXPECT_EQ(options->selfTestReportFile, std::optional<std::filesystem::path>("r.txt"));
+
+    auto defaults = parse({"--self-test", "carrier"});
+    ASSERT_TRUE(defaults) << defaults.error().message;
+    EXPECT_TRUE(defaults->selfTestOptions && defaults->selfTestRegister && defaults->selfTestCall);
+    EXPECT_EQ(defaults->selfTestStepTimeoutMs, 8000u);
+}
+
+TEST(ServerOptions, RefusesBadSelfTestArguments) {
+    EXPECT_NE(parse({"--self-test", "ims", "--steps", "options,dance"}).error().message.find("dance"),
+              std::string::npos);
+    EXPECT_NE(parse({"--self-test", "ims", "--step-timeout", "0"}).error().message.find("1-120"),
+              std::string::npos);
+    EXPECT_NE(parse({"--self-test", "ims", "--ring-time", "x"}).error().message.find("--ring-time"),
+              std::string::npos);
+    EXPECT_FALSE(parse({"--self-test", "ims", "--import", "c.json"}));
+    EXPECT_FALSE(parse({"--self-test"}));
 }
 
 TEST(ServerOptions, ParsesTheServingOptions) {

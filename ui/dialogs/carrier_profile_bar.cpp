@@ -59,7 +59,8 @@ bool CarrierProfileBar::fits(const sb::config::CarrierProfile& profile) const {
     return m_target == Target::Line ? profile.forLines : profile.forTrunks;
 }
 
-void CarrierProfileBar::loadShipped() {
+std::vector<sb::config::CarrierProfile> shippedCarrierProfiles() {
+    std::vector<sb::config::CarrierProfile> out;
     const QDir dir(QStringLiteral(":/profiles"));
     for (const QString& file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(file));
@@ -68,8 +69,14 @@ void CarrierProfileBar::loadShipped() {
         // The unit tests check every shipped profile; a bad one is left out.
         auto parsed =
             sb::config::parseCarrierProfile(std::string_view(text.constData(), size_t(text.size())));
-        if (parsed && fits(parsed.value())) add(parsed.value());
+        if (parsed) out.push_back(std::move(parsed.value()));
     }
+    return out;
+}
+
+void CarrierProfileBar::loadShipped() {
+    for (const auto& profile : shippedCarrierProfiles())
+        if (fits(profile)) add(profile);
 }
 
 void CarrierProfileBar::add(const sb::config::CarrierProfile& profile) {

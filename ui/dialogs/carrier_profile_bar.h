@@ -14,6 +14,10 @@ class QPushButton;
 
 namespace sb::ui {
 
+/// The carrier profiles shipped in the resources (:/profiles), in file name
+/// order; a profile that does not parse is left out.
+std::vector<sb::config::CarrierProfile> shippedCarrierProfiles();
+
 /// "Carrier profile" box at the top of the line and trunk dialogs: a list
 /// of presets (those shipped in the resources under :/profiles and those
 /// imported this session) with Apply, Import… and Export…. Apply hands the

@@ -7,6 +7,7 @@
 #include "config_edits.h"
 #include "core_bridge.h"
 #include "dialogs/line_dialog.h"
+#include "dialogs/self_test_wizard.h"
 #include "models/lines_model.h"
 #include "models/model_roles.h"
 #include "widgets/findings_view.h"
@@ -26,6 +27,10 @@ LinesPanel::LinesPanel(LinesModel* model, CoreBridge& bridge, QWidget* parent)
                                tr("The line refused PRACK, so 100rel is no longer offered on it. Clear "
                                   "the warning to offer 100rel again (e.g. after the carrier fixed it)."));
     connect(m_clearWarning, &QPushButton::clicked, this, &LinesPanel::clearWarning);
+    m_selfTest = addButton(tr("Self-&test…"), QStringLiteral("selfTestLineButton"),
+                           tr("Ask the carrier what it supports, try a test call and suggest the settings "
+                              "that fit it"));
+    connect(m_selfTest, &QPushButton::clicked, this, &LinesPanel::selfTest);
     m_findings = new FindingsView(QStringLiteral("lineFindings"), this);
     addBelow(m_findings);
     updateButtons();
@@ -51,6 +56,7 @@ std::optional<sb::store::ExternalLine> LinesPanel::selectedLine() const {
 void LinesPanel::updateButtons() {
     ConfigListPanel::updateButtons();
     const auto line = selectedLine();
+    if (m_selfTest) m_selfTest->setEnabled(line.has_value() && line->enabled);
     m_clearWarning->setEnabled(line && isWarning(m_model->status(qs(line->name))));
     // Called on selection and data changes alike, so the findings follow both.
     if (m_findings)
@@ -108,6 +114,16 @@ void LinesPanel::applyChange(const QString& originalName,
                           : originalName.isEmpty() ? tr("Adding line %1…").arg(qs(replacement->name))
                                                    : tr("Saving line %1…").arg(qs(replacement->name));
     send(config, doing, replacement ? qs(replacement->name) : QString());
+}
+
+SelfTestWizard* LinesPanel::selfTest() {
+    const auto selected = selectedLine();
+    if (!selected) return nullptr;
+    // open(), not exec(): the progress arrives as engine events.
+    auto* wizard = new SelfTestWizard(bridge(), SelfTestWizard::Target::Line, qs(selected->name), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
+    return wizard;
 }
 
 }  // namespace sb::ui

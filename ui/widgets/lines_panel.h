@@ -9,6 +9,8 @@ class QPushButton;
 
 namespace sb::ui {
 
+class SelfTestWizard;
+
 class FindingsView;
 class LinesModel;
 
@@ -31,6 +33,8 @@ public slots:
     void deleteSelected() override;
     /// Post Core::clearPrackWarning for the selected line.
     void clearWarning();
+    /// Open the carrier self-test wizard for the selected line.
+    SelfTestWizard* selfTest();
 
 protected:
     QString keyOfRow(int row) const override;
@@ -43,6 +47,7 @@ private:
 
     LinesModel* m_model;
     QPushButton* m_clearWarning = nullptr;
+    QPushButton* m_selfTest = nullptr;
     FindingsView* m_findings = nullptr;
 };
 

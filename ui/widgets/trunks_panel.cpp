@@ -5,6 +5,7 @@
 
 #include "config_edits.h"
 #include "core_bridge.h"
+#include "dialogs/self_test_wizard.h"
 #include "dialogs/trunk_dialog.h"
 #include "models/model_roles.h"
 #include "models/trunks_model.h"
@@ -24,6 +25,10 @@ TrunksPanel::TrunksPanel(TrunksModel* model, CoreBridge& bridge, QWidget* parent
                   tr("The trunk's peer refused PRACK, so 100rel is no longer offered on it. Clear "
                      "the warning to offer 100rel again (e.g. after the carrier fixed it)."));
     connect(m_clearWarning, &QPushButton::clicked, this, &TrunksPanel::clearWarning);
+    m_selfTest = addButton(tr("Self-&test…"), QStringLiteral("selfTestTrunkButton"),
+                           tr("Ask the carrier what it supports, try a test call and suggest the settings "
+                              "that fit it"));
+    connect(m_selfTest, &QPushButton::clicked, this, &TrunksPanel::selfTest);
     updateButtons();
 }
 
@@ -47,6 +52,7 @@ std::optional<sb::store::SipTrunk> TrunksPanel::selectedTrunk() const {
 void TrunksPanel::updateButtons() {
     ConfigListPanel::updateButtons();
     const auto trunk = selectedTrunk();
+    if (m_selfTest) m_selfTest->setEnabled(trunk.has_value() && trunk->enabled);
     m_clearWarning->setEnabled(trunk && isWarning(m_model->status(qs(trunk->name))));
 }
 
@@ -101,6 +107,16 @@ void TrunksPanel::applyChange(const QString& originalName,
                           : originalName.isEmpty() ? tr("Adding trunk %1…").arg(qs(replacement->name))
                                                    : tr("Saving trunk %1…").arg(qs(replacement->name));
     send(config, doing, replacement ? qs(replacement->name) : QString());
+}
+
+SelfTestWizard* TrunksPanel::selfTest() {
+    const auto selected = selectedTrunk();
+    if (!selected) return nullptr;
+    // open(), not exec(): the progress arrives as engine events.
+    auto* wizard = new SelfTestWizard(bridge(), SelfTestWizard::Target::Trunk, qs(selected->name), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
+    return wizard;
 }
 
 }  // namespace sb::ui

@@ -9,6 +9,8 @@ class QPushButton;
 
 namespace sb::ui {
 
+class SelfTestWizard;
+
 class TrunksModel;
 
 /// The "SIP trunks" tab: server-to-server trunks with their live status,
@@ -26,6 +28,8 @@ public slots:
     void deleteSelected() override;
     /// Post Core::clearPrackWarning for the selected trunk.
     void clearWarning();
+    /// Open the carrier self-test wizard for the selected trunk.
+    SelfTestWizard* selfTest();
 
 protected:
     QString keyOfRow(int row) const override;
@@ -38,6 +42,7 @@ private:
 
     TrunksModel* m_model;
     QPushButton* m_clearWarning = nullptr;
+    QPushButton* m_selfTest = nullptr;
 };
 
 }  // namespace sb::ui
