@@ -333,7 +333,13 @@ void CallManager::startServices(ServiceEnvironment environment) {
                 std::filesystem::remove(file, ec);
             });
     };
-    m_mwi = std::make_unique<sip::MwiNotifier>(m_stack, m_registrar);
+    m_mwi = std::make_unique<sip::MwiNotifier>(
+        m_stack, m_registrar, [this](const std::string& mailbox) -> std::optional<sip::MailboxCounts> {
+            const store::Extension* ext = findExtension(mailbox);
+            if (!ext || !ext->enabled || !ext->voicemail || !m_mailboxes) return std::nullopt;
+            const size_t fresh = m_mailboxes->unheard(mailbox);
+            return sip::MailboxCounts{fresh, m_mailboxes->count(mailbox) - fresh};
+        });
     hooks.changed = [this](const std::string& mailbox) {
         publishVoicemail();
         if (m_mailboxes) {

@@ -31,7 +31,8 @@ struct MwiNotifier::Pending {
     }
 };
 
-MwiNotifier::MwiNotifier(SipStack& stack, Registrar& registrar) : m_stack(stack), m_registrar(registrar) {}
+MwiNotifier::MwiNotifier(SipStack& stack, Registrar& registrar, MwiSubscriptions::CountsLookup counts)
+    : m_stack(stack), m_registrar(registrar), m_subscriptions(stack, registrar, std::move(counts)) {}
 
 MwiNotifier::~MwiNotifier() { m_pending.clear(); }
 
@@ -44,7 +45,9 @@ void MwiNotifier::notify(const std::string& mailbox, size_t newMessages, size_t 
     const std::string domain = m_registrar.authenticator().realm();
     const std::string account = "sip:" + mailbox + "@" + domain;
     const std::string body = summary(account, newMessages, oldMessages);
+    m_subscriptions.notify(mailbox, MailboxCounts{newMessages, oldMessages});
     for (const auto& b : m_registrar.bindings().bindingsOf(mailbox)) {
+        if (m_subscriptions.covers(mailbox, b.source, b.contact)) continue;
         auto pending = std::make_unique<Pending>();
         pending->owner = this;
         pending->extension = mailbox;
