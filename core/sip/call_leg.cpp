@@ -32,6 +32,8 @@ CallLeg::~CallLeg() {
     if (m_byeReq) mem_deref(m_byeReq);
     if (m_reinviteReq) mem_deref(m_reinviteReq);
     if (m_prackReq) mem_deref(m_prackReq);
+    for (struct ::sip_request* info : m_infoReqs)
+        if (info) mem_deref(info);
     mem_deref(m_auth);
     if (m_inviteTrans && m_invite && m_state != State::Terminated) {
         // An incoming INVITE still unanswered when its call goes away.
@@ -46,6 +48,15 @@ CallLeg::~CallLeg() {
     mem_deref(const_cast<::sip_msg*>(m_invite));
     mem_deref(const_cast<::sip_msg*>(m_reinvite));
     mem_deref(m_answer);
+}
+
+bool CallLeg::sendInfo(const Body& body) {
+    if (m_state != State::Established && m_state != State::Answered) return false;
+    m_infoReqs.remove(nullptr);
+    m_infoReqs.push_back(nullptr);
+    if (sendInDialog("INFO", "", body, &m_infoReqs.back(), true)) return true;
+    m_infoReqs.pop_back();
+    return false;
 }
 
 bool CallLeg::sendInDialog(const std::string& method, const std::string& extra, const Body& body,
@@ -67,6 +78,7 @@ bool CallLeg::sendInDialog(const std::string& method, const std::string& extra, 
     if (method == "BYE") handler = &CallLegCallbacks::byeResponse;
     if (method == "PRACK") handler = &CallLegCallbacks::prackResponse;
     if (method == "INVITE") handler = &CallLegCallbacks::reinviteResponse;
+    if (method == "INFO") handler = &CallLegCallbacks::infoResponse;
     const int err = sip_requestf(reqp, m_stack.raw(), stateful, method.c_str(), m_dialog.remoteTarget.c_str(), &route,
                                  nullptr, &CallLegCallbacks::send, handler, this, "%s", headers.c_str());
     return err == 0;
