@@ -30,7 +30,7 @@ struct FieldSpec {
         member;
 };
 
-using store::ExternalLine, store::Extension, store::Route, store::Settings, store::SipTrunk;
+using store::ConferenceRoom, store::ExternalLine, store::Extension, store::Route, store::Settings, store::SipTrunk;
 
 // Key order here is the order of the written file and of docs/config.md.
 // clang-format off
@@ -87,6 +87,9 @@ const FieldSpec<Route> kRouteFields[] = {
     {"target", &Route::target}, {"failover", &Route::failover},
     {"allowed_extensions", &Route::allowedExtensions},
 };
+const FieldSpec<ConferenceRoom> kConferenceRoomFields[] = {
+    {"number", &ConferenceRoom::number}, {"pin", &ConferenceRoom::pin}, {"name", &ConferenceRoom::name},
+};
 // clang-format on
 
 template <class R, size_t N>
@@ -120,6 +123,7 @@ std::vector<FieldError> readConfiguration(const json& root, Configuration& confi
     readRecords(o, "lines", kLineFields, config.lines);
     readRecords(o, "trunks", kTrunkFields, config.trunks);
     readRecords(o, "routes", kRouteFields, config.routes);
+    readRecords(o, "conference_rooms", kConferenceRoomFields, config.conferenceRooms);
     o.finish();
     return errors;
 }
@@ -201,6 +205,10 @@ std::string configurationToJson(const Configuration& config) {
     root["lines"] = writeRecords(config.lines, kLineFields);
     root["trunks"] = writeRecords(config.trunks, kTrunkFields);
     root["routes"] = writeRecords(config.routes, kRouteFields);
+    // Left out when there are none, so files from before rooms existed
+    // export unchanged.
+    if (!config.conferenceRooms.empty())
+        root["conference_rooms"] = writeRecords(config.conferenceRooms, kConferenceRoomFields);
     // replace: a non-UTF-8 byte from the database must not make export throw.
     return root.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }

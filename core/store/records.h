@@ -143,6 +143,16 @@ struct Route {
     bool operator==(const Route&) const = default;
 };
 
+/// A conference room set up in advance (JSON "conference_rooms[]", schema 9).
+/// Rooms not listed still work without setup, with no PIN.
+struct ConferenceRoom {
+    std::string number;  ///< "number": the digits after *88, 1-8 of them, unique
+    std::string pin;     ///< "pin": 4-12 digits keyed in (then #) to join; empty = none
+    std::string name;    ///< "name": shown in the Calls table; may be empty
+
+    bool operator==(const ConferenceRoom&) const = default;
+};
+
 /// The whole configuration (JSON document root).
 struct Configuration {
     int version = 1;  ///< "version": format version of the JSON file
@@ -151,6 +161,7 @@ struct Configuration {
     std::vector<ExternalLine> lines;
     std::vector<SipTrunk> trunks;
     std::vector<Route> routes;
+    std::vector<ConferenceRoom> conferenceRooms;  ///< "conference_rooms"
 
     bool operator==(const Configuration&) const = default;
 };

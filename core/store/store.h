@@ -29,7 +29,7 @@ enum class StoreErrorKind : int {
 class Store {
 public:
     /// Current schema version written to PRAGMA user_version.
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
 
     ~Store();
     Store(const Store&) = delete;

@@ -177,6 +177,7 @@ inline sb::store::Configuration richConfiguration() {
     c.routes = {{"9XXXX.", 1, "", "carrier", "voip", {"201", "150"}},
                 {"0[1-5]Z.", 0, "+49", "ims", "", {}},
                 {"N", -1, "x", "voip", "carrier", {"100"}}};
+    c.conferenceRooms = {{"100", "2468", "Board"}, {"7", "", ""}};
     return c;
 }
 
