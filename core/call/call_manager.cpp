@@ -376,7 +376,16 @@ std::unique_ptr<services::Service> CallManager::makeService(const ServiceTarget&
     auto log = [this](LogLevel level, const std::string& text) { m_events.publish(LogMessage{level, text, nowMs()}); };
     switch (target.kind) {
     case ServiceTarget::Kind::Echo: return services::makeEchoTest();
-    case ServiceTarget::Kind::Conference: return services::makeConference(target.room, m_prompts);
+    case ServiceTarget::Kind::Conference: {
+        services::ConferenceOptions o{target.room, {}, {}};
+        for (const auto& room : m_config.conferenceRooms) {
+            if (room.number == target.room) {
+                o.pin = room.pin;
+                o.name = room.name;
+            }
+        }
+        return services::makeConference(std::move(o), m_prompts);
+    }
     case ServiceTarget::Kind::VoicemailRetrieval: {
         const store::Extension* owner = findExtension(caller);
         return services::makeVoicemailRetrieval(caller, owner ? owner->voicemailPin : std::string(), m_prompts,
