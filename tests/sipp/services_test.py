@@ -15,7 +15,7 @@ import time
 import unittest
 
 from sip_client import OutgoingCall, SipClient, sdp_endpoint
-from switchboard_harness import SippRun, SwitchboardServer, free_port, run_sipp
+from switchboard_harness import SippRun, SwitchboardServer, free_port, run_sipp, start_server
 
 SERVER = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -396,6 +396,24 @@ class Services(unittest.TestCase):
         gone = [r for r in rows if r not in left][0]
         self.assertFalse(os.path.exists(os.path.join(self.server.workdir, "voicemail", gone[3])))
         self.assertEqual(call.bye().status, 200)
+
+    def test_a_corrupt_greeting_is_reported_and_the_caller_still_leaves_a_message(self):
+        # A server of its own: the greeting path must exist before the import.
+        folder = self.server.workdir
+        corrupt = os.path.join(folder, "corrupt-greeting.wav")
+        with open(corrupt, "wb") as f:
+            f.write(b"RIFF\x10\x00\x00\x00WAVEfmt garbage, not a WAV file" * 3)
+        self.server = start_server(self, SERVER, {
+            "version": 1, "settings": {"domain": "127.0.0.1"},
+            "extensions": [
+                {"number": "100", "password": "pw-100-secret", "name": "Caller"},
+                {"number": "104", "password": "pw-104-secret", "name": "Bad greeting", "voicemail": True,
+                 "voicemail_greeting": corrupt}]})
+        greeting = self.leave_message("104", freq=600, seconds=1.5)
+        self.server.wait_log(r"greeting of mailbox 104: .+; the standard greeting is played")
+        self.assertGreater(sum(abs(s) for s in greeting) / len(greeting), 100, "no greeting at all was played")
+        self.server.wait_log(r"voicemail for 104 from 100, [01] s")
+        self.assertEqual(len(self.messages("104", count=1)), 1)
 
     # --- subscribed MWI (RFC 6665 + RFC 3842) -------------------------------
 
