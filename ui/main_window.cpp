@@ -19,6 +19,7 @@
 
 #include "config/json_config.h"
 #include "core_bridge.h"
+#include "dialogs/conference_rooms_dialog.h"
 #include "dialogs/first_run_wizard.h"
 #include "dialogs/server_info_dialog.h"
 #include "dialogs/settings_dialog.h"
@@ -169,6 +170,8 @@ void MainWindow::createMenus() {
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
+    QAction* rooms = tools->addAction(tr("&Conference rooms…"), this, &MainWindow::showConferenceRooms);
+    rooms->setObjectName(QStringLiteral("conferenceRoomsAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -360,6 +363,22 @@ void MainWindow::showSettings() {
     }
     m_settings->raise();
     m_settings->activateWindow();
+}
+
+void MainWindow::showConferenceRooms() {
+    auto* dialog = new ConferenceRoomsDialog(m_bridge.configuration().conferenceRooms, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // The rooms go into the snapshot the engine last confirmed; it
+        // validates again and answers with configurationChanged or Rejected.
+        sb::store::Configuration config = m_bridge.configuration();
+        config.conferenceRooms = dialog->rooms();
+        if (!m_bridge.applyConfiguration(config))
+            QMessageBox::warning(this, tr("Conference rooms"), tr("The engine is not running."));
+        else
+            statusBar()->showMessage(tr("Conference rooms saved."), kStatusMessageMs);
+    });
+    dialog->open();  // not exec(): this may run inside CoreBridge::drain()
 }
 
 void MainWindow::saveLayout(QSettings& settings) const {

@@ -84,6 +84,8 @@ public slots:
     void quitApplication();
     void showSettings();
     void showSetupWizard();
+    /// Tools → Conference rooms…: edit the rooms; OK applies the configuration.
+    void showConferenceRooms();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
