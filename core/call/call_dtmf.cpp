@@ -26,7 +26,8 @@ void Call::onInfo(sip::CallLeg& leg, const sip::Body& body) {
     if (!asRtp) (void)peer->sendInfo(sip::dtmfRelayBody(*key, ms));
     m_manager.events().publish(LogMessage{LogLevel::Debug,
                                           "call " + std::to_string(m_id) + ": DTMF " + std::string(1, *key) +
-                                              " (SIP INFO) from the " + (&leg == m_caller.get() ? "caller" : "callee") +
+                                              " (SIP INFO) from the " +
+                                              (&leg == m_caller.get() ? "caller" : "callee") +
                                               " sent on as " + (asRtp ? "RFC 4733" : "SIP INFO"),
                                           nowMs()});
 }
@@ -36,11 +37,11 @@ void Call::keyToInfo(media::Leg from, char key, unsigned durationMs) {
     sip::CallLeg* peer = from == media::Leg::A ? m_callee : m_caller.get();
     if (!peer) return;
     (void)peer->sendInfo(sip::dtmfRelayBody(key, durationMs ? durationMs : kDefaultKeyMs));
-    m_manager.events().publish(LogMessage{LogLevel::Debug,
-                                          "call " + std::to_string(m_id) + ": DTMF " + std::string(1, key) +
-                                              " (RFC 4733) from the " + (from == media::Leg::A ? "caller" : "callee") +
-                                              " sent on as SIP INFO",
-                                          nowMs()});
+    m_manager.events().publish(LogMessage{
+        LogLevel::Debug,
+        "call " + std::to_string(m_id) + ": DTMF " + std::string(1, key) + " (RFC 4733) from the " +
+            (from == media::Leg::A ? "caller" : "callee") + " sent on as SIP INFO",
+        nowMs()});
 }
 
 }  // namespace sb::call

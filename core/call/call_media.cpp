@@ -8,7 +8,9 @@ using media::Leg;
 
 namespace {
 
-size_t slot(Leg leg) { return leg == Leg::A ? 0 : 1; }
+size_t slot(Leg leg) {
+    return leg == Leg::A ? 0 : 1;
+}
 
 std::optional<uint8_t> telephoneEventOf(const media::SessionDescription& sdp) {
     const auto audio = media::firstAudioIndex(sdp);
@@ -35,7 +37,8 @@ void addTelephoneEvent(media::SessionDescription& sdp, std::optional<uint8_t> wa
         }
         if (pt < 0) return;
     }
-    m.formats.push_back({std::to_string(pt), media::RtpMap{"telephone-event", 8000, ""}, std::string("0-16")});
+    m.formats.push_back(
+        {std::to_string(pt), media::RtpMap{"telephone-event", 8000, ""}, std::string("0-16")});
 }
 
 void removeTelephoneEvent(media::SessionDescription& sdp) {
@@ -118,7 +121,8 @@ Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body, bool isOffer
     // Before the rewrite, so that o= is stamped once, on what is sent.
     media::SessionDescription toSend = sdp.value();
     agreeTelephoneEvent(from, sdp.value(), toSend, isOffer);
-    auto rewritten = media::rewriteForLeg(toSend, m_relay->localEndpoint(to), to == Leg::A ? m_originA : m_originB);
+    auto rewritten =
+        media::rewriteForLeg(toSend, m_relay->localEndpoint(to), to == Leg::A ? m_originA : m_originB);
     if (isOffer) media::preferCodecs(rewritten, m_codecPreference);
     if (to == Leg::A) {
         m_towardCaller = rewritten;

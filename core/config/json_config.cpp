@@ -30,7 +30,8 @@ struct FieldSpec {
         member;
 };
 
-using store::ConferenceRoom, store::ExternalLine, store::Extension, store::Route, store::Settings, store::SipTrunk;
+using store::ConferenceRoom, store::ExternalLine, store::Extension, store::Route, store::Settings,
+    store::SipTrunk;
 
 // Key order here is the order of the written file and of docs/config.md.
 // clang-format off

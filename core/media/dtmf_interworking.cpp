@@ -8,7 +8,7 @@ namespace sb::media {
 
 namespace {
 constexpr char kKeys[] = "0123456789*#ABCD";
-constexpr uint8_t kVolume = 10;  // -10 dBm0, what phones send
+constexpr uint8_t kVolume = 10;        // -10 dBm0, what phones send
 constexpr unsigned kSamplesPerMs = 8;  // telephone-event/8000
 }  // namespace
 
@@ -19,7 +19,9 @@ std::optional<uint8_t> dtmfEventCode(char key) {
     return std::nullopt;
 }
 
-char dtmfKeyOf(uint8_t code) { return code < 16 ? kKeys[code] : 0; }
+char dtmfKeyOf(uint8_t code) {
+    return code < 16 ? kKeys[code] : 0;
+}
 
 std::optional<DtmfKey> DtmfReceiver::feed(uint32_t timestamp, std::span<const uint8_t> payload) {
     if (payload.size() < 4) return std::nullopt;

@@ -20,7 +20,7 @@ namespace sb::media {
 
 /// A key pressed, as a SIP INFO would carry it.
 struct DtmfKey {
-    char key = 0;                ///< '0'-'9', '*', '#', 'A'-'D'
+    char key = 0;  ///< '0'-'9', '*', '#', 'A'-'D'
     unsigned durationMs = 0;
     bool operator==(const DtmfKey&) const = default;
 };

@@ -193,7 +193,8 @@ void RtpRelay::Impl::receive(Leg fromLeg, bool rtcp, const struct sa& src, struc
     }
 }
 
-struct mbuf* RtpRelay::Impl::interwork(LegState& from, LegState& to, struct mbuf& mb, std::optional<DtmfKey>& key) {
+struct mbuf* RtpRelay::Impl::interwork(LegState& from, LegState& to, struct mbuf& mb,
+                                       std::optional<DtmfKey>& key) {
     uint8_t* data = mbuf_buf(&mb);
     const size_t size = mbuf_get_left(&mb);
     if (size < 12) return &mb;
@@ -249,7 +250,8 @@ Result<std::unique_ptr<RtpRelay>> RtpRelay::create(PortPool& pool, const std::st
         }
         state.toneBuffer.reset(mbuf_alloc(kRtpHeaderSize + kToneSamplesPerPacket));
         state.dtmfBuffer.reset(mbuf_alloc(64));
-        if (!state.toneBuffer || !state.dtmfBuffer) return makeError("out of memory creating the media relay", ENOMEM);
+        if (!state.toneBuffer || !state.dtmfBuffer)
+            return makeError("out of memory creating the media relay", ENOMEM);
     }
     return std::unique_ptr<RtpRelay>(new RtpRelay(std::move(impl)));
 }

@@ -23,7 +23,8 @@ public:
 
 class Conference : public Service {
 public:
-    Conference(ConferenceOptions options, PromptLibrary& prompts) : m_options(std::move(options)), m_prompts(prompts) {}
+    Conference(ConferenceOptions options, PromptLibrary& prompts)
+        : m_options(std::move(options)), m_prompts(prompts) {}
 
     void start(ServiceContext& call) override {
         m_call = &call;
@@ -51,12 +52,13 @@ public:
             return join(call, true);
         }
         m_entered.clear();
-        call.log(LogLevel::Warning, "wrong PIN for conference room " + m_options.room + " from " + call.caller());
+        call.log(LogLevel::Warning,
+                 "wrong PIN for conference room " + m_options.room + " from " + call.caller());
         if (++m_failures >= kTries) {
             m_askingPin = false;
             m_idle.cancel();
-            call.log(LogLevel::Warning, "conference room " + m_options.room + ": " + call.caller() + " refused after " +
-                                            std::to_string(kTries) + " wrong PINs");
+            call.log(LogLevel::Warning, "conference room " + m_options.room + ": " + call.caller() +
+                                            " refused after " + std::to_string(kTries) + " wrong PINs");
             return call.play({m_prompts.get("vm-wrong-pin"), m_prompts.get("goodbye")}, kGoodbye);
         }
         call.play({m_prompts.get("vm-wrong-pin"), m_prompts.get("conf-enter-pin")}, kPinPrompt);

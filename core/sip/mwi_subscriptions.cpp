@@ -28,7 +28,8 @@ std::string dialogKey(const std::string& callId, const std::string& localTag, co
 bool isMessageSummary(const ::sip_msg& msg) {
     const auto event = headerValue(msg, "Event");
     if (!event) return false;
-    return routing::equalsIgnoreCase(routing::trim(std::string_view(*event).substr(0, event->find(';'))), kEvent);
+    return routing::equalsIgnoreCase(routing::trim(std::string_view(*event).substr(0, event->find(';'))),
+                                     kEvent);
 }
 
 /// The same phone: scheme, user, host and port alike; URI parameters
@@ -51,7 +52,7 @@ struct MwiSubscriptions::Subscription {
     int64_t expiresAtMs = 0;
     bool terminated = false;  ///< the final NOTIFY is out; refreshes get 481
     std::string terminationReason;
-    bool dirty = false;  ///< counts changed while a NOTIFY was in flight
+    bool dirty = false;                     ///< counts changed while a NOTIFY was in flight
     struct sip_request* request = nullptr;  ///< libre clears it on completion
     Timer expiry;
 
@@ -87,8 +88,8 @@ MwiSubscriptions::~MwiSubscriptions() {
 
 std::string MwiSubscriptions::body(const std::string& mailbox) const {
     const MailboxCounts counts = m_counts(mailbox).value_or(MailboxCounts{});
-    return MwiNotifier::summary("sip:" + mailbox + "@" + m_registrar.authenticator().realm(), counts.newMessages,
-                                counts.oldMessages);
+    return MwiNotifier::summary("sip:" + mailbox + "@" + m_registrar.authenticator().realm(),
+                                counts.newMessages, counts.oldMessages);
 }
 
 bool MwiSubscriptions::onSubscribe(const ::sip_msg& msg) {
@@ -101,14 +102,20 @@ bool MwiSubscriptions::onSubscribe(const ::sip_msg& msg) {
     const auto outcome =
         auth.check(msg, true, [this](const std::string& user) { return m_registrar.passwordOf(user); });
     switch (outcome.verdict) {
-    case Authenticator::Verdict::Challenge:
-    case Authenticator::Verdict::Stale:
-        m_stack.replyStateless(msg, 407, "Proxy Authentication Required",
-                               auth.challengeHeaders(true, outcome.verdict == Authenticator::Verdict::Stale));
-        return true;
-    case Authenticator::Verdict::Forbidden: m_stack.replyFinal(msg, 403, "Forbidden"); return true;
-    case Authenticator::Verdict::BadRequest: m_stack.replyFinal(msg, 400, "Bad Proxy-Authorization"); return true;
-    case Authenticator::Verdict::Authorized: break;
+        case Authenticator::Verdict::Challenge:
+        case Authenticator::Verdict::Stale:
+            m_stack.replyStateless(
+                msg, 407, "Proxy Authentication Required",
+                auth.challengeHeaders(true, outcome.verdict == Authenticator::Verdict::Stale));
+            return true;
+        case Authenticator::Verdict::Forbidden:
+            m_stack.replyFinal(msg, 403, "Forbidden");
+            return true;
+        case Authenticator::Verdict::BadRequest:
+            m_stack.replyFinal(msg, 400, "Bad Proxy-Authorization");
+            return true;
+        case Authenticator::Verdict::Authorized:
+            break;
     }
     // The resource is the Request-URI's user (RFC 3842 §4); phones that put
     // it only in To are read from there.
@@ -163,7 +170,8 @@ bool MwiSubscriptions::onSubscribe(const ::sip_msg& msg) {
 
 bool MwiSubscriptions::onInDialog(const ::sip_msg& msg) {
     if (pl_strcmp(&msg.met, "SUBSCRIBE") != 0) return false;
-    auto it = m_subscriptions.find(dialogKey(toString(msg.callid), toString(msg.to.tag), toString(msg.from.tag)));
+    auto it =
+        m_subscriptions.find(dialogKey(toString(msg.callid), toString(msg.to.tag), toString(msg.from.tag)));
     if (it == m_subscriptions.end() || it->second->terminated) return false;  // 481
     refresh(*it->second, msg);
     return true;
@@ -184,7 +192,8 @@ void MwiSubscriptions::refresh(Subscription& sub, const ::sip_msg& msg) {
     if (!granted) return;
     const uint32_t expiresS = *granted;
     sub.dialog.refreshTarget(msg);
-    m_stack.replyFinal(msg, 200, "OK", "Expires: " + std::to_string(expiresS) + "\r\nContact: <" + sub.contact + ">\r\n");
+    m_stack.replyFinal(msg, 200, "OK",
+                       "Expires: " + std::to_string(expiresS) + "\r\nContact: <" + sub.contact + ">\r\n");
     if (expiresS == 0) {
         // RFC 6665 §4.2.1.4: unsubscribing ends with a NOTIFY that says so.
         sub.expiry.cancel();
@@ -211,7 +220,8 @@ std::optional<uint32_t> MwiSubscriptions::grantedExpires(const ::sip_msg& msg) {
     }
     // RFC 6665 §4.2.1.1: too short is 423 with our minimum.
     if (expiresS != 0 && expiresS < policy.minS) {
-        m_stack.replyFinal(msg, 423, "Interval Too Brief", "Min-Expires: " + std::to_string(policy.minS) + "\r\n");
+        m_stack.replyFinal(msg, 423, "Interval Too Brief",
+                           "Min-Expires: " + std::to_string(policy.minS) + "\r\n");
         return std::nullopt;
     }
     return expiresS;
@@ -229,7 +239,8 @@ bool MwiSubscriptions::covers(const std::string& mailbox, const std::string& sou
                               const std::string& contact) const {
     return std::any_of(m_subscriptions.begin(), m_subscriptions.end(), [&](const auto& entry) {
         const Subscription& s = *entry.second;
-        return !s.terminated && s.mailbox == mailbox && (s.source == source || sameContact(s.dialog.remoteTarget, contact));
+        return !s.terminated && s.mailbox == mailbox &&
+               (s.source == source || sameContact(s.dialog.remoteTarget, contact));
     });
 }
 
@@ -280,8 +291,9 @@ void MwiSubscriptions::sendPending(Subscription& sub) {
     pl_set_str(&hopPl, hop.c_str());
     int err = uri_decode(&route, &hopPl);
     if (!err)
-        err = sip_requestf(&sub.request, m_stack.raw(), true, "NOTIFY", sub.dialog.remoteTarget.c_str(), &route,
-                           nullptr, &Subscription::onSend, &Subscription::onResponse, &sub, "%s", headers.c_str());
+        err = sip_requestf(&sub.request, m_stack.raw(), true, "NOTIFY", sub.dialog.remoteTarget.c_str(),
+                           &route, nullptr, &Subscription::onSend, &Subscription::onResponse, &sub, "%s",
+                           headers.c_str());
     if (err) {
         m_stack.events().publish(LogMessage{LogLevel::Warning,
                                             "MWI: cannot send NOTIFY for mailbox " + sub.mailbox + " to " +

@@ -234,11 +234,11 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
     int rc = tx.beginWrite();
     if (rc == SQLITE_OK)
         // Children first, so the foreign keys never see an orphan.
-        rc = sqlite::execScript(
-            m_db,
-            "DELETE FROM conference_rooms; DELETE FROM routes; DELETE FROM trunk_dids; DELETE FROM trunk_allowed_addresses;"
-            " DELETE FROM trunks; DELETE FROM lines; DELETE FROM extensions;"
-            " DELETE FROM settings;");
+        rc = sqlite::execScript(m_db,
+                                "DELETE FROM conference_rooms; DELETE FROM routes; DELETE FROM trunk_dids; "
+                                "DELETE FROM trunk_allowed_addresses;"
+                                " DELETE FROM trunks; DELETE FROM lines; DELETE FROM extensions;"
+                                " DELETE FROM settings;");
     if (rc != SQLITE_OK) return op.fail(rc);
 
     Statement ins;
@@ -330,7 +330,8 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
     }
     if (rc != SQLITE_OK) return op.fail(rc);
 
-    rc = ins.prepare(m_db, "INSERT INTO conference_rooms (position, number, pin, name) VALUES (?1, ?2, ?3, ?4)");
+    rc = ins.prepare(m_db,
+                     "INSERT INTO conference_rooms (position, number, pin, name) VALUES (?1, ?2, ?3, ?4)");
     for (size_t i = 0; rc == SQLITE_OK && i < config.conferenceRooms.size(); ++i) {
         const ConferenceRoom& room = config.conferenceRooms[i];
         if (rc = ins.run(i, room.number, room.pin, room.name); rc == SQLITE_DONE) rc = SQLITE_OK;

@@ -157,32 +157,38 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     for (const char* key :
          {"\"auth_algorithms\"", "\"min_expires\"", "\"max_expires\"", "\"default_expires\"",
           "\"max_contacts\"", "\"nonce_lifetime\"", "\"qualify_interval\"", "\"tls_certificate\"",
-          "\"tls_private_key\"", "\"qualify\"", "\"voicemail\"", "\"voicemail_pin\"", "\"voicemail_greeting\"",
-          "\"voicemail_max_length\"", "\"prompt_language\"", "\"music_on_hold\"", "\"voicemail_max_messages\"",
-          "\"conference_rooms\"", "\"pin\""})
+          "\"tls_private_key\"", "\"qualify\"", "\"voicemail\"", "\"voicemail_pin\"",
+          "\"voicemail_greeting\"", "\"voicemail_max_length\"", "\"prompt_language\"", "\"music_on_hold\"",
+          "\"voicemail_max_messages\"", "\"conference_rooms\"", "\"pin\""})
         EXPECT_NE(text.find(key), std::string::npos) << key;
 }
 
 TEST(JsonConfig, ConferenceRoomsAreReadCheckedAndLeftOutWhenNone) {
-    auto parsed = parseConfigurationJson(R"({"version": 1, "settings": {"domain": "pbx.example.org"}, "conference_rooms": [
+    auto parsed = parseConfigurationJson(
+        R"({"version": 1, "settings": {"domain": "pbx.example.org"}, "conference_rooms": [
         {"number": "700", "pin": "2468", "name": "Board"}, {"number": "701"}]})");
     ASSERT_TRUE(parsed) << parsed.error().message;
     ASSERT_EQ(parsed->conferenceRooms.size(), 2u);
     EXPECT_EQ(parsed->conferenceRooms[0], (store::ConferenceRoom{"700", "2468", "Board"}));
     EXPECT_EQ(parsed->conferenceRooms[1], (store::ConferenceRoom{"701", "", ""}));
 
-    auto bad = parseConfigurationJson(R"({"version": 1, "settings": {"domain": "pbx.example.org"}, "conference_rooms": [
+    auto bad = parseConfigurationJson(
+        R"({"version": 1, "settings": {"domain": "pbx.example.org"}, "conference_rooms": [
         {"number": "700", "pin": "12"}, {"number": "*1"}, {"number": "123456789"}]})");
     ASSERT_FALSE(bad);
     const std::string& why = bad.error().message;
     EXPECT_NE(why.find("conference_rooms[0].pin: a room PIN is 4 to 12 digits (0-9), or empty for none"),
-              std::string::npos) << why;
+              std::string::npos)
+        << why;
     EXPECT_NE(why.find("conference_rooms[1].number: expected digits only (0-9)"), std::string::npos) << why;
     EXPECT_NE(why.find("conference_rooms[2].number: expected at most 8 digits"), std::string::npos) << why;
-    auto twice = parseConfigurationJson(R"({"version": 1, "settings": {"domain": "pbx.example.org"}, "conference_rooms": [{"number": "700"}, {"number": "700"}]})");
+    auto twice = parseConfigurationJson(
+        R"({"version": 1, "settings": {"domain": "pbx.example.org"}, "conference_rooms": [{"number": "700"}, {"number": "700"}]})");
     ASSERT_FALSE(twice);
-    EXPECT_NE(twice.error().message.find("conference_rooms[1].number: room 700 is already set up by conference_rooms[0]"),
-              std::string::npos) << twice.error().message;
+    EXPECT_NE(twice.error().message.find(
+                  "conference_rooms[1].number: room 700 is already set up by conference_rooms[0]"),
+              std::string::npos)
+        << twice.error().message;
 
     EXPECT_EQ(configurationToJson(Configuration{}).find("conference_rooms"), std::string::npos);
 }

@@ -19,8 +19,8 @@ std::vector<uint8_t> eventPayload(uint8_t event, bool end, uint16_t duration) {
             static_cast<uint8_t>(duration)};
 }
 
-std::vector<uint8_t> eventPacket(uint16_t seq, uint32_t ts, uint8_t pt, uint8_t event, bool end, uint16_t duration,
-                                 bool marker = false) {
+std::vector<uint8_t> eventPacket(uint16_t seq, uint32_t ts, uint8_t pt, uint8_t event, bool end,
+                                 uint16_t duration, bool marker = false) {
     auto p = makeRtp(seq, ts, 0xE7E7, pt, 4);
     const auto payload = eventPayload(event, end, duration);
     std::copy(payload.begin(), payload.end(), p.begin() + 12);
@@ -28,7 +28,9 @@ std::vector<uint8_t> eventPacket(uint16_t seq, uint32_t ts, uint8_t pt, uint8_t 
     return p;
 }
 
-uint16_t seqOf(const std::vector<uint8_t>& p) { return static_cast<uint16_t>(p[2] << 8 | p[3]); }
+uint16_t seqOf(const std::vector<uint8_t>& p) {
+    return static_cast<uint16_t>(p[2] << 8 | p[3]);
+}
 uint32_t tsOf(const std::vector<uint8_t>& p) {
     return uint32_t{p[4]} << 24 | uint32_t{p[5]} << 16 | uint32_t{p[6]} << 8 | p[7];
 }
@@ -113,7 +115,9 @@ protected:
     void pressOnA(uint8_t pt, uint8_t event, uint32_t ts, uint16_t firstSeq) {
         uint16_t seq = firstSeq;
         for (int i = 0; i < 3; ++i)
-            alice.send(m_relay->localEndpoint(Leg::A), eventPacket(seq++, ts, pt, event, false, static_cast<uint16_t>(160 * (i + 1)), i == 0));
+            alice.send(
+                m_relay->localEndpoint(Leg::A),
+                eventPacket(seq++, ts, pt, event, false, static_cast<uint16_t>(160 * (i + 1)), i == 0));
         for (int i = 0; i < 3; ++i)
             alice.send(m_relay->localEndpoint(Leg::A), eventPacket(seq++, ts, pt, event, true, 640));
     }
@@ -166,7 +170,8 @@ TEST_F(RelayDtmfTest, AKeyFromInfoReplacesRelayedAudioTowardTheLeg) {
     EXPECT_FALSE(m_relay->sendDtmf(Leg::A, '1', 160)) << "A agreed no telephone-event";
     ASSERT_TRUE(m_relay->sendDtmf(Leg::B, '9', 100));
     for (uint16_t i = 0; i < 10; ++i) {
-        alice.send(m_relay->localEndpoint(Leg::A), makeRtp(static_cast<uint16_t>(500 + i), 16000 + i * 160u, 0xA11CE));
+        alice.send(m_relay->localEndpoint(Leg::A),
+                   makeRtp(static_cast<uint16_t>(500 + i), 16000 + i * 160u, 0xA11CE));
         runFor(1ms);
     }
     ASSERT_TRUE(runUntil([&] { return bob.received.size() == 10; }, 2s));

@@ -26,7 +26,8 @@ QString cellText(const QTableWidget* table, int row, int column) {
 
 }  // namespace
 
-ConferenceRoomsDialog::ConferenceRoomsDialog(const std::vector<sb::store::ConferenceRoom>& rooms, QWidget* parent)
+ConferenceRoomsDialog::ConferenceRoomsDialog(const std::vector<sb::store::ConferenceRoom>& rooms,
+                                             QWidget* parent)
     : QDialog(parent) {
     setObjectName(QStringLiteral("conferenceRoomsDialog"));
     setWindowTitle(tr("Conference rooms"));

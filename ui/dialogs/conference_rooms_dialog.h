@@ -26,7 +26,8 @@ class ConferenceRoomsDialog final : public QDialog {
 public:
     enum Column { NumberColumn = 0, PinColumn, NameColumn, ColumnCount };
 
-    explicit ConferenceRoomsDialog(const std::vector<sb::store::ConferenceRoom>& rooms, QWidget* parent = nullptr);
+    explicit ConferenceRoomsDialog(const std::vector<sb::store::ConferenceRoom>& rooms,
+                                   QWidget* parent = nullptr);
 
     /// The rooms as entered, in table order.
     std::vector<sb::store::ConferenceRoom> rooms() const;
