@@ -448,6 +448,8 @@ class Services(unittest.TestCase):
         call_ids = {re.search(r"\nCall-ID: *(\S+)", m).group(1) for m in notifies}
         self.assertEqual(len(call_ids), 1, "an unsolicited NOTIFY went to the subscribed phone too")
         self.assertGreaterEqual(len(notifies), 4, "subscribe, message, refresh, unsubscribe")
+        for m in notifies:
+            self.assertEqual(m.count("\nMax-Forwards:"), 1, m)
 
     def test_a_subscription_not_refreshed_expires_with_a_final_notify(self):
         code, out = run_sipp(MWI_EXPIRES, "127.0.0.1", self.server.port, keys={"ext": "103", "expires": 2},
