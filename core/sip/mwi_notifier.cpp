@@ -60,11 +60,12 @@ void MwiNotifier::notify(const std::string& mailbox, size_t newMessages, size_t 
         struct pl routePl;
         pl_set_str(&routePl, routeText.c_str());
         if (uri_decode(&route, &routePl) != 0) continue;
+        // No Max-Forwards here: libre's sip_requestf writes it.
         const int err = sip_requestf(
             &pending->request, m_stack.raw(), true, "NOTIFY", b.contact.c_str(), &route, nullptr,
             &Pending::onSend, &Pending::onResponse, pending.get(),
             "To: <%s>\r\nFrom: <%s>;tag=%016llx\r\nCall-ID: %016llx@%s\r\nCSeq: 1 NOTIFY\r\n"
-            "Max-Forwards: 70\r\nEvent: message-summary\r\nSubscription-State: active\r\n"
+            "Event: message-summary\r\nSubscription-State: active\r\n"
             "Contact: <sip:switchboard@%s>\r\nContent-Type: application/simple-message-summary\r\n"
             "Content-Length: %zu\r\n\r\n%s",
             account.c_str(), account.c_str(), static_cast<unsigned long long>(rand_u64()),

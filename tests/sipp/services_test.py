@@ -360,6 +360,11 @@ class Services(unittest.TestCase):
         self.assertTrue(self.messages("101"))
         code, out, _ = lamp[0].wait()
         self.assertEqual(code, 0, out)
+        unsolicited = [m for m in self.server.sent_messages()
+                       if "\nNOTIFY " in m and "Message-Account: sip:101@" in m]
+        self.assertTrue(unsolicited)
+        for m in unsolicited:
+            self.assertEqual(m.count("\nMax-Forwards:"), 1, m)
 
     def test_the_owner_listens_after_the_pin_and_deletes(self):
         before = len(self.messages("103", wait=False))
