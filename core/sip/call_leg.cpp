@@ -63,7 +63,7 @@ bool CallLeg::sendInDialog(const std::string& method, const std::string& extra, 
                            struct ::sip_request** reqp, bool stateful) {
     const uint32_t cseq = method == "ACK" ? m_inviteCseq : m_dialog.localCseq++;
     if (method == "INVITE" && reqp == &m_reinviteReq) m_reinviteCseq = cseq;
-    std::string headers = m_dialog.requestHeaders(method, cseq) + extra;
+    std::string headers = m_dialog.requestHeaders(method, cseq, false) + extra;
     if (method != "ACK" && method != "BYE" && method != "PRACK")
         headers += capabilityHeaders(!m_outgoing.omit100rel);
     if (!body.empty()) headers += "Content-Type: " + body.type + "\r\n";

@@ -281,10 +281,8 @@ void MwiSubscriptions::sendPending(Subscription& sub) {
         state += std::to_string(left);
     }
     const std::string content = body(sub.mailbox);
-    std::string dialogHeaders = sub.dialog.requestHeaders("NOTIFY", sub.dialog.localCseq++);
     // libre's sip_requestf writes Max-Forwards itself; a second one is not allowed.
-    if (auto mf = dialogHeaders.find("Max-Forwards: 70\r\n"); mf != std::string::npos)
-        dialogHeaders.erase(mf, std::string_view("Max-Forwards: 70\r\n").size());
+    const std::string dialogHeaders = sub.dialog.requestHeaders("NOTIFY", sub.dialog.localCseq++, false);
     const std::string headers = dialogHeaders + "Event: message-summary\r\nSubscription-State: " + state +
                                 "\r\nContact: <" + sub.contact +
                                 ">\r\nContent-Type: application/simple-message-summary\r\n" +
