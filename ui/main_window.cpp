@@ -20,6 +20,7 @@
 #include "config/json_config.h"
 #include "core_bridge.h"
 #include "dialogs/blacklist_dialog.h"
+#include "dialogs/conference_rooms_dialog.h"
 #include "dialogs/first_run_wizard.h"
 #include "dialogs/server_info_dialog.h"
 #include "dialogs/settings_dialog.h"
@@ -39,8 +40,8 @@
 #include "widgets/lines_panel.h"
 #include "widgets/log_dock.h"
 #include "widgets/routes_panel.h"
-#include "widgets/table_view.h"
 #include "widgets/security_panel.h"
+#include "widgets/table_view.h"
 #include "widgets/trace_panel.h"
 #include "widgets/trunks_panel.h"
 #include "widgets/voicemail_panel.h"
@@ -178,6 +179,8 @@ void MainWindow::createMenus() {
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
+    QAction* rooms = tools->addAction(tr("&Conference rooms…"), this, &MainWindow::showConferenceRooms);
+    rooms->setObjectName(QStringLiteral("conferenceRoomsAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -383,6 +386,22 @@ void MainWindow::showBlacklist() {
             QMessageBox::warning(this, tr("Blacklist"), tr("The engine is not running."));
     });
     dialog->open();
+}
+
+void MainWindow::showConferenceRooms() {
+    auto* dialog = new ConferenceRoomsDialog(m_bridge.configuration().conferenceRooms, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // The rooms go into the snapshot the engine last confirmed; it
+        // validates again and answers with configurationChanged or Rejected.
+        sb::store::Configuration config = m_bridge.configuration();
+        config.conferenceRooms = dialog->rooms();
+        if (!m_bridge.applyConfiguration(config))
+            QMessageBox::warning(this, tr("Conference rooms"), tr("The engine is not running."));
+        else
+            statusBar()->showMessage(tr("Conference rooms saved."), kStatusMessageMs);
+    });
+    dialog->open();  // not exec(): this may run inside CoreBridge::drain()
 }
 
 void MainWindow::saveLayout(QSettings& settings) const {

@@ -88,6 +88,8 @@ public slots:
     void showSettings();
     void showBlacklist();
     void showSetupWizard();
+    /// Tools → Conference rooms…: edit the rooms; OK applies the configuration.
+    void showConferenceRooms();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -53,6 +53,7 @@ void Call::setMedia(std::unique_ptr<CallMedia> media) {
             setState(m_stateBeforeTone.empty() ? "Ringing" : m_stateBeforeTone);
         }
     });
+    m_media->setDtmfHandler([this](media::Leg from, char key, unsigned ms) { keyToInfo(from, key, ms); });
 }
 
 Result<sip::Body> Call::relayBody(const sip::CallLeg& from, const sip::Body& body, bool isOffer) {

@@ -122,6 +122,9 @@ public:
     Result<sip::Body> onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer) override;
     void onPrackRefused(sip::CallLeg& leg, uint16_t code) override;
     void onResponse(sip::CallLeg& leg, const ::sip_msg& response) override;
+    /// call_dtmf.cpp: a key as SIP INFO goes on to the other leg as RFC 4733
+    /// when that leg agreed telephone-event with us, else as SIP INFO.
+    void onInfo(sip::CallLeg& leg, const sip::Body& body) override;
 
 private:
     sip::CallLeg* other(const sip::CallLeg& leg);
@@ -134,6 +137,9 @@ private:
     void finish(store::Disposition disposition, int sipCode, const std::string& reason);
     void cancelForks(const sip::CallLeg* except);
     void publish();
+    /// call_dtmf.cpp: a key received as RFC 4733 on @p from, for a peer
+    /// that agreed no telephone-event: send it a SIP INFO.
+    void keyToInfo(media::Leg from, char key, unsigned durationMs);
     Result<sip::Body> relayBody(const sip::CallLeg& from, const sip::Body& body, bool isOffer = false);
 
     CallManager& m_manager;

@@ -382,7 +382,13 @@ void CallManager::startServices(ServiceEnvironment environment) {
                 std::filesystem::remove(file, ec);
             });
     };
-    m_mwi = std::make_unique<sip::MwiNotifier>(m_stack, m_registrar);
+    m_mwi = std::make_unique<sip::MwiNotifier>(
+        m_stack, m_registrar, [this](const std::string& mailbox) -> std::optional<sip::MailboxCounts> {
+            const store::Extension* ext = findExtension(mailbox);
+            if (!ext || !ext->enabled || !ext->voicemail || !m_mailboxes) return std::nullopt;
+            const size_t fresh = m_mailboxes->unheard(mailbox);
+            return sip::MailboxCounts{fresh, m_mailboxes->count(mailbox) - fresh};
+        });
     hooks.changed = [this](const std::string& mailbox) {
         publishVoicemail();
         if (m_mailboxes) {
@@ -420,7 +426,16 @@ std::unique_ptr<services::Service> CallManager::makeService(const ServiceTarget&
     switch (target.kind) {
     case ServiceTarget::Kind::Echo: return services::makeEchoTest();
     case ServiceTarget::Kind::Confirmation: return services::makeConfirmation(m_prompts);
-    case ServiceTarget::Kind::Conference: return services::makeConference(target.room, m_prompts);
+    case ServiceTarget::Kind::Conference: {
+        services::ConferenceOptions o{target.room, {}, {}};
+        for (const auto& room : m_config.conferenceRooms) {
+            if (room.number == target.room) {
+                o.pin = room.pin;
+                o.name = room.name;
+            }
+        }
+        return services::makeConference(std::move(o), m_prompts);
+    }
     case ServiceTarget::Kind::VoicemailRetrieval: {
         const store::Extension* owner = findExtension(caller);
         return services::makeVoicemailRetrieval(caller, owner ? owner->voicemailPin : std::string(), m_prompts,

@@ -1,8 +1,86 @@
 #include "call/call_media.h"
 
+#include <strings.h>
+
 namespace sb::call {
 
 using media::Leg;
+
+namespace {
+
+size_t slot(Leg leg) {
+    return leg == Leg::A ? 0 : 1;
+}
+
+std::optional<uint8_t> telephoneEventOf(const media::SessionDescription& sdp) {
+    const auto audio = media::firstAudioIndex(sdp);
+    if (!audio) return std::nullopt;
+    return media::findPayloadType(sdp.media[*audio], "telephone-event", 8000);
+}
+
+/// Add telephone-event/8000 (keys 0-16) to the first audio stream, as @p pt
+/// when given and free, else the first free dynamic payload type.
+void addTelephoneEvent(media::SessionDescription& sdp, std::optional<uint8_t> wanted) {
+    const auto audio = media::firstAudioIndex(sdp);
+    if (!audio) return;
+    media::MediaSection& m = sdp.media[*audio];
+    if (!m.isRtp()) return;
+    auto used = [&](int n) { return m.findFormat(std::to_string(n)) != nullptr; };
+    int pt = wanted ? int{*wanted} : -1;
+    if (pt < 0 || used(pt)) {
+        pt = -1;
+        for (int n : {101, 100, 102, 96, 97, 98, 99, 110, 120, 127}) {
+            if (!used(n)) {
+                pt = n;
+                break;
+            }
+        }
+        if (pt < 0) return;
+    }
+    m.formats.push_back(
+        {std::to_string(pt), media::RtpMap{"telephone-event", 8000, ""}, std::string("0-16")});
+}
+
+void removeTelephoneEvent(media::SessionDescription& sdp) {
+    const auto audio = media::firstAudioIndex(sdp);
+    if (!audio) return;
+    auto& formats = sdp.media[*audio].formats;
+    std::erase_if(formats, [](const media::Format& f) {
+        const auto map = media::resolveRtpMap(f);
+        return map && map->clockRate == 8000 && map->encoding.size() == 15 &&
+               strncasecmp(map->encoding.c_str(), "telephone-event", 15) == 0;
+    });
+}
+
+}  // namespace
+
+void CallMedia::agreeTelephoneEvent(Leg from, const media::SessionDescription& received,
+                                    media::SessionDescription& rewritten, bool isOffer) {
+    const Leg to = media::otherLeg(from);
+    const auto te = telephoneEventOf(received);
+    if (isOffer) {
+        m_offeredTe[slot(from)] = te;
+        m_offerSeen[slot(from)] = true;
+        // Offered to the other leg either way: whichever leg can send
+        // RFC 4733 does, and Switchboard turns it into SIP INFO where needed.
+        if (!te) addTelephoneEvent(rewritten, std::nullopt);
+        return;
+    }
+    if (!m_offerSeen[slot(to)]) {
+        // An answer to nothing we saw offered: both legs see the same SDP.
+        m_relay->setTelephoneEvent(from, te);
+        m_relay->setTelephoneEvent(to, te);
+        return;
+    }
+    const auto offered = m_offeredTe[slot(to)];
+    // RFC 3264 §6: the answer toward the offerer lists only what it offered;
+    // telephone-event it offered is accepted by Switchboard, whatever the
+    // other leg answered.
+    if (offered && !te) addTelephoneEvent(rewritten, offered);
+    if (!offered && te) removeTelephoneEvent(rewritten);
+    m_relay->setTelephoneEvent(to, offered);
+    m_relay->setTelephoneEvent(from, te);
+}
 
 Result<std::unique_ptr<CallMedia>> CallMedia::create(media::PortPool& pool, const std::string& localAddress,
                                                      std::string ringbackPreset) {
@@ -40,7 +118,11 @@ Result<sip::Body> CallMedia::relay(Leg from, const sip::Body& body, bool isOffer
     auto sdp = apply(from, body);
     if (!sdp) return sdp.error();
     const Leg to = media::otherLeg(from);
-    auto rewritten = media::rewriteForLeg(sdp.value(), m_relay->localEndpoint(to), to == Leg::A ? m_originA : m_originB);
+    // Before the rewrite, so that o= is stamped once, on what is sent.
+    media::SessionDescription toSend = sdp.value();
+    agreeTelephoneEvent(from, sdp.value(), toSend, isOffer);
+    auto rewritten =
+        media::rewriteForLeg(toSend, m_relay->localEndpoint(to), to == Leg::A ? m_originA : m_originB);
     if (isOffer) media::preferCodecs(rewritten, m_codecPreference);
     if (to == Leg::A) {
         m_towardCaller = rewritten;
@@ -67,18 +149,26 @@ sip::Body CallMedia::ownOffer(Leg to) {
     sdp.media.push_back(std::move(audio));
     media::preferCodecs(sdp, m_codecPreference);
     (to == Leg::A ? m_originA : m_originB).stamp(sdp, ours.address);
+    // Offered on the caller's behalf: the caller agrees telephone-event
+    // in its ACK (takeAnswer).
+    m_offeredTe[slot(media::otherLeg(to))] = 101;
+    m_offerSeen[slot(media::otherLeg(to))] = true;
     return sip::Body::sdp(media::renderSdp(sdp));
 }
 
 Result<void> CallMedia::takeAnswer(Leg from, const sip::Body& answer) {
     if (answer.empty()) return makeError("no SDP answer");
-    if (auto sdp = apply(from, answer); !sdp) return sdp.error();
+    auto sdp = apply(from, answer);
+    if (!sdp) return sdp.error();
+    m_relay->setTelephoneEvent(from, telephoneEventOf(sdp.value()));
     return {};
 }
 
 Result<sip::Body> CallMedia::answerLocally(Leg from, const sip::Body& offer) {
     auto sdp = apply(from, offer);
     if (!sdp) return sdp.error();
+    // The answer mirrors the offer, telephone-event included.
+    m_relay->setTelephoneEvent(from, telephoneEventOf(sdp.value()));
     const size_t audio = *media::firstAudioIndex(sdp.value());  // apply() made sure there is one
     const media::Direction offered = media::effectiveDirection(sdp.value(), sdp->media[audio]);
     // Our answer mirrors the offer from the relay's side; directions turn round.

@@ -67,6 +67,16 @@ public:
     bool musicPlaying(media::Leg leg) const { return m_music[leg == media::Leg::A ? 0 : 1]; }
 
     void setToneHandler(ToneHandler h) { m_toneHandler = std::move(h); }
+
+    /// A key pressed on @p from as RFC 4733 that the other leg, which agreed
+    /// no telephone-event, must get as SIP INFO.
+    using DtmfHandler = media::RtpRelay::DtmfHandler;
+    void setDtmfHandler(DtmfHandler h) { m_relay->setDtmfHandler(std::move(h)); }
+    /// Send @p key (from a SIP INFO) toward @p leg as RFC 4733; false when
+    /// that leg agreed no telephone-event (send it a SIP INFO then).
+    bool sendDtmf(media::Leg toward, char key, unsigned durationMs) {
+        return m_relay->sendDtmf(toward, key, durationMs);
+    }
     bool tonePlaying() const;
     /// "PCMU", "PCMA", ... of the latest answer; empty before one.
     const std::string& codec() const { return m_codec; }
@@ -90,6 +100,14 @@ private:
     std::string m_codec;
     std::optional<media::SessionDescription> m_towardCaller;  ///< last SDP sent to A
     std::optional<media::SessionDescription> m_towardCallee;  ///< last SDP sent to B
+    /// Each leg agrees telephone-event with Switchboard, not with the other
+    /// leg: the telephone-event payload type of the last offer received
+    /// from each leg (none = offered none), once an offer came from it.
+    std::optional<uint8_t> m_offeredTe[2];
+    bool m_offerSeen[2] = {false, false};
+    /// Align what goes to @p to with what each leg agreed (call_media.cpp).
+    void agreeTelephoneEvent(media::Leg from, const media::SessionDescription& received,
+                             media::SessionDescription& rewritten, bool isOffer);
     bool m_music[2] = {false, false};
     media::RtpRelay::Clock::time_point m_created;
     Timer m_graceTimer;

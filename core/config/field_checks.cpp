@@ -109,6 +109,21 @@ Check checkText(std::string_view text, size_t maxLength) {
     return std::nullopt;
 }
 
+Check checkConferenceRoomNumber(std::string_view number) {
+    if (number.empty()) return "required: the digits dialled after *88";
+    if (number.size() > 8) return "expected at most 8 digits (what follows *88)";
+    if (number.find_first_not_of("0123456789") != std::string_view::npos) return "expected digits only (0-9)";
+    return std::nullopt;
+}
+
+Check checkConferencePin(std::string_view pin) {
+    if (pin.empty()) return std::nullopt;
+    // Shorter PINs are guessed in a few calls; keys beyond 12 nobody types.
+    if (pin.find_first_not_of("0123456789") != std::string_view::npos || pin.size() < 4 || pin.size() > 12)
+        return "a room PIN is 4 to 12 digits (0-9), or empty for none";
+    return std::nullopt;
+}
+
 Check checkName(std::string_view name) {
     if (name.empty()) return "required";
     if (auto why = checkText(name, 64)) return why;

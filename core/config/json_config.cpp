@@ -30,7 +30,8 @@ struct FieldSpec {
         member;
 };
 
-using store::ExternalLine, store::Extension, store::IvrMenu, store::Route, store::Settings, store::SipTrunk;
+using store::ConferenceRoom, store::ExternalLine, store::Extension, store::IvrMenu, store::Route, store::Settings,
+    store::SipTrunk;
 
 // Key order here is the order of the written file and of docs/config.md.
 // clang-format off
@@ -101,6 +102,10 @@ const FieldSpec<IvrMenu> kMenuFields[] = {
     {"open_from", &IvrMenu::openFrom}, {"open_to", &IvrMenu::openTo},
     {"closed_destination", &IvrMenu::closedDestination},
 };
+
+const FieldSpec<ConferenceRoom> kConferenceRoomFields[] = {
+    {"number", &ConferenceRoom::number}, {"pin", &ConferenceRoom::pin}, {"name", &ConferenceRoom::name},
+};
 // clang-format on
 
 template <class R, size_t N>
@@ -135,6 +140,7 @@ std::vector<FieldError> readConfiguration(const json& root, Configuration& confi
     readRecords(o, "trunks", kTrunkFields, config.trunks);
     readRecords(o, "routes", kRouteFields, config.routes);
     readRecords(o, "ivr_menus", kMenuFields, config.menus);
+    readRecords(o, "conference_rooms", kConferenceRoomFields, config.conferenceRooms);
     o.finish();
     return errors;
 }
@@ -217,6 +223,10 @@ std::string configurationToJson(const Configuration& config) {
     root["trunks"] = writeRecords(config.trunks, kTrunkFields);
     root["routes"] = writeRecords(config.routes, kRouteFields);
     root["ivr_menus"] = writeRecords(config.menus, kMenuFields);
+    // Left out when there are none, so files from before rooms existed
+    // export unchanged.
+    if (!config.conferenceRooms.empty())
+        root["conference_rooms"] = writeRecords(config.conferenceRooms, kConferenceRoomFields);
     // replace: a non-UTF-8 byte from the database must not make export throw.
     return root.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }

@@ -70,6 +70,7 @@ public:
         for (size_t i = 0; i < m_config.trunks.size(); ++i) trunk(i);
         for (size_t i = 0; i < m_config.routes.size(); ++i) route(i);
         for (size_t i = 0; i < m_config.menus.size(); ++i) menu(i);
+        for (size_t i = 0; i < m_config.conferenceRooms.size(); ++i) conferenceRoom(i);
         return std::move(m_errors);
     }
 
@@ -346,9 +347,24 @@ private:
         destination(base + ".closed_destination", m.closedDestination);
     }
 
+    void conferenceRoom(size_t i) {
+        const auto& room = m_config.conferenceRooms[i];
+        const std::string base = indexPath("conference_rooms", i);
+        check(base + ".number", checkConferenceRoomNumber(room.number));
+        if (!room.number.empty()) {
+            auto [it, inserted] = m_roomNumbers.emplace(room.number, i);
+            if (!inserted)
+                add(base + ".number", "room " + room.number + " is already set up by " +
+                                          indexPath("conference_rooms", it->second));
+        }
+        check(base + ".pin", checkConferencePin(room.pin));
+        check(base + ".name", checkText(room.name, 64));
+    }
+
     const store::Configuration& m_config;
     std::map<std::string, size_t> m_menuNumbers;
     std::vector<FieldError> m_errors;
+    std::map<std::string, size_t> m_roomNumbers;
     std::map<std::string, size_t> m_extensionNumbers;
     std::map<std::string, std::string> m_lineTrunkNames;
 };

@@ -22,6 +22,12 @@ using Check = std::optional<std::string>;
 /// Extension number: digits only, 1–15 of them (E.164 length).
 Check checkExtensionNumber(std::string_view number);
 
+/// Conference room number: what follows *88, 1–8 digits.
+Check checkConferenceRoomNumber(std::string_view number);
+
+/// Conference room PIN: empty (no PIN) or 4–12 digits.
+Check checkConferencePin(std::string_view pin);
+
 /// SIP domain or host: a DNS hostname, an IPv4 literal or a bracketed IPv6
 /// literal ("[2001:db8::1]"). Empty is rejected; callers decide if optional.
 Check checkDomain(std::string_view domain);

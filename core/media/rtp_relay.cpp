@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <vector>
 
+#include "media/dtmf_interworking.h"
+#include "media/rtp_packet.h"
+
 namespace sb::media {
 
 namespace {
@@ -57,6 +60,17 @@ struct RtpRelay::Impl {
         std::optional<Clock::time_point> lastPacket;
         bool firstRtpReported = false;
         RePtr<struct mbuf> toneBuffer;
+        // DTMF interworking (see the class comment). interceptPt is the
+        // telephone-event payload type of this leg's packets that must not
+        // pass as they are (-1: none, the common case); rewritePt the peer's
+        // number for them, or -1 to turn them into keys for SIP INFO.
+        std::optional<uint8_t> telephoneEvent;
+        int interceptPt = -1;
+        int rewritePt = -1;
+        DtmfReceiver dtmfIn;
+        DtmfInjector dtmfOut;  ///< keys to write into the stream toward this leg
+        std::vector<uint8_t> dtmfPacket;
+        RePtr<struct mbuf> dtmfBuffer;
         uint64_t lastTonePackets = 0;
         // Last, so it is destroyed first: its timer must stop before the sockets close.
         std::unique_ptr<TonePlayer> tone;
@@ -74,6 +88,22 @@ struct RtpRelay::Impl {
     std::array<LegState, 2> legs;
     std::vector<struct sa> ownAddresses;  // our four sockets
     FirstRtpHandler onFirstRtp;
+    DtmfHandler onDtmf;
+
+    void updateInterworking() {
+        for (LegState* l : {&legs[0], &legs[1]}) {
+            const LegState& peer = l == &legs[0] ? legs[1] : legs[0];
+            l->interceptPt = -1;
+            l->rewritePt = -1;
+            if (!l->telephoneEvent) continue;
+            if (!peer.telephoneEvent) {
+                l->interceptPt = *l->telephoneEvent;
+            } else if (*peer.telephoneEvent != *l->telephoneEvent) {
+                l->interceptPt = *l->telephoneEvent;
+                l->rewritePt = *peer.telephoneEvent;
+            }
+        }
+    }
 
     bool isOwnAddress(const struct sa& address) const {
         return std::any_of(ownAddresses.begin(), ownAddresses.end(),
@@ -89,6 +119,9 @@ struct RtpRelay::Impl {
     }
 
     void receive(Leg fromLeg, bool rtcp, const struct sa& src, struct mbuf& mb);
+    /// The packet to forward instead of @p mb (an injected event), @p mb
+    /// itself, or null when it is not to be forwarded (a key for SIP INFO).
+    struct mbuf* interwork(LegState& from, LegState& to, struct mbuf& mb, std::optional<DtmfKey>& key);
     void sendTone(Leg toward, const uint8_t* data, size_t size);
 };
 
@@ -122,11 +155,28 @@ void RtpRelay::Impl::receive(Leg fromLeg, bool rtcp, const struct sa& src, struc
     }
     from.lastPacket = Clock::now();
 
+    // Only legs set up for DTMF conversion leave this one branch.
+    std::optional<DtmfKey> key;
+    struct mbuf* out = &mb;
+    if (!rtcp && (from.interceptPt >= 0 || to.dtmfOut.active())) out = interwork(from, to, mb, key);
+    if (!out) {
+        ++from.stats.dtmfToInfo;
+        if (key && onDtmf) {
+            const DtmfHandler handler = onDtmf;
+            handler(fromLeg, key->key, key->durationMs);
+        }
+        if (reportFirstRtp) {
+            const FirstRtpHandler handler = onFirstRtp;
+            handler(fromLeg);
+        }
+        return;
+    }
+
     const bool toneTowardOther = !rtcp && to.tone && to.tone->playing();
     const struct sa* destination = rtcp ? to.rtcpDestination() : to.rtpDestination();
     struct ::udp_sock* socket = rtcp ? to.ports.rtcpSocket() : to.ports.rtpSocket();
     if (!sends(from.direction) || !receives(to.direction) || toneTowardOther || !destination ||
-        udp_send(socket, destination, &mb) != 0) {
+        udp_send(socket, destination, out) != 0) {
         ++from.stats.dropped;
     } else if (rtcp) {
         ++from.stats.rtcpPackets;
@@ -141,6 +191,29 @@ void RtpRelay::Impl::receive(Leg fromLeg, bool rtcp, const struct sa& src, struc
         const FirstRtpHandler handler = onFirstRtp;
         handler(fromLeg);
     }
+}
+
+struct mbuf* RtpRelay::Impl::interwork(LegState& from, LegState& to, struct mbuf& mb,
+                                       std::optional<DtmfKey>& key) {
+    uint8_t* data = mbuf_buf(&mb);
+    const size_t size = mbuf_get_left(&mb);
+    if (size < 12) return &mb;
+    if (from.interceptPt >= 0 && (data[1] & 0x7F) == from.interceptPt) {
+        if (from.rewritePt >= 0) {
+            data[1] = static_cast<uint8_t>((data[1] & 0x80) | from.rewritePt);
+            return &mb;
+        }
+        if (auto rtp = parseRtp({data, size})) key = from.dtmfIn.feed(rtp->timestamp, rtp->payload);
+        return nullptr;
+    }
+    if (!to.dtmfOut.active() || !to.telephoneEvent || !to.dtmfBuffer) return &mb;
+    if (!to.dtmfOut.replace({data, size}, *to.telephoneEvent, to.dtmfPacket)) return &mb;
+    struct mbuf* buffer = to.dtmfBuffer.get();
+    mbuf_rewind(buffer);
+    if (mbuf_write_mem(buffer, to.dtmfPacket.data(), to.dtmfPacket.size()) != 0) return &mb;
+    mbuf_set_pos(buffer, 0);
+    ++from.stats.dtmfInjected;
+    return buffer;
 }
 
 void RtpRelay::Impl::sendTone(Leg toward, const uint8_t* data, size_t size) {
@@ -176,7 +249,9 @@ Result<std::unique_ptr<RtpRelay>> RtpRelay::create(PortPool& pool, const std::st
             if (udp_local_get(sock, &own) == 0) impl->ownAddresses.push_back(own);
         }
         state.toneBuffer.reset(mbuf_alloc(kRtpHeaderSize + kToneSamplesPerPacket));
-        if (!state.toneBuffer) return makeError("out of memory creating the media relay", ENOMEM);
+        state.dtmfBuffer.reset(mbuf_alloc(64));
+        if (!state.toneBuffer || !state.dtmfBuffer)
+            return makeError("out of memory creating the media relay", ENOMEM);
     }
     return std::unique_ptr<RtpRelay>(new RtpRelay(std::move(impl)));
 }
@@ -224,6 +299,25 @@ Direction RtpRelay::direction(Leg leg) const {
 
 void RtpRelay::setFirstRtpHandler(FirstRtpHandler handler) {
     m_impl->onFirstRtp = std::move(handler);
+}
+
+void RtpRelay::setDtmfHandler(DtmfHandler handler) {
+    m_impl->onDtmf = std::move(handler);
+}
+
+void RtpRelay::setTelephoneEvent(Leg leg, std::optional<uint8_t> payloadType) {
+    m_impl->leg(leg).telephoneEvent = payloadType;
+    m_impl->updateInterworking();
+}
+
+std::optional<uint8_t> RtpRelay::telephoneEvent(Leg leg) const {
+    return m_impl->leg(leg).telephoneEvent;
+}
+
+bool RtpRelay::sendDtmf(Leg toward, char key, unsigned durationMs) {
+    Impl::LegState& state = m_impl->leg(toward);
+    if (!state.telephoneEvent) return false;
+    return state.dtmfOut.add(key, durationMs);
 }
 
 Result<void> RtpRelay::startTone(Leg leg, uint8_t payloadType, G711Law law, std::string_view presetName) {

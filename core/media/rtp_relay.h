@@ -35,6 +35,12 @@ struct RelayStats {
     uint64_t dropped = 0;
     /// Part of dropped: from an address other than the latched one (RTP bleed).
     uint64_t droppedForeign = 0;
+    /// Telephone-event packets not forwarded because the other leg takes
+    /// keys as SIP INFO (reported through the DTMF handler instead).
+    uint64_t dtmfToInfo = 0;
+    /// Audio packets replaced by telephone-event packets toward this leg's
+    /// peer, for keys that arrived as SIP INFO (counted on the sending leg).
+    uint64_t dtmfInjected = 0;
 };
 
 /// The media relay of one call: two RTP/RTCP port pairs (one per leg) from a
@@ -62,6 +68,19 @@ struct RelayStats {
 /// still passes): the call layer decides when real media replaces the tone,
 /// typically from the first-RTP callback of the other leg, by calling
 /// stopTone(). The tone ignores setDirection().
+///
+/// DTMF between legs that send keys differently. setTelephoneEvent() tells
+/// the relay which telephone-event payload type each leg agreed with
+/// Switchboard (or none). When both legs agreed one with the same number,
+/// telephone-event passes through untouched like any packet. When only the
+/// sending leg did, its events are not forwarded: each key is reported once
+/// to the DTMF handler (the call sends it on as SIP INFO). When both did
+/// with different numbers, the payload type is rewritten in place.
+/// sendDtmf() writes a key (from a SIP INFO) into the stream toward a leg
+/// that agreed telephone-event, in place of the audio packets relayed to it
+/// (dtmf_interworking.h), so sequence, SSRC and timestamps stay the sending
+/// phone's. Only legs set up for conversion cost anything per packet beyond
+/// one comparison.
 class RtpRelay {
 public:
     using Clock = std::chrono::steady_clock;
@@ -93,6 +112,21 @@ public:
     Direction direction(Leg leg) const;
 
     void setFirstRtpHandler(FirstRtpHandler handler);
+
+    /// A key received as telephone-event on @p from whose peer takes no
+    /// telephone-event. Runs after the packet was handled, before the
+    /// first-RTP handler; it must not destroy the relay.
+    using DtmfHandler = std::function<void(Leg from, char key, unsigned durationMs)>;
+    void setDtmfHandler(DtmfHandler handler);
+    /// The telephone-event/8000 payload type @p leg agreed with Switchboard,
+    /// or nullopt when it agreed none.
+    void setTelephoneEvent(Leg leg, std::optional<uint8_t> payloadType);
+    std::optional<uint8_t> telephoneEvent(Leg leg) const;
+    /// Send @p key toward @p leg as RFC 4733 events in the stream relayed to
+    /// it from the other leg (it goes out as that leg's audio packets
+    /// arrive). False when @p leg agreed no telephone-event or @p key is no
+    /// DTMF key.
+    bool sendDtmf(Leg toward, char key, unsigned durationMs);
 
     /// Play ring-back @p presetName ("eu", "us", "cn", "uk") into @p leg as
     /// G.711 (@p law) with @p payloadType (0 PCMU, 8 PCMA or the PT the leg

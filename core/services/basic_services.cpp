@@ -2,6 +2,8 @@
 
 #include "services/services.h"
 
+#include "common/timer.h"
+
 namespace sb::services {
 
 namespace {
@@ -21,16 +23,72 @@ public:
 
 class Conference : public Service {
 public:
-    Conference(std::string room, PromptLibrary& prompts) : m_room(std::move(room)), m_prompts(prompts) {}
+    Conference(ConferenceOptions options, PromptLibrary& prompts)
+        : m_options(std::move(options)), m_prompts(prompts) {}
+
     void start(ServiceContext& call) override {
-        call.setState("Conference " + m_room);
-        call.joinRoom(m_room);
-        call.play({m_prompts.get("beep")}, 1);
+        m_call = &call;
+        const std::string label =
+            "Conference " + m_options.room + (m_options.name.empty() ? "" : " (" + m_options.name + ")");
+        call.setState(label);
+        if (m_options.pin.empty()) return join(call, false);
+        m_askingPin = true;
+        call.play({m_prompts.get("conf-enter-pin")}, kPinPrompt);
+        m_idle.start(kIdleMs, [this] { m_call->hangUp("no conference PIN entered"); });
+    }
+
+    void digit(ServiceContext& call, char digit) override {
+        // Keys in the room are for the others' phones, not for us.
+        if (!m_askingPin) return;
+        m_idle.start(kIdleMs, [this] { m_call->hangUp("no conference PIN entered"); });
+        if (digit != '#') {
+            if (m_entered.size() < 16) m_entered += digit;
+            return;
+        }
+        call.stopPlaying();
+        if (m_entered == m_options.pin) {
+            m_askingPin = false;
+            m_idle.cancel();
+            return join(call, true);
+        }
+        m_entered.clear();
+        call.log(LogLevel::Warning,
+                 "wrong PIN for conference room " + m_options.room + " from " + call.caller());
+        if (++m_failures >= kTries) {
+            m_askingPin = false;
+            m_idle.cancel();
+            call.log(LogLevel::Warning, "conference room " + m_options.room + ": " + call.caller() +
+                                            " refused after " + std::to_string(kTries) + " wrong PINs");
+            return call.play({m_prompts.get("vm-wrong-pin"), m_prompts.get("goodbye")}, kGoodbye);
+        }
+        call.play({m_prompts.get("vm-wrong-pin"), m_prompts.get("conf-enter-pin")}, kPinPrompt);
+    }
+
+    void playDone(ServiceContext& call, uint64_t token) override {
+        if (token == kGoodbye) call.hangUp("wrong conference PIN " + std::to_string(kTries) + " times");
     }
 
 private:
-    std::string m_room;
+    // "That PIN is not correct" is the voicemail's sentence; it says the same here.
+    enum Token : uint64_t { kBeep = 1, kPinPrompt, kGoodbye };
+    static constexpr int kTries = 3;
+    static constexpr uint64_t kIdleMs = 15'000;  // nobody typing: free the line
+
+    void join(ServiceContext& call, bool afterPin) {
+        call.joinRoom(m_options.room);
+        if (afterPin)
+            call.play({m_prompts.get("conf-joined"), m_prompts.get("beep")}, kBeep);
+        else
+            call.play({m_prompts.get("beep")}, kBeep);
+    }
+
+    ConferenceOptions m_options;
     PromptLibrary& m_prompts;
+    ServiceContext* m_call = nullptr;
+    bool m_askingPin = false;
+    std::string m_entered;
+    int m_failures = 0;
+    Timer m_idle;
 };
 
 class Confirmation : public Service {
@@ -52,8 +110,8 @@ std::unique_ptr<Service> makeConfirmation(PromptLibrary& prompts) { return std::
 
 std::unique_ptr<Service> makeEchoTest() { return std::make_unique<EchoTest>(); }
 
-std::unique_ptr<Service> makeConference(std::string room, PromptLibrary& prompts) {
-    return std::make_unique<Conference>(std::move(room), prompts);
+std::unique_ptr<Service> makeConference(ConferenceOptions options, PromptLibrary& prompts) {
+    return std::make_unique<Conference>(std::move(options), prompts);
 }
 
 std::vector<std::shared_ptr<const media::AudioClip>> sayNumber(PromptLibrary& prompts, size_t n) {

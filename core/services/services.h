@@ -17,9 +17,18 @@ std::unique_ptr<Service> makeEchoTest();
 
 /// A feature code took effect (*72..., *78...): a beep, then the PBX hangs up.
 std::unique_ptr<Service> makeConfirmation(PromptLibrary& prompts);
+/// A conference room as the caller reaches it (store::ConferenceRoom when
+/// it was set up, else just the number).
+struct ConferenceOptions {
+    std::string room;
+    std::string pin;   ///< empty: no PIN asked
+    std::string name;  ///< for the Calls table
+};
 
 /// *88 + room: everyone in the room hears the others (a beep on joining).
-std::unique_ptr<Service> makeConference(std::string room, PromptLibrary& prompts);
+/// With a PIN the caller is asked for it first (PIN + #, three tries, then
+/// goodbye and hang-up) and joins only after the right one.
+std::unique_ptr<Service> makeConference(ConferenceOptions options, PromptLibrary& prompts);
 
 /// Leaving a message for @p mailbox: greeting (the extension's own file, or
 /// the standard prompt), beep, recording until hang-up, '#' or the limit.

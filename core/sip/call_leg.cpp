@@ -32,6 +32,8 @@ CallLeg::~CallLeg() {
     if (m_byeReq) mem_deref(m_byeReq);
     if (m_reinviteReq) mem_deref(m_reinviteReq);
     if (m_prackReq) mem_deref(m_prackReq);
+    for (struct ::sip_request* info : m_infoReqs)
+        if (info) mem_deref(info);
     mem_deref(m_auth);
     if (m_inviteTrans && m_invite && m_state != State::Terminated) {
         // An incoming INVITE still unanswered when its call goes away.
@@ -48,11 +50,20 @@ CallLeg::~CallLeg() {
     mem_deref(m_answer);
 }
 
+bool CallLeg::sendInfo(const Body& body) {
+    if (m_state != State::Established && m_state != State::Answered) return false;
+    m_infoReqs.remove(nullptr);
+    m_infoReqs.push_back(nullptr);
+    if (sendInDialog("INFO", "", body, &m_infoReqs.back(), true)) return true;
+    m_infoReqs.pop_back();
+    return false;
+}
+
 bool CallLeg::sendInDialog(const std::string& method, const std::string& extra, const Body& body,
                            struct ::sip_request** reqp, bool stateful) {
     const uint32_t cseq = method == "ACK" ? m_inviteCseq : m_dialog.localCseq++;
     if (method == "INVITE" && reqp == &m_reinviteReq) m_reinviteCseq = cseq;
-    std::string headers = m_dialog.requestHeaders(method, cseq) + extra;
+    std::string headers = m_dialog.requestHeaders(method, cseq, false) + extra;
     if (method != "ACK" && method != "BYE" && method != "PRACK")
         headers += capabilityHeaders(!m_outgoing.omit100rel);
     if (!body.empty()) headers += "Content-Type: " + body.type + "\r\n";
@@ -67,6 +78,7 @@ bool CallLeg::sendInDialog(const std::string& method, const std::string& extra, 
     if (method == "BYE") handler = &CallLegCallbacks::byeResponse;
     if (method == "PRACK") handler = &CallLegCallbacks::prackResponse;
     if (method == "INVITE") handler = &CallLegCallbacks::reinviteResponse;
+    if (method == "INFO") handler = &CallLegCallbacks::infoResponse;
     const int err = sip_requestf(reqp, m_stack.raw(), stateful, method.c_str(), m_dialog.remoteTarget.c_str(), &route,
                                  nullptr, &CallLegCallbacks::send, handler, this, "%s", headers.c_str());
     return err == 0;

@@ -8,6 +8,7 @@
 // call_leg_uac.cpp (outgoing INVITE).
 
 #include <cstdint>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -132,6 +133,9 @@ public:
     void reinvite(const Body& offer);
     void answerReinvite(const Body& answer);
     void rejectReinvite(uint16_t code, const std::string& reason);
+    /// Send an INFO carrying @p body inside the established dialog (a key
+    /// relayed from the other leg); false when there is no dialog to send in.
+    bool sendInfo(const Body& body);
 
     /// Report to @p listener from now on (a call handing its caller's leg
     /// to voicemail); not from inside a callback of this same leg.
@@ -254,6 +258,8 @@ private:
     struct ::sip_request* m_reinviteReq = nullptr;
     uint32_t m_reinviteCseq = 0;
     ::sip_strans* m_reinviteTrans = nullptr;
+    /// INFOs in flight; libre clears an entry when its transaction ends.
+    std::list<struct ::sip_request*> m_infoReqs;
     const ::sip_msg* m_reinvite = nullptr;  // referenced
 };
 

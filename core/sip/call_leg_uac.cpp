@@ -53,7 +53,7 @@ bool CallLeg::sendInvite(std::string* error) {
     m_inviteCseq = d.localCseq++;
     const OutgoingInvite& invite = m_outgoing;
     std::string headers =
-        d.requestHeaders("INVITE", m_inviteCseq) + capabilityHeaders(!invite.omit100rel) + invite.extraHeaders;
+        d.requestHeaders("INVITE", m_inviteCseq, false) + capabilityHeaders(!invite.omit100rel) + invite.extraHeaders;
     if (!invite.offer.empty()) headers += "Content-Type: " + invite.offer.type + "\r\n";
     headers += "Content-Length: " + std::to_string(invite.offer.content.size()) + "\r\n\r\n" + invite.offer.content;
 

@@ -115,14 +115,14 @@ bool Dialog::acceptRemoteCseq(uint32_t cseq) {
     return true;
 }
 
-std::string Dialog::requestHeaders(const std::string& method, uint32_t cseq) const {
+std::string Dialog::requestHeaders(const std::string& method, uint32_t cseq, bool maxForwards) const {
     std::string h;
     for (const auto& r : routeSet) h += "Route: " + r + "\r\n";
     h += "To: " + remoteUri + (remoteTag.empty() ? "" : ";tag=" + remoteTag) + "\r\n";
     h += "From: " + localUri + ";tag=" + localTag + "\r\n";
     h += "Call-ID: " + callId + "\r\n";
     h += "CSeq: " + std::to_string(cseq) + " " + method + "\r\n";
-    h += "Max-Forwards: 70\r\n";
+    if (maxForwards) h += "Max-Forwards: 70\r\n";
     return h;
 }
 

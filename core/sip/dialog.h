@@ -43,8 +43,10 @@ struct Dialog {
     /// In-order check of a request's CSeq (RFC 3261 §12.2.2); records it.
     bool acceptRemoteCseq(uint32_t cseq);
 
-    /// Route, To, From, Call-ID and CSeq lines for a request we send.
-    std::string requestHeaders(const std::string& method, uint32_t cseq) const;
+    /// Route, To, From, Call-ID and CSeq lines for a request we send, and
+    /// Max-Forwards unless @p maxForwards is false (libre's sip_requestf
+    /// writes its own; only requests we format whole need ours).
+    std::string requestHeaders(const std::string& method, uint32_t cseq, bool maxForwards = true) const;
     /// The URI our requests are sent toward: first route, else next hop.
     std::string firstHop() const;
 };

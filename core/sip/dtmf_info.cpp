@@ -37,6 +37,27 @@ std::optional<char> dtmfFromInfo(const Body& body) {
     return std::nullopt;
 }
 
+std::optional<unsigned> dtmfDurationFromInfo(const Body& body) {
+    const std::string type = routing::toLower(routing::trim(body.type.substr(0, body.type.find(';'))));
+    if (type != "application/dtmf-relay") return std::nullopt;
+    for (std::string_view line : routing::splitOn(body.content, '\n')) {
+        const auto eq = line.find('=');
+        if (eq == std::string_view::npos) continue;
+        if (!routing::equalsIgnoreCase(routing::trim(line.substr(0, eq)), "Duration")) continue;
+        std::string_view value = routing::trim(line.substr(eq + 1));
+        while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.remove_suffix(1);
+        unsigned ms = 0;
+        if (value.empty() || value.size() > 5) return std::nullopt;
+        for (char c : value) {
+            if (c < '0' || c > '9') return std::nullopt;
+            ms = ms * 10 + static_cast<unsigned>(c - '0');
+        }
+        if (ms == 0 || ms > 5000) return std::nullopt;
+        return ms;
+    }
+    return std::nullopt;
+}
+
 Body dtmfRelayBody(char digit, unsigned durationMs) {
     return Body{"application/dtmf-relay",
                 std::string("Signal=") + digit + "\r\nDuration=" + std::to_string(durationMs) + "\r\n"};

@@ -31,7 +31,8 @@ struct MwiNotifier::Pending {
     }
 };
 
-MwiNotifier::MwiNotifier(SipStack& stack, Registrar& registrar) : m_stack(stack), m_registrar(registrar) {}
+MwiNotifier::MwiNotifier(SipStack& stack, Registrar& registrar, MwiSubscriptions::CountsLookup counts)
+    : m_stack(stack), m_registrar(registrar), m_subscriptions(stack, registrar, std::move(counts)) {}
 
 MwiNotifier::~MwiNotifier() { m_pending.clear(); }
 
@@ -44,7 +45,9 @@ void MwiNotifier::notify(const std::string& mailbox, size_t newMessages, size_t 
     const std::string domain = m_registrar.authenticator().realm();
     const std::string account = "sip:" + mailbox + "@" + domain;
     const std::string body = summary(account, newMessages, oldMessages);
+    m_subscriptions.notify(mailbox, MailboxCounts{newMessages, oldMessages});
     for (const auto& b : m_registrar.bindings().bindingsOf(mailbox)) {
+        if (m_subscriptions.covers(mailbox, b.source, b.contact)) continue;
         auto pending = std::make_unique<Pending>();
         pending->owner = this;
         pending->extension = mailbox;
@@ -57,11 +60,12 @@ void MwiNotifier::notify(const std::string& mailbox, size_t newMessages, size_t 
         struct pl routePl;
         pl_set_str(&routePl, routeText.c_str());
         if (uri_decode(&route, &routePl) != 0) continue;
+        // No Max-Forwards here: libre's sip_requestf writes it.
         const int err = sip_requestf(
             &pending->request, m_stack.raw(), true, "NOTIFY", b.contact.c_str(), &route, nullptr,
             &Pending::onSend, &Pending::onResponse, pending.get(),
             "To: <%s>\r\nFrom: <%s>;tag=%016llx\r\nCall-ID: %016llx@%s\r\nCSeq: 1 NOTIFY\r\n"
-            "Max-Forwards: 70\r\nEvent: message-summary\r\nSubscription-State: active\r\n"
+            "Event: message-summary\r\nSubscription-State: active\r\n"
             "Contact: <sip:switchboard@%s>\r\nContent-Type: application/simple-message-summary\r\n"
             "Content-Length: %zu\r\n\r\n%s",
             account.c_str(), account.c_str(), static_cast<unsigned long long>(rand_u64()),

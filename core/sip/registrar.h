@@ -45,6 +45,8 @@ public:
 
     const BindingTable& bindings() const { return m_bindings; }
     Authenticator& authenticator() { return m_auth; }
+    /// Registration intervals; event subscriptions use the same bounds.
+    const ExpiryPolicy& expiry() const { return m_settings.expiry; }
     std::optional<std::string> passwordOf(const std::string& extension) const;
     /// Record a qualify or call result; publishes when reachability changed.
     /// @return true when it changed.

@@ -257,6 +257,7 @@ bool SipStack::dispatch(const ::sip_msg& msg) {
     // A To tag means "inside a dialog": it belongs to a leg or to nobody.
     if (pl_isset(&msg.to.tag)) {
         if (dispatchInDialog(msg)) return true;
+        if (m_inDialogFallback && m_inDialogFallback(msg)) return true;
         replyFinal(msg, 481, "Call/Transaction Does Not Exist");
         return true;
     }

@@ -62,6 +62,10 @@ public:
     /// Route requests of @p method (e.g. "REGISTER") to @p handler.
     void setHandler(const std::string& method, RequestHandler handler);
 
+    /// Takes in-dialog requests that no call leg owns (a SUBSCRIBE refresh);
+    /// returns false for those it does not know either (they get 481).
+    void setInDialogFallback(RequestHandler handler) { m_inDialogFallback = std::move(handler); }
+
     /// Publish every message sent and received as a SipTraced event.
     void setTraceEnabled(bool on) { m_traceEnabled = on; }
     /// Also hand every message to @p sink (the trace file); empty = none.
@@ -156,6 +160,7 @@ private:
     std::unordered_multimap<std::string, CallLeg*> m_legs;  ///< by Call-ID
     std::unordered_map<std::string, ClientTransaction*> m_clientTransactions;  ///< by branch
     std::map<std::string, RequestHandler> m_handlers;
+    RequestHandler m_inDialogFallback;
     std::string m_bindAddress;
     std::vector<std::string> m_addresses;  ///< one transport set per address
     uint16_t m_port = 0;

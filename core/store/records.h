@@ -187,6 +187,16 @@ struct IvrMenu {
     bool operator==(const IvrMenu&) const = default;
 };
 
+/// A conference room set up in advance (JSON "conference_rooms[]", schema 11).
+/// Rooms not listed still work without setup, with no PIN.
+struct ConferenceRoom {
+    std::string number;  ///< "number": the digits after *88, 1-8 of them, unique
+    std::string pin;     ///< "pin": 4-12 digits keyed in (then #) to join; empty = none
+    std::string name;    ///< "name": shown in the Calls table; may be empty
+
+    bool operator==(const ConferenceRoom&) const = default;
+};
+
 /// The whole configuration (JSON document root).
 struct Configuration {
     int version = 1;  ///< "version": format version of the JSON file
@@ -196,6 +206,7 @@ struct Configuration {
     std::vector<SipTrunk> trunks;
     std::vector<Route> routes;
     std::vector<IvrMenu> menus;  ///< "ivr_menus"
+    std::vector<ConferenceRoom> conferenceRooms;  ///< "conference_rooms"
 
     bool operator==(const Configuration&) const = default;
 };

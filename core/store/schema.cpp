@@ -358,6 +358,20 @@ ALTER TABLE cdr ADD COLUMN forwards TEXT NOT NULL DEFAULT '';
 
 PRAGMA user_version = 10;
 )sql"},
+
+    Migration{11, R"sql(
+-- Conference rooms set up in advance (issue 15): a PIN and a name. Rooms
+-- not listed here still work without setup. pin is '' or 4-12 digits.
+CREATE TABLE conference_rooms (
+    id       INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    number   TEXT    NOT NULL UNIQUE CHECK (length(number) BETWEEN 1 AND 8),
+    pin      TEXT    NOT NULL DEFAULT '',
+    name     TEXT    NOT NULL DEFAULT ''
+);
+
+PRAGMA user_version = 11;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

@@ -1,4 +1,5 @@
-// Store: the configuration half (settings, extensions, lines, trunks, routes).
+// Store: the configuration half (settings, extensions, lines, trunks, routes,
+// conference rooms).
 
 #include "store/store.h"
 
@@ -224,6 +225,16 @@ Result<Configuration> Store::loadConfiguration() {
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     if (rc = readMenus(op, config.menus); rc != SQLITE_OK) return op.fail(rc);
+    rc = q.prepare(m_db, "SELECT number, pin, name FROM conference_rooms ORDER BY position");
+    if (rc == SQLITE_OK)
+        rc = op.readRows(q, [&](RowReader& r) {
+            ConferenceRoom& room = config.conferenceRooms.emplace_back();
+            room.number = r.text();
+            room.pin = r.text();
+            room.name = r.text();
+        });
+    if (rc != SQLITE_DONE) return op.fail(rc);
+
     if (rc = tx.commit(); rc != SQLITE_OK) return op.fail(rc);
     return config;
 }
@@ -236,7 +247,7 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         // Children first, so the foreign keys never see an orphan.
         rc = sqlite::execScript(
             m_db,
-            "DELETE FROM ivr_options; DELETE FROM ivr_menus;"
+            "DELETE FROM conference_rooms; DELETE FROM ivr_options; DELETE FROM ivr_menus;"
             " DELETE FROM routes; DELETE FROM trunk_dids; DELETE FROM trunk_allowed_addresses;"
             " DELETE FROM trunks; DELETE FROM lines; DELETE FROM extensions;"
             " DELETE FROM settings;");
@@ -334,6 +345,14 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
             rc = SQLITE_OK;
     }
     if (rc == SQLITE_OK) rc = writeMenus(config.menus);
+    if (rc != SQLITE_OK) return op.fail(rc);
+
+    rc = ins.prepare(m_db,
+                     "INSERT INTO conference_rooms (position, number, pin, name) VALUES (?1, ?2, ?3, ?4)");
+    for (size_t i = 0; rc == SQLITE_OK && i < config.conferenceRooms.size(); ++i) {
+        const ConferenceRoom& room = config.conferenceRooms[i];
+        if (rc = ins.run(i, room.number, room.pin, room.name); rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
     if (rc == SQLITE_OK) rc = tx.commit();
     if (rc != SQLITE_OK) return op.fail(rc);
     return {};

@@ -1186,6 +1186,18 @@ It stops registering; calls can no longer go out or come in through it.</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Conference rooms…</source>
+        <translation>会议室(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Conference rooms saved.</source>
+        <translation>会议室已保存。</translation>
+    </message>
+    <message>
+        <source>Conference rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
         <source>Setup &amp;wizard…</source>
         <translation>设置向导(&amp;W)…</translation>
     </message>
@@ -1381,6 +1393,57 @@ It stops registering; calls can no longer go out or come in through it.</source>
     <message>
         <source>Reachable</source>
         <translation>可达</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ConferenceRoomsDialog</name>
+    <message>
+        <source>Conference rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <source>Room number</source>
+        <translation>会议室号码</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>&amp;Add room</source>
+        <translation>添加会议室(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Callers join a room by dialling *88 and its number, e.g. *88100. A room with a PIN asks for it (PIN, then #; three tries). Rooms not listed here work too, without a PIN.</source>
+        <translation>拨打 *88 加会议室号码即可加入会议，例如 *88100。设有密码的会议室会要求输入密码（密码后按 #，可试三次）。未在此列出的会议室也可使用，无需密码。</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1, room number: %2</source>
+        <translation>%1，会议室号码：%2</translation>
+    </message>
+    <message>
+        <source>%1, room number: room %2 is listed twice</source>
+        <translation>%1，会议室号码：会议室 %2 重复列出</translation>
+    </message>
+    <message>
+        <source>%1, PIN: %2</source>
+        <translation>%1，密码：%2</translation>
+    </message>
+    <message>
+        <source>%1, name: %2</source>
+        <translation>%1，名称：%2</translation>
     </message>
 </context>
 <context>

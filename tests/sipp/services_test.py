@@ -15,7 +15,7 @@ import time
 import unittest
 
 from sip_client import OutgoingCall, SipClient, sdp_endpoint
-from switchboard_harness import SippRun, SwitchboardServer, free_port, run_sipp
+from switchboard_harness import SippRun, SwitchboardServer, free_port, run_sipp, start_server
 
 SERVER = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,6 +25,10 @@ BUSY_CALLEE = os.path.join(HERE, "scenarios", "calls", "callee_busy.xml")
 PHONE_MWI = os.path.join(HERE, "scenarios", "services", "phone_mwi.xml")
 HOLDING_CALLEE = os.path.join(HERE, "scenarios", "calls", "callee_holds.xml")
 DTMF_CALLER = os.path.join(HERE, "scenarios", "services", "caller_dtmf.xml")
+MWI_SUBSCRIBE = os.path.join(HERE, "scenarios", "services", "mwi_subscribe.xml")
+MWI_EXPIRES = os.path.join(HERE, "scenarios", "services", "mwi_subscribe_expires.xml")
+MWI_BAD_EVENT = os.path.join(HERE, "scenarios", "services", "mwi_bad_event.xml")
+MWI_NOT_OWN = os.path.join(HERE, "scenarios", "services", "mwi_not_own.xml")
 PCAP_DIR = "/usr/share/sip-tester"
 
 
@@ -356,6 +360,11 @@ class Services(unittest.TestCase):
         self.assertTrue(self.messages("101"))
         code, out, _ = lamp[0].wait()
         self.assertEqual(code, 0, out)
+        unsolicited = [m for m in self.server.sent_messages()
+                       if "\nNOTIFY " in m and "Message-Account: sip:101@" in m]
+        self.assertTrue(unsolicited)
+        for m in unsolicited:
+            self.assertEqual(m.count("\nMax-Forwards:"), 1, m)
 
     def test_the_owner_listens_after_the_pin_and_deletes(self):
         before = len(self.messages("103", wait=False))
@@ -392,6 +401,73 @@ class Services(unittest.TestCase):
         gone = [r for r in rows if r not in left][0]
         self.assertFalse(os.path.exists(os.path.join(self.server.workdir, "voicemail", gone[3])))
         self.assertEqual(call.bye().status, 200)
+
+    def test_a_corrupt_greeting_is_reported_and_the_caller_still_leaves_a_message(self):
+        # A server of its own: the greeting path must exist before the import.
+        folder = self.server.workdir
+        corrupt = os.path.join(folder, "corrupt-greeting.wav")
+        with open(corrupt, "wb") as f:
+            f.write(b"RIFF\x10\x00\x00\x00WAVEfmt garbage, not a WAV file" * 3)
+        self.server = start_server(self, SERVER, {
+            "version": 1, "settings": {"domain": "127.0.0.1"},
+            "extensions": [
+                {"number": "100", "password": "pw-100-secret", "name": "Caller"},
+                {"number": "104", "password": "pw-104-secret", "name": "Bad greeting", "voicemail": True,
+                 "voicemail_greeting": corrupt}]})
+        greeting = self.leave_message("104", freq=600, seconds=1.5)
+        self.server.wait_log(r"greeting of mailbox 104: .+; the standard greeting is played")
+        self.assertGreater(sum(abs(s) for s in greeting) / len(greeting), 100, "no greeting at all was played")
+        self.server.wait_log(r"voicemail for 104 from 100, [01] s")
+        self.assertEqual(len(self.messages("104", count=1)), 1)
+
+    # --- subscribed MWI (RFC 6665 + RFC 3842) -------------------------------
+
+    def test_a_subscribed_phone_is_notified_refreshes_and_unsubscribes_without_duplicates(self):
+        # 104's phone registers from `port` (and answers busy there), and its
+        # subscription, sent from another port, names the same Contact: the
+        # phone must get the subscription's NOTIFYs and no unsolicited one.
+        port = free_port()
+        code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_port=port,
+                             keys={"ext": "104", "expires": 300}, extra=["-au", "104", "-ap", "pw-104-secret"])
+        self.assertEqual(code, 0, out)
+        busy = SippRun(BUSY_CALLEE, "127.0.0.1", self.server.port, local_port=port, keys={"ext": "104"})
+        sub = SippRun(MWI_SUBSCRIBE, "127.0.0.1", self.server.port,
+                      keys={"ext": "104", "expires": 300, "refresh": 600, "cport": port},
+                      extra=["-au", "104", "-ap", "pw-104-secret"])
+        self.server.wait_log(r"MWI: 104 subscribed from 127\.0\.0\.1:\d+ for 300 s")
+
+        def busy_answered():
+            code, out, _ = busy.wait()
+            self.assertEqual(code, 0, out)
+
+        self.leave_message("104", freq=500, seconds=1.0, answered=busy_answered)
+        code, out, log = sub.wait()
+        self.assertEqual(code, 0, out)
+        # What the 200s to subscribe, refresh and unsubscribe granted (SIPp
+        # cannot compare a header with a -key value).
+        granted = re.findall(r"received.*\n+SIP/2\.0 200 OK\n(?:.+\n)*?Expires: *(\d+)", log)
+        self.assertEqual(granted, ["300", "600", "0"], log[-4000:])
+        self.server.wait_log(r"MWI: 104 unsubscribed from")
+        notifies = [m for m in self.server.sent_messages()
+                    if "\nNOTIFY " in m and "Message-Account: sip:104@" in m]
+        call_ids = {re.search(r"\nCall-ID: *(\S+)", m).group(1) for m in notifies}
+        self.assertEqual(len(call_ids), 1, "an unsolicited NOTIFY went to the subscribed phone too")
+        self.assertGreaterEqual(len(notifies), 4, "subscribe, message, refresh, unsubscribe")
+        for m in notifies:
+            self.assertEqual(m.count("\nMax-Forwards:"), 1, m)
+
+    def test_a_subscription_not_refreshed_expires_with_a_final_notify(self):
+        code, out = run_sipp(MWI_EXPIRES, "127.0.0.1", self.server.port, keys={"ext": "103", "expires": 2},
+                             extra=["-au", "103", "-ap", "pw-103-secret"])
+        self.assertEqual(code, 0, out)
+        self.server.wait_log(r"MWI: subscription of 103 from 127\.0\.0\.1:\d+ expired")
+
+    def test_subscribe_to_another_event_is_489_and_to_another_mailbox_403(self):
+        code, out = run_sipp(MWI_BAD_EVENT, "127.0.0.1", self.server.port, keys={"ext": "103", "event": "presence"})
+        self.assertEqual(code, 0, out)
+        code, out = run_sipp(MWI_NOT_OWN, "127.0.0.1", self.server.port, keys={"ext": "100", "mailbox": "103"},
+                             extra=["-au", "100", "-ap", "pw-100-secret"])
+        self.assertEqual(code, 0, out)
 
 
 if __name__ == "__main__":

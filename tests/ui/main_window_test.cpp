@@ -16,7 +16,11 @@
 #include <algorithm>
 #include <fstream>
 
+#include <QAction>
+#include <QTableWidget>
+
 #include "core_bridge.h"
+#include "dialogs/conference_rooms_dialog.h"
 #include "main_window.h"
 #include "models/call_history_model.h"
 #include "models/model_roles.h"
@@ -63,7 +67,42 @@ class MainWindowTest : public QObject {
 private slots:
     void showsWhatTheEngineRuns();
     void startFailureNamesTheDatabase();
+    void conferenceRoomsAreEditedAndApplied();
 };
+
+void MainWindowTest::conferenceRoomsAreEditedAndApplied() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    CoreBridge bridge;
+    MainWindow window(bridge);
+    const auto started = bridge.start(testOptions(dir));
+    QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(bridge.configuration().extensions.size(), size_t(3));  // the first snapshot came
+    QVERIFY(bridge.configuration().conferenceRooms.empty());
+
+    auto* action = window.findChild<QAction*>(QStringLiteral("conferenceRoomsAction"));
+    QVERIFY(action);
+    action->trigger();
+    ConferenceRoomsDialog* dialog = nullptr;
+    for (auto* d : window.findChildren<ConferenceRoomsDialog*>())
+        if (d->isVisible()) dialog = d;
+    QVERIFY(dialog);
+    dialog->addRoom();
+    auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("roomsTable"));
+    table->item(0, ConferenceRoomsDialog::NumberColumn)->setText(QStringLiteral("700"));
+    table->item(0, ConferenceRoomsDialog::PinColumn)->setText(QStringLiteral("2468"));
+    table->item(0, ConferenceRoomsDialog::NameColumn)->setText(QStringLiteral("Board"));
+    QVERIFY(dialog->isInputValid());
+    dialog->accept();
+
+    // The engine validates, stores and publishes the new snapshot.
+    QTRY_COMPARE(bridge.configuration().conferenceRooms.size(), size_t(1));
+    QCOMPARE(bridge.configuration().conferenceRooms[0], (sb::store::ConferenceRoom{"700", "2468", "Board"}));
+    window.close();
+    bridge.stop();
+}
 
 void MainWindowTest::showsWhatTheEngineRuns() {
     QTemporaryDir dir;

@@ -139,6 +139,7 @@ Configuration richConfiguration() {
     sales.options = {{"*", "menu:500"}};
     c.menus = {main, sales};
     c.trunks[0].dids["+8613901088890"] = "500";  // a DID straight to the auto attendant
+    c.conferenceRooms = {{"100", "2468", "Board"}, {"12345678", "", ""}};
     return c;
 }
 
@@ -177,7 +178,8 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     EXPECT_EQ(fieldCount<store::SipTrunk>(), 17u);
     EXPECT_EQ(fieldCount<store::Route>(), 6u);
     EXPECT_EQ(fieldCount<store::IvrMenu>(), 13u);
-    EXPECT_EQ(fieldCount<Configuration>(), 7u);
+    EXPECT_EQ(fieldCount<store::ConferenceRoom>(), 3u);
+    EXPECT_EQ(fieldCount<Configuration>(), 8u);
 
     // Every key the writer emits for a record with all fields set.
     const std::string text = configurationToJson(richConfiguration());
@@ -189,8 +191,39 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
           "\"ivr_menus\"", "\"options\"", "\"timeout_destination\"", "\"invalid_retries\"",
           "\"fallback_destination\"", "\"open_days\"", "\"open_from\"", "\"closed_destination\"",
           "\"forward_always\"", "\"forward_busy\"", "\"forward_no_answer\"", "\"forward_no_answer_timeout\"",
-          "\"dnd\"", "\"forward_header\"", "\"blacklist\"", "\"blacklist_answer\""})
+          "\"dnd\"", "\"forward_header\"", "\"blacklist\"", "\"blacklist_answer\"", "\"conference_rooms\"",
+          "\"pin\""})
         EXPECT_NE(text.find(key), std::string::npos) << key;
+}
+
+TEST(JsonConfig, ConferenceRoomsAreReadCheckedAndLeftOutWhenNone) {
+    auto parsed = parseConfigurationJson(
+        R"({"version": 1, "settings": {"domain": "pbx.example.org"}, "conference_rooms": [
+        {"number": "700", "pin": "2468", "name": "Board"}, {"number": "701"}]})");
+    ASSERT_TRUE(parsed) << parsed.error().message;
+    ASSERT_EQ(parsed->conferenceRooms.size(), 2u);
+    EXPECT_EQ(parsed->conferenceRooms[0], (store::ConferenceRoom{"700", "2468", "Board"}));
+    EXPECT_EQ(parsed->conferenceRooms[1], (store::ConferenceRoom{"701", "", ""}));
+
+    auto bad = parseConfigurationJson(
+        R"({"version": 1, "settings": {"domain": "pbx.example.org"}, "conference_rooms": [
+        {"number": "700", "pin": "12"}, {"number": "*1"}, {"number": "123456789"}]})");
+    ASSERT_FALSE(bad);
+    const std::string& why = bad.error().message;
+    EXPECT_NE(why.find("conference_rooms[0].pin: a room PIN is 4 to 12 digits (0-9), or empty for none"),
+              std::string::npos)
+        << why;
+    EXPECT_NE(why.find("conference_rooms[1].number: expected digits only (0-9)"), std::string::npos) << why;
+    EXPECT_NE(why.find("conference_rooms[2].number: expected at most 8 digits"), std::string::npos) << why;
+    auto twice = parseConfigurationJson(
+        R"({"version": 1, "settings": {"domain": "pbx.example.org"}, "conference_rooms": [{"number": "700"}, {"number": "700"}]})");
+    ASSERT_FALSE(twice);
+    EXPECT_NE(twice.error().message.find(
+                  "conference_rooms[1].number: room 700 is already set up by conference_rooms[0]"),
+              std::string::npos)
+        << twice.error().message;
+
+    EXPECT_EQ(configurationToJson(Configuration{}).find("conference_rooms"), std::string::npos);
 }
 
 TEST(JsonConfig, RoundTripRichConfiguration) {

@@ -50,6 +50,8 @@ TEST_F(StoreTest, ConfigurationRoundTrip) {
     EXPECT_EQ(loaded->routes[2].strip, -1);
     EXPECT_EQ(loaded->trunks[0].allowedAddresses, config.trunks[0].allowedAddresses);
     EXPECT_EQ(loaded->trunks[0].dids, config.trunks[0].dids);
+    ASSERT_EQ(loaded->conferenceRooms.size(), 2u);
+    EXPECT_EQ(loaded->conferenceRooms[0].pin, "2468");
 }
 
 TEST_F(StoreTest, ReplaceTwiceKeepsOnlyTheSecond) {

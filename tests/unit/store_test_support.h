@@ -203,6 +203,7 @@ inline sb::store::Configuration richConfiguration() {
     sb::store::IvrMenu second;
     second.number = "501";
     c.menus = {menu, second};
+    c.conferenceRooms = {{"100", "2468", "Board"}, {"7", "", ""}};
     return c;
 }
 
