@@ -36,6 +36,8 @@ namespace sb::rem_subset {
 /// mem's destructor hook.
 template <typename T, typename... Args>
 T* memNew(Args&&... args) {
+    // libre's header before the object is two words: 8-byte alignment holds.
+    static_assert(alignof(T) <= 8, "mem_zalloc() does not align for this type");
     void* raw = mem_zalloc(sizeof(T), [](void* p) { static_cast<T*>(p)->~T(); });
     if (!raw) return nullptr;
     return new (raw) T(std::forward<Args>(args)...);
