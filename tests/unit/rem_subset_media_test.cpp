@@ -30,7 +30,8 @@ uint32_t sb_subset_aumix_source_count(const struct aumix* mix);
 int sb_subset_aumix_source_alloc(struct aumix_source** srcp, struct aumix* mix, aumix_frame_h* fh, void* arg);
 void sb_subset_aumix_source_enable(struct aumix_source* src, bool enable);
 int sb_subset_aumix_source_put(struct aumix_source* src, const int16_t* sampv, size_t sampc);
-int sb_subset_dtmf_dec_alloc(struct dtmf_dec** decp, unsigned srate, unsigned ch, dtmf_dec_h* dech, void* arg);
+int sb_subset_dtmf_dec_alloc(struct dtmf_dec** decp, unsigned srate, unsigned ch, dtmf_dec_h* dech,
+                             void* arg);
 void sb_subset_dtmf_dec_probe(struct dtmf_dec* dec, const int16_t* sampv, size_t sampc);
 }
 
@@ -49,23 +50,28 @@ constexpr DtmfApi kTheirDtmf{&dtmf_dec_alloc, &dtmf_dec_probe};
 std::string detect(const DtmfApi& api, const std::vector<int16_t>& pcm, size_t chunk) {
     std::string digits;
     struct dtmf_dec* raw = nullptr;
-    EXPECT_EQ(0, api.alloc(&raw, 8000, 1, [](char d, void* arg) { *static_cast<std::string*>(arg) += d; }, &digits));
+    EXPECT_EQ(0,
+              api.alloc(
+                  &raw, 8000, 1, [](char d, void* arg) { *static_cast<std::string*>(arg) += d; }, &digits));
     RePtr<struct dtmf_dec> dec(raw);
-    for (size_t at = 0; at < pcm.size(); at += chunk) api.probe(dec.get(), pcm.data() + at, std::min(chunk, pcm.size() - at));
+    for (size_t at = 0; at < pcm.size(); at += chunk)
+        api.probe(dec.get(), pcm.data() + at, std::min(chunk, pcm.size() - at));
     return digits;
 }
 
 double rowOf(char key) {
     const std::string rows[4] = {"123A", "456B", "789C", "*0#D"};
     for (int r = 0; r < 4; ++r)
-        if (rows[r].find(key) != std::string::npos) return std::array{697.0, 770.0, 852.0, 941.0}[static_cast<size_t>(r)];
+        if (rows[r].find(key) != std::string::npos)
+            return std::array{697.0, 770.0, 852.0, 941.0}[static_cast<size_t>(r)];
     return 0.0;
 }
 
 double colOf(char key) {
     const std::string cols[4] = {"147*", "2580", "369#", "ABCD"};
     for (int c = 0; c < 4; ++c)
-        if (cols[c].find(key) != std::string::npos) return std::array{1209.0, 1336.0, 1477.0, 1633.0}[static_cast<size_t>(c)];
+        if (cols[c].find(key) != std::string::npos)
+            return std::array{1209.0, 1336.0, 1477.0, 1633.0}[static_cast<size_t>(c)];
     return 0.0;
 }
 
@@ -93,7 +99,8 @@ std::vector<int16_t> keys(const std::string& digits, const KeyStyle& s) {
     for (const char key : digits) {
         const double wr = 2.0 * std::numbers::pi * rowOf(key) / 8000.0;
         const double wc = 2.0 * std::numbers::pi * colOf(key) / 8000.0;
-        for (int i = 0; i < 8 * s.toneMs; ++i) push(s.rowAmplitude * std::sin(wr * i) + s.colAmplitude * std::sin(wc * i));
+        for (int i = 0; i < 8 * s.toneMs; ++i)
+            push(s.rowAmplitude * std::sin(wr * i) + s.colAmplitude * std::sin(wc * i));
         for (int i = 0; i < 8 * s.gapMs; ++i) push(0.0);
     }
     return pcm;

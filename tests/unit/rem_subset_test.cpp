@@ -13,6 +13,7 @@
 #include <re.h>
 #include <rem.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -21,7 +22,6 @@
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "../../scripts/windows/rem_subset/g711_decode.h"
@@ -34,7 +34,8 @@ int sb_subset_aubuf_alloc(struct aubuf** abp, size_t min_sz, size_t max_sz);
 int sb_subset_aubuf_write(struct aubuf* ab, const uint8_t* p, size_t sz);
 void sb_subset_aubuf_read(struct aubuf* ab, uint8_t* p, size_t sz);
 size_t sb_subset_aubuf_cur_size(const struct aubuf* ab);
-int sb_subset_aufile_open(struct aufile** afp, struct aufile_prm* prm, const char* filename, enum aufile_mode mode);
+int sb_subset_aufile_open(struct aufile** afp, struct aufile_prm* prm, const char* filename,
+                          enum aufile_mode mode);
 int sb_subset_aufile_read(struct aufile* af, uint8_t* p, size_t* sz);
 int sb_subset_aufile_write(struct aufile* af, const uint8_t* p, size_t sz);
 const char* sb_subset_aufmt_name(enum aufmt fmt);
@@ -44,8 +45,10 @@ namespace sb {
 namespace {
 
 TEST(RemSubset, G711TablesEqualLibrem) {
-    for (int i = 0; i < 4096; ++i) ASSERT_EQ(rem_subset::ulawEntry(i), g711_l2u[i]) << "g711_l2u[" << i << "]";
-    for (int i = 0; i < 2048; ++i) ASSERT_EQ(rem_subset::alawEntry(i), g711_l2A[i]) << "g711_l2A[" << i << "]";
+    for (int i = 0; i < 4096; ++i)
+        ASSERT_EQ(rem_subset::ulawEntry(i), g711_l2u[i]) << "g711_l2u[" << i << "]";
+    for (int i = 0; i < 2048; ++i)
+        ASSERT_EQ(rem_subset::alawEntry(i), g711_l2A[i]) << "g711_l2A[" << i << "]";
 }
 
 TEST(RemSubset, G711DecodeTablesEqualLibrem) {
@@ -56,8 +59,8 @@ TEST(RemSubset, G711DecodeTablesEqualLibrem) {
     }
 }
 
-std::vector<int16_t> tone(int (*fn)(struct mbuf*, uint32_t, uint32_t, int, uint32_t, int), uint32_t f1, int l1,
-                          uint32_t f2, int l2) {
+std::vector<int16_t> tone(int (*fn)(struct mbuf*, uint32_t, uint32_t, int, uint32_t, int), uint32_t f1,
+                          int l1, uint32_t f2, int l2) {
     RePtr<struct mbuf> mb(mbuf_alloc(16000));
     EXPECT_EQ(0, fn(mb.get(), 8000, f1, l1, f2, l2));
     std::vector<int16_t> out(mb->end / sizeof(int16_t));
@@ -169,7 +172,7 @@ TEST_F(RemSubsetWav, EachReadsTheOthersFilesAndTheHeadersAreIdentical) {
     for (const Case c : {Case{AUFMT_S16LE, 1, 16}, Case{AUFMT_PCMA, 6, 8}, Case{AUFMT_PCMU, 7, 8}}) {
         SCOPED_TRACE(aufmt_name(c.fmt));
         const auto data = audio(c.bits == 16 ? 16002 : 8001);
-        const struct aufile_prm prm {8000, 1, c.fmt};
+        const struct aufile_prm prm { 8000, 1, c.fmt };
         write(kOurs, path("ours.wav"), prm, data);
         write(kTheirs, path("theirs.wav"), prm, data);
 
@@ -229,7 +232,8 @@ TEST_F(RemSubsetWav, BothSkipChunksBeforeTheData) {
     put(static_cast<uint32_t>(data.size()), 4);
     for (const uint8_t b : data) f.push_back(static_cast<char>(b));
     std::ofstream(path("list.wav"), std::ios::binary) << f;
-    struct aufile_prm ours {}, theirs {};
+    struct aufile_prm ours {
+    }, theirs{};
     EXPECT_EQ(read(kOurs, path("list.wav"), ours), data);
     EXPECT_EQ(read(kTheirs, path("list.wav"), theirs), data);
     EXPECT_EQ(ours.fmt, AUFMT_S16LE);

@@ -26,18 +26,29 @@ struct Format {
 
 bool toWav(enum aufmt fmt, Format& out) {
     switch (fmt) {
-        case AUFMT_S16LE: out = {kPcm, 16}; return true;
-        case AUFMT_PCMA: out = {kAlaw, 8}; return true;
-        case AUFMT_PCMU: out = {kUlaw, 8}; return true;
-        default: return false;
+        case AUFMT_S16LE:
+            out = {kPcm, 16};
+            return true;
+        case AUFMT_PCMA:
+            out = {kAlaw, 8};
+            return true;
+        case AUFMT_PCMU:
+            out = {kUlaw, 8};
+            return true;
+        default:
+            return false;
     }
 }
 
 bool fromWav(uint16_t tag, uint16_t bits, enum aufmt& out) {
-    if (tag == kPcm && bits == 16) out = AUFMT_S16LE;
-    else if (tag == kAlaw && bits == 8) out = AUFMT_PCMA;
-    else if (tag == kUlaw && bits == 8) out = AUFMT_PCMU;
-    else return false;
+    if (tag == kPcm && bits == 16)
+        out = AUFMT_S16LE;
+    else if (tag == kAlaw && bits == 8)
+        out = AUFMT_PCMA;
+    else if (tag == kUlaw && bits == 8)
+        out = AUFMT_PCMU;
+    else
+        return false;
     return true;
 }
 
@@ -51,7 +62,9 @@ uint32_t getLe(const uint8_t* p, int bytes) {
     return v;
 }
 
-int ioError(FILE* f) { return ferror(f) && errno ? errno : EIO; }
+int ioError(FILE* f) {
+    return ferror(f) && errno ? errno : EIO;
+}
 
 int writeHeader(FILE* f, const struct aufile_prm& prm, uint32_t dataBytes) {
     Format wav{};
@@ -111,7 +124,8 @@ struct aufile {
                 if (std::fread(f, sizeof f, 1, file) != 1) return EBADMSG;
                 prm.srate = getLe(f + 4, 4);
                 prm.channels = static_cast<uint8_t>(getLe(f + 2, 2));
-                if (!fromWav(static_cast<uint16_t>(getLe(f, 2)), static_cast<uint16_t>(getLe(f + 14, 2)), prm.fmt))
+                if (!fromWav(static_cast<uint16_t>(getLe(f, 2)), static_cast<uint16_t>(getLe(f + 14, 2)),
+                             prm.fmt))
                     return ENOSYS;  // what librem answers for other encodings
                 haveFmt = true;
                 skip -= kFmtSize;
@@ -166,11 +180,17 @@ extern "C" int aufile_write(struct aufile* af, const uint8_t* p, size_t sz) {
 
 extern "C" const char* aufmt_name(enum aufmt fmt) {
     switch (fmt) {
-        case AUFMT_S16LE: return "S16LE";
-        case AUFMT_PCMA: return "PCMA";
-        case AUFMT_PCMU: return "PCMU";
-        case AUFMT_FLOAT: return "FLOAT";
-        case AUFMT_S24_3LE: return "S24_3LE";
-        default: return "???";
+        case AUFMT_S16LE:
+            return "S16LE";
+        case AUFMT_PCMA:
+            return "PCMA";
+        case AUFMT_PCMU:
+            return "PCMU";
+        case AUFMT_FLOAT:
+            return "FLOAT";
+        case AUFMT_S24_3LE:
+            return "S24_3LE";
+        default:
+            return "???";
     }
 }

@@ -90,7 +90,8 @@ void aumix::run() {
         }
         for (aumix_source* s : sources) {
             for (size_t i = 0; i < frameSamples; ++i)
-                out[i] = static_cast<int16_t>(std::clamp<int32_t>(sum[i] - s->frame[i], INT16_MIN, INT16_MAX));
+                out[i] =
+                    static_cast<int16_t>(std::clamp<int32_t>(sum[i] - s->frame[i], INT16_MIN, INT16_MAX));
             s->handler(out.data(), frameSamples, s->arg);
         }
     }
@@ -118,7 +119,8 @@ extern "C" uint32_t aumix_source_count(const struct aumix* mix) {
     return static_cast<uint32_t>(mix->sources.size());
 }
 
-extern "C" int aumix_source_alloc(struct aumix_source** srcp, struct aumix* mix, aumix_frame_h* fh, void* arg) {
+extern "C" int aumix_source_alloc(struct aumix_source** srcp, struct aumix* mix, aumix_frame_h* fh,
+                                  void* arg) {
     if (!srcp || !mix) return EINVAL;
     auto* src = sb::rem_subset::memNew<aumix_source>();
     if (!src) return ENOMEM;

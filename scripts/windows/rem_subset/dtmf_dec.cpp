@@ -124,7 +124,8 @@ struct dtmf_dec {
     }
 };
 
-extern "C" int dtmf_dec_alloc(struct dtmf_dec** decp, unsigned srate, unsigned ch, dtmf_dec_h* dech, void* arg) {
+extern "C" int dtmf_dec_alloc(struct dtmf_dec** decp, unsigned srate, unsigned ch, dtmf_dec_h* dech,
+                              void* arg) {
     if (!decp || !srate || !ch) return EINVAL;
     auto* dec = sb::rem_subset::memNew<dtmf_dec>();
     if (!dec) return ENOMEM;
