@@ -31,7 +31,9 @@ int applyOpenFileLimit(uint32_t wanted) {
     return wanted ? std::min(static_cast<int>(wanted), kLoopCapacity) : kLoopCapacity;
 }
 
-int openFileLimit() { return 16384; }
+// What applyOpenFileLimit() grants: the media threads size their loops with
+// it, and 16384 here made fd_setsize() fail there (no socket, no queue).
+int openFileLimit() { return applyOpenFileLimit(0); }
 
 }  // namespace sb::platform
 
