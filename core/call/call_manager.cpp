@@ -2,6 +2,7 @@
 
 #include <re.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "call/call.h"
@@ -15,6 +16,7 @@
 #include "config/ivr_rules.h"
 #include "media/tone_clip.h"
 #include "services/ivr.h"
+#include "services/ring_group.h"
 #include "services/services.h"
 #include "store/store.h"
 #include "store/store_writer.h"
@@ -162,12 +164,20 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     }
 
     const std::string dialled = requestParty->number;
+    if (auto pickup = matchPickup(m_featureCodes, dialled)) {
+        pickUp(msg, outcome.user, *pickup);
+        return true;
+    }
     if (auto service = matchService(m_featureCodes, dialled)) {
         startService(msg, outcome.user, *service);
         return true;
     }
     if (const store::IvrMenu* menu = findMenu(dialled)) {
         startService(msg, outcome.user, ivrTarget(*menu));
+        return true;
+    }
+    if (const store::RingGroup* group = findGroup(dialled)) {
+        startService(msg, outcome.user, groupTarget(*group));
         return true;
     }
     const store::Extension* caller = findExtension(outcome.user);
@@ -243,6 +253,66 @@ ServiceTarget CallManager::ivrTarget(const store::IvrMenu& menu) {
     return target;
 }
 
+const store::RingGroup* CallManager::findGroup(const std::string& number) const {
+    for (const auto& group : m_config.groups)
+        if (group.number == number) return &group;
+    return nullptr;
+}
+
+ServiceTarget CallManager::groupTarget(const store::RingGroup& group) {
+    ServiceTarget target;
+    target.kind = ServiceTarget::Kind::Group;
+    target.group = target.dialled = group.number;
+    target.label = "group " + group.number;
+    return target;
+}
+
+void CallManager::pickUp(const ::sip_msg& msg, const std::string& picker, const PickupRequest& request) {
+    std::set<std::string> wanted;
+    if (!request.extension.empty()) {
+        wanted.insert(request.extension);
+    } else {
+        // Group pickup: calls ringing at any other member of the picker's groups.
+        for (const auto& g : m_config.groups) {
+            const bool mine = std::any_of(g.members.begin(), g.members.end(),
+                                          [&](const store::GroupMember& m) { return m.extension == picker; });
+            if (mine)
+                for (const auto& m : g.members)
+                    if (m.extension != picker) wanted.insert(m.extension);
+        }
+    }
+    for (auto& [id, call] : m_calls) {
+        // Only calls that ring through the media engine (groups, the auto
+        // attendant) can be picked up: their caller is already answered, so
+        // the picker's own offer can be answered without the caller.
+        auto* service = dynamic_cast<ServiceCall*>(call.get());
+        if (!service) continue;
+        const auto ringing = service->ringingExtensions();
+        const bool match = std::any_of(ringing.begin(), ringing.end(),
+                                       [&](const std::string& e) { return wanted.count(e) > 0; });
+        if (match && service->pickUp(msg, picker)) return;
+    }
+    m_events.publish(LogMessage{LogLevel::Info,
+                                "pickup by " + picker +
+                                    (request.extension.empty() ? std::string(" (group)")
+                                                               : " of " + request.extension) +
+                                    ": no call is ringing there",
+                                nowMs()});
+    refuse(m_stack, msg, 480, "Temporarily Unavailable");
+}
+
+std::unique_ptr<services::Service> CallManager::menuService(const std::string& menu, const std::string& caller) {
+    const store::IvrMenu* found = findMenu(menu);
+    if (!found || !m_mediaEngine || !m_mailboxes) return nullptr;
+    return makeService(ivrTarget(*found), caller);
+}
+
+std::unique_ptr<services::Service> CallManager::groupService(const std::string& group, const std::string& caller) {
+    const store::RingGroup* found = findGroup(group);
+    if (!found || !m_mediaEngine || !m_mailboxes) return nullptr;
+    return makeService(groupTarget(*found), caller);
+}
+
 std::vector<CallTarget> CallManager::targetsOf(const std::string& extension) const {
     std::vector<CallTarget> targets;
     for (const auto& b : m_registrar.bindings().bindingsOf(extension)) {
@@ -309,6 +379,12 @@ void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch
                          .value_or("anonymous");
     if (const store::IvrMenu* menu = inbound.menu ? findMenu(inbound.extension) : nullptr) {
         ServiceTarget target = ivrTarget(*menu);
+        target.label += " (" + inbound.name + ")";
+        startService(msg, parties.caller, target);
+        return;
+    }
+    if (const store::RingGroup* group = inbound.group ? findGroup(inbound.extension) : nullptr) {
+        ServiceTarget target = groupTarget(*group);
         target.label += " (" + inbound.name + ")";
         startService(msg, parties.caller, target);
         return;
@@ -453,6 +529,11 @@ std::unique_ptr<services::Service> CallManager::makeService(const ServiceTarget&
             engine->loadClip(file, std::move(done));
         };
         return services::makeIvr(std::move(o), m_prompts);
+    }
+    case ServiceTarget::Kind::Group: {
+        const store::RingGroup* group = findGroup(target.group);
+        if (!group) return nullptr;
+        return services::makeRingGroup(services::RingGroupOptions{*group}, m_prompts);
     }
     }
     return nullptr;

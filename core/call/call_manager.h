@@ -100,6 +100,10 @@ public:
     /// Leaving a message in @p mailbox, or null when it takes none (no such
     /// extension, voicemail off, no media engine).
     std::unique_ptr<services::Service> voicemailService(const std::string& mailbox, const std::string& caller);
+    /// Auto-attendant menu @p menu, or null when there is none (or no media engine).
+    std::unique_ptr<services::Service> menuService(const std::string& menu, const std::string& caller);
+    /// Ring group @p group, or null when there is none (or no media engine).
+    std::unique_ptr<services::Service> groupService(const std::string& group, const std::string& caller);
     const std::string& domain() const { return m_config.settings.domain; }
 
     // For Calls.
@@ -131,6 +135,11 @@ private:
     /// The auto-attendant service call @p menu reaches.
     static ServiceTarget ivrTarget(const store::IvrMenu& menu);
     const store::IvrMenu* findMenu(const std::string& number) const;
+    /// The ring-group service call @p group reaches.
+    static ServiceTarget groupTarget(const store::RingGroup& group);
+    const store::RingGroup* findGroup(const std::string& number) const;
+    /// Directed or group pickup by extension @p picker (docs/features.md).
+    void pickUp(const ::sip_msg& msg, const std::string& picker, const PickupRequest& request);
     Call* createCall(const ::sip_msg& msg, CallParties parties);
     void startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties);
     void startInbound(const ::sip_msg& msg, const routing::InboundMatch& inbound);

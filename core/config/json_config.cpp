@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "config/json_groups.h"
 #include "config/json_reader.h"
 #include "config/validation.h"
 
@@ -130,6 +131,7 @@ std::vector<FieldError> readConfiguration(const json& root, Configuration& confi
     readRecords(o, "trunks", kTrunkFields, config.trunks);
     readRecords(o, "routes", kRouteFields, config.routes);
     readRecords(o, "ivr_menus", kMenuFields, config.menus);
+    readRingGroups(o, config.groups);
     o.finish();
     return errors;
 }
@@ -212,6 +214,7 @@ std::string configurationToJson(const Configuration& config) {
     root["trunks"] = writeRecords(config.trunks, kTrunkFields);
     root["routes"] = writeRecords(config.routes, kRouteFields);
     root["ivr_menus"] = writeRecords(config.menus, kMenuFields);
+    root["ring_groups"] = writeRingGroups(config.groups);
     // replace: a non-UTF-8 byte from the database must not make export throw.
     return root.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }

@@ -214,6 +214,7 @@ Result<Configuration> Store::loadConfiguration() {
     if (rc != SQLITE_DONE) return op.fail(rc);
 
     if (rc = readMenus(op, config.menus); rc != SQLITE_OK) return op.fail(rc);
+    if (rc = readGroups(op, config.groups); rc != SQLITE_OK) return op.fail(rc);
     if (rc = tx.commit(); rc != SQLITE_OK) return op.fail(rc);
     return config;
 }
@@ -226,7 +227,8 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         // Children first, so the foreign keys never see an orphan.
         rc = sqlite::execScript(
             m_db,
-            "DELETE FROM ivr_options; DELETE FROM ivr_menus;"
+            "DELETE FROM ring_group_members; DELETE FROM ring_groups;"
+            " DELETE FROM ivr_options; DELETE FROM ivr_menus;"
             " DELETE FROM routes; DELETE FROM trunk_dids; DELETE FROM trunk_allowed_addresses;"
             " DELETE FROM trunks; DELETE FROM lines; DELETE FROM extensions;"
             " DELETE FROM settings;");
@@ -320,6 +322,7 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
             rc = SQLITE_OK;
     }
     if (rc == SQLITE_OK) rc = writeMenus(config.menus);
+    if (rc == SQLITE_OK) rc = writeGroups(config.groups);
     if (rc == SQLITE_OK) rc = tx.commit();
     if (rc != SQLITE_OK) return op.fail(rc);
     return {};

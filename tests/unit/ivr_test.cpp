@@ -369,7 +369,7 @@ TEST_F(IvrStore, ASchemaEightDatabaseGainsTheMenuTablesAndKeepsItsData) {
     ASSERT_TRUE(db->replaceConfiguration(c).ok());
     EXPECT_EQ(db->loadConfiguration()->menus, c.menus);
     db.reset();
-    EXPECT_EQ(store::test::RawDb(m_db).integer("PRAGMA user_version"), 9);
+    EXPECT_EQ(store::test::RawDb(m_db).integer("PRAGMA user_version"), store::Store::kSchemaVersion);
 }
 
 // --- the service against a scripted call -------------------------------------
