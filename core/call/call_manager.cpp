@@ -2,7 +2,6 @@
 
 #include <re.h>
 
-#include <algorithm>
 #include <chrono>
 
 #include "call/call.h"
@@ -251,66 +250,6 @@ ServiceTarget CallManager::ivrTarget(const store::IvrMenu& menu) {
     target.menu = target.dialled = menu.number;
     target.label = "auto attendant " + menu.number;
     return target;
-}
-
-const store::RingGroup* CallManager::findGroup(const std::string& number) const {
-    for (const auto& group : m_config.groups)
-        if (group.number == number) return &group;
-    return nullptr;
-}
-
-ServiceTarget CallManager::groupTarget(const store::RingGroup& group) {
-    ServiceTarget target;
-    target.kind = ServiceTarget::Kind::Group;
-    target.group = target.dialled = group.number;
-    target.label = "group " + group.number;
-    return target;
-}
-
-void CallManager::pickUp(const ::sip_msg& msg, const std::string& picker, const PickupRequest& request) {
-    std::set<std::string> wanted;
-    if (!request.extension.empty()) {
-        wanted.insert(request.extension);
-    } else {
-        // Group pickup: calls ringing at any other member of the picker's groups.
-        for (const auto& g : m_config.groups) {
-            const bool mine = std::any_of(g.members.begin(), g.members.end(),
-                                          [&](const store::GroupMember& m) { return m.extension == picker; });
-            if (mine)
-                for (const auto& m : g.members)
-                    if (m.extension != picker) wanted.insert(m.extension);
-        }
-    }
-    for (auto& [id, call] : m_calls) {
-        // Only calls that ring through the media engine (groups, the auto
-        // attendant) can be picked up: their caller is already answered, so
-        // the picker's own offer can be answered without the caller.
-        auto* service = dynamic_cast<ServiceCall*>(call.get());
-        if (!service) continue;
-        const auto ringing = service->ringingExtensions();
-        const bool match = std::any_of(ringing.begin(), ringing.end(),
-                                       [&](const std::string& e) { return wanted.count(e) > 0; });
-        if (match && service->pickUp(msg, picker)) return;
-    }
-    m_events.publish(LogMessage{LogLevel::Info,
-                                "pickup by " + picker +
-                                    (request.extension.empty() ? std::string(" (group)")
-                                                               : " of " + request.extension) +
-                                    ": no call is ringing there",
-                                nowMs()});
-    refuse(m_stack, msg, 480, "Temporarily Unavailable");
-}
-
-std::unique_ptr<services::Service> CallManager::menuService(const std::string& menu, const std::string& caller) {
-    const store::IvrMenu* found = findMenu(menu);
-    if (!found || !m_mediaEngine || !m_mailboxes) return nullptr;
-    return makeService(ivrTarget(*found), caller);
-}
-
-std::unique_ptr<services::Service> CallManager::groupService(const std::string& group, const std::string& caller) {
-    const store::RingGroup* found = findGroup(group);
-    if (!found || !m_mediaEngine || !m_mailboxes) return nullptr;
-    return makeService(groupTarget(*found), caller);
 }
 
 std::vector<CallTarget> CallManager::targetsOf(const std::string& extension) const {
