@@ -81,6 +81,14 @@ public:
     bool divertToVoicemail(const std::string& mailbox, std::unique_ptr<sip::CallLeg>& leg, const std::string& caller,
                            int64_t startMs, const std::string& localAddress);
 
+    /// Call pickup of a relayed call to @p extension still ringing: its
+    /// caller's @p leg moves into a service call on the media engine, which
+    /// extension @p picker's @p invite answers. @return false (leg kept) when
+    /// there is no media engine or no RTP port.
+    bool divertToPickup(std::unique_ptr<sip::CallLeg>& leg, const std::string& caller,
+                        const std::string& extension, int64_t startMs, const std::string& localAddress,
+                        const ::sip_msg& invite, const std::string& picker);
+
     /// End a call by id (the GUI's Hang up); false when there is no such call.
     bool hangUp(uint64_t callId);
     size_t activeCalls() const { return m_calls.size(); }

@@ -55,6 +55,7 @@ ExtensionBridge::ExtensionBridge(sip::SipStack& stack, media::MediaEngine& engin
             m_events.log(LogLevel::Warning, "extension " + ownerOf(i) + ": " + error);
         }
     }
+    if (m_forks.empty() && m_setup.awaitPickup) return;
     if (m_forks.empty()) {
         // Reported from the loop, not from inside the constructor's caller.
         m_ringTimer.start(0, [this] { report(ConnectResult::Unavailable); });
@@ -112,7 +113,8 @@ std::vector<std::string> ExtensionBridge::ringingExtensions() const {
 }
 
 bool ExtensionBridge::pickUp(const ::sip_msg& invite, const std::string& picker) {
-    if (ringingExtensions().empty()) return false;
+    if (m_answered || m_reported || m_ended) return false;
+    if (ringingExtensions().empty() && !m_setup.awaitPickup) return false;
     auto leg = sip::CallLeg::acceptInvite(m_stack, invite, *this);
     if (!leg) return false;
     sip::CallLeg& ref = *leg;

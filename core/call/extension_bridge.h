@@ -50,6 +50,8 @@ public:
         std::string caller;  ///< shown to the extension
         std::string domain;
         uint32_t ringTimeoutS = 30;
+        /// No targets: wait for pickUp() instead of reporting Unavailable.
+        bool awaitPickup = false;
     };
 
     /// Opens the extension's terminated session on @p pair and rings.

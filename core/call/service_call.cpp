@@ -268,6 +268,15 @@ void ServiceCall::connectAny(const std::vector<std::string>& extensions, uint32_
     setup.caller = m_caller;
     setup.domain = m_manager.domain();
     setup.ringTimeoutS = ringTimeoutS;
+    ExtensionBridge::Events events = bridgeEvents(label, std::move(done));
+    setState("Ringing " + who);
+    if (auto tone = m_manager.ringbackClip()) play({tone}, kRingbackToken, true);
+    m_bridge = std::make_unique<ExtensionBridge>(m_manager.stack(), *m_engine, std::move(pair.value()),
+                                                 std::move(setup), std::move(events));
+}
+
+ExtensionBridge::Events ServiceCall::bridgeEvents(
+    const std::string& label, std::function<void(services::ConnectResult, const std::string&)> done) {
     ExtensionBridge::Events events;
     events.log = [this](LogLevel level, const std::string& text) { log(level, text); };
     events.outcome = [this, label, done = std::move(done)](services::ConnectResult result) {
@@ -298,10 +307,29 @@ void ServiceCall::connectAny(const std::vector<std::string>& extensions, uint32_
     events.digit = [this](char digit) {
         if (!m_finished) m_engine->sendDigits(m_session, std::string(1, digit));
     };
-    setState("Ringing " + who);
-    if (auto tone = m_manager.ringbackClip()) play({tone}, kRingbackToken, true);
-    m_bridge = std::make_unique<ExtensionBridge>(m_manager.stack(), *m_engine, std::move(pair.value()),
-                                                 std::move(setup), std::move(events));
+    return events;
+}
+
+bool ServiceCall::adoptPicker(const ::sip_msg& invite, const std::string& picker) {
+    if (m_finished) return false;
+    auto pair = m_manager.allocatePorts(m_local.address);
+    if (!pair) {
+        log(LogLevel::Warning, "pickup by " + picker + ": " + pair.error().message);
+        return false;
+    }
+    if (m_bridge) {
+        m_bridge->hangUp();
+        m_oldBridges.push_back(std::move(m_bridge));
+    }
+    ExtensionBridge::Setup setup;  // no targets: nothing rings, the picker answers at once
+    setup.extension = picker;
+    setup.caller = m_caller;
+    setup.domain = m_manager.domain();
+    setup.awaitPickup = true;
+    m_bridge = std::make_unique<ExtensionBridge>(
+        m_manager.stack(), *m_engine, std::move(pair.value()), std::move(setup),
+        bridgeEvents(m_target.label, [](services::ConnectResult, const std::string&) {}));
+    return m_bridge->pickUp(invite, picker);
 }
 
 std::vector<std::string> ServiceCall::ringingExtensions() const {

@@ -82,6 +82,10 @@ public:
     /// Call pickup: extension @p picker's @p invite answers in place of the
     /// ringing phones. @return false when nothing rings here (INVITE untouched).
     bool pickUp(const ::sip_msg& invite, const std::string& picker);
+    /// Call pickup of a relayed call handed over here (CallManager::divertToPickup):
+    /// extension @p picker's @p invite answers and is bridged to the caller.
+    /// @return false when it could not be (the INVITE is then untouched).
+    bool adoptPicker(const ::sip_msg& invite, const std::string& picker);
 
     // ManagedCall
     uint64_t id() const override { return m_id; }
@@ -119,6 +123,8 @@ private:
                     std::function<void(services::ConnectResult, const std::string&)> done) override;
     bool enterMenu(const std::string& menu) override;
     bool enterGroup(const std::string& group) override;
+    ExtensionBridge::Events bridgeEvents(const std::string& label,
+                                         std::function<void(services::ConnectResult, const std::string&)> done);
     /// Make @p service the one the caller talks to from now on (the old one is kept until the call goes).
     void handOver(std::unique_ptr<services::Service> service);
 

@@ -200,6 +200,40 @@ class RingGroups(unittest.TestCase):
     def test_group_pickup_answers_a_call_ringing_in_the_pickers_group(self):
         self.pick_up("*8")  # 106 is in group 603 with 101 and 102
 
+    def test_directed_pickup_of_a_call_dialled_straight_to_an_extension(self):
+        ringing = self.ringing("101")
+        caller = Phone()
+        self.addCleanup(caller.close)
+        caller_client = SipClient("127.0.0.1", self.server.port)
+        self.addCleanup(caller_client.close)
+        call = OutgoingCall(caller_client, "100", "pw-100-secret", "101", caller.sdp()).start()
+        r = call.next_response()
+        self.assertEqual(r.status, 180, r.raw)  # 101 rings
+        picker = Phone()
+        self.addCleanup(picker.close)
+        client = SipClient("127.0.0.1", self.server.port)
+        self.addCleanup(client.close)
+        pick = OutgoingCall(client, "106", "pw-106-secret", "**101", picker.sdp()).start()
+        picked = self.answered(pick, picker)
+        service = self.answered(call, caller)  # the caller is answered once picked up
+        self.wait_log(r"picked up by extension 106")
+        rc, out, messages = ringing.wait()
+        self.assertEqual(rc, 0, out)
+        self.assertIn("CANCEL", messages)
+        caller.packets.clear()
+        picker.talk(picked, tone([800], 8000))
+        caller.drain(0.3)
+        heard = caller.audio()
+        self.assertGreaterEqual(len(heard), 25 * 160, "the caller hears too little of the picker")
+        self.assertGreater(power(heard, 800), 100 * power(heard, 1300), "the caller does not hear the picker")
+        picker.packets.clear()
+        caller.talk(service, tone([600], 8000))
+        picker.drain(0.3)
+        heard = picker.audio()
+        self.assertGreater(power(heard, 600), 100 * power(heard, 1300), "the picker does not hear the caller")
+        self.assertEqual(call.bye().status, 200)
+        self.assertIn("picked up, answered by 106", self.cdr_route("101"))
+
     def test_pickup_with_nothing_ringing_is_refused(self):
         phone = Phone()
         self.addCleanup(phone.close)
