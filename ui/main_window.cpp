@@ -47,6 +47,8 @@
 #include "widgets/voicemail_panel.h"
 #include "widgets/ivr_panel.h"
 #include "models/ivr_menus_model.h"
+#include "models/ring_groups_model.h"
+#include "widgets/groups_panel.h"
 #include "window_layout.h"
 
 // Resources live in the static sbui library; referencing the initialiser
@@ -113,6 +115,8 @@ void MainWindow::createModels() {
     m_history->setObjectName(QStringLiteral("callHistoryModel"));
     m_menus = new IvrMenusModel(this);
     m_menus->setObjectName(QStringLiteral("ivrMenusModel"));
+    m_groups = new RingGroupsModel(this);
+    m_groups->setObjectName(QStringLiteral("ringGroupsModel"));
 }
 
 void MainWindow::createTabs() {
@@ -146,6 +150,8 @@ void MainWindow::createTabs() {
     addTab(m_voicemailPanel, "calls", tr("Voicemail"));
     m_ivrPanel = new IvrPanel(m_menus, m_bridge, m_tabs);
     addTab(m_ivrPanel, "routes", tr("Auto attendant"));
+    m_groupsPanel = new GroupsPanel(m_groups, m_bridge, m_tabs);
+    addTab(m_groupsPanel, "extensions", tr("Groups"));
     setCentralWidget(m_tabs);
 }
 
@@ -234,6 +240,7 @@ void MainWindow::onConfigurationChanged(const sb::store::Configuration& config) 
     m_trunks->setConfiguration(config);
     m_routes->setConfiguration(config);
     m_menus->setConfiguration(config);
+    m_groups->setConfiguration(config);
     m_exportAction->setEnabled(true);
     m_haveConfiguration = true;
     if (m_wizardPending) {

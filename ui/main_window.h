@@ -21,6 +21,8 @@ class SecurityPanel;
 class VoicemailPanel;
 class IvrPanel;
 class IvrMenusModel;
+class GroupsPanel;
+class RingGroupsModel;
 class CallsModel;
 class CallsPanel;
 class ExtensionsModel;
@@ -67,6 +69,7 @@ public:
     SecurityPanel* securityPanel() const { return m_securityPanel; }
     VoicemailPanel* voicemailPanel() const { return m_voicemailPanel; }
     IvrPanel* ivrPanel() const { return m_ivrPanel; }
+    GroupsPanel* groupsPanel() const { return m_groupsPanel; }
     TrayIcon* trayIcon() const { return m_tray; }
 
     /// Desktop preferences in force (main() loads them; Settings changes them).
@@ -133,6 +136,8 @@ private:
     VoicemailPanel* m_voicemailPanel = nullptr;
     IvrMenusModel* m_menus = nullptr;
     IvrPanel* m_ivrPanel = nullptr;
+    RingGroupsModel* m_groups = nullptr;
+    GroupsPanel* m_groupsPanel = nullptr;
     QLabel* m_listening = nullptr;
     LogDock* m_log = nullptr;
     ServerInfoDialog* m_serverInfo = nullptr;  ///< created on first use, then kept current

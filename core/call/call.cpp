@@ -385,6 +385,26 @@ bool Call::divertToVoicemail() {
     return true;
 }
 
+bool Call::ringingAt(const std::string& extension) const {
+    return !m_finished && !m_diverted && m_caller && !m_callee && !extension.empty() &&
+           m_parties.mailbox == extension;
+}
+
+bool Call::pickUp(const ::sip_msg& invite, const std::string& picker) {
+    if (!ringingAt(m_parties.mailbox)) return false;
+    const std::string callId = m_caller->dialog().callId;
+    const std::string local = m_media ? m_media->relay().localEndpoint(media::Leg::A).address : std::string();
+    if (!m_manager.divertToPickup(m_caller, m_parties.caller, m_parties.mailbox, m_startMs, local, invite,
+                                  picker))
+        return false;
+    m_ringTimer.cancel();
+    cancelForks(nullptr);
+    m_diverted = true;
+    m_divertedCallId = callId;
+    finish(store::Disposition::NoAnswer, 480, "picked up by extension " + picker);
+    return true;
+}
+
 void Call::onCancelled(sip::CallLeg& leg) {
     m_evidence.received(&leg, "CANCEL", nowMs());
     m_ringTimer.cancel();

@@ -100,6 +100,12 @@ public:
     void hangUp() override;
     /// Refuse the call before it rings (e.g. no RTP ports left).
     void refuse(uint16_t code, const std::string& reason, const std::string& why);
+    /// Still ringing at @p extension, the extension this call was dialled to (call pickup).
+    bool ringingAt(const std::string& extension) const;
+    /// Call pickup: extension @p picker's @p invite takes the call; the caller
+    /// moves to the media engine (CallManager::divertToPickup), the ringing
+    /// phones get CANCEL. @return false when it could not (INVITE untouched).
+    bool pickUp(const ::sip_msg& invite, const std::string& picker);
 
     uint64_t id() const override { return m_id; }
     bool finished() const override { return m_finished; }

@@ -16,6 +16,7 @@
 #include "config/ivr_rules.h"
 #include "media/tone_clip.h"
 #include "services/ivr.h"
+#include "services/ring_group.h"
 #include "services/services.h"
 #include "store/store.h"
 #include "store/store_writer.h"
@@ -163,6 +164,10 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     }
 
     const std::string dialled = requestParty->number;
+    if (auto pickup = matchPickup(m_featureCodes, dialled)) {
+        pickUp(msg, outcome.user, *pickup);
+        return true;
+    }
     if (auto change = routing::matchFeatureCode(m_forwardCodes, dialled)) {
         changeFeature(msg, outcome.user, *change);
         return true;
@@ -177,6 +182,10 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     }
     if (const store::IvrMenu* menu = findMenu(dialled)) {
         startService(msg, outcome.user, ivrTarget(*menu));
+        return true;
+    }
+    if (const store::RingGroup* group = findGroup(dialled)) {
+        startService(msg, outcome.user, groupTarget(*group));
         return true;
     }
     const store::Extension* caller = findExtension(outcome.user);
@@ -291,6 +300,12 @@ void CallManager::startInbound(const ::sip_msg& msg, const routing::InboundMatch
                          .value_or("anonymous");
     if (const store::IvrMenu* menu = inbound.menu ? findMenu(inbound.extension) : nullptr) {
         ServiceTarget target = ivrTarget(*menu);
+        target.label += " (" + inbound.name + ")";
+        startService(msg, parties.caller, target);
+        return;
+    }
+    if (const store::RingGroup* group = inbound.group ? findGroup(inbound.extension) : nullptr) {
+        ServiceTarget target = groupTarget(*group);
         target.label += " (" + inbound.name + ")";
         startService(msg, parties.caller, target);
         return;
@@ -464,6 +479,11 @@ std::unique_ptr<services::Service> CallManager::makeService(const ServiceTarget&
             engine->loadClip(file, std::move(done));
         };
         return services::makeIvr(std::move(o), m_prompts);
+    }
+    case ServiceTarget::Kind::Group: {
+        const store::RingGroup* group = findGroup(target.group);
+        if (!group) return nullptr;
+        return services::makeRingGroup(services::RingGroupOptions{*group}, m_prompts);
     }
     }
     return nullptr;

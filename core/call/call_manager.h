@@ -88,6 +88,14 @@ public:
     bool divertToVoicemail(const std::string& mailbox, std::unique_ptr<sip::CallLeg>& leg, const std::string& caller,
                            int64_t startMs, const std::string& localAddress);
 
+    /// Call pickup of a relayed call to @p extension still ringing: its
+    /// caller's @p leg moves into a service call on the media engine, which
+    /// extension @p picker's @p invite answers. @return false (leg kept) when
+    /// there is no media engine or no RTP port.
+    bool divertToPickup(std::unique_ptr<sip::CallLeg>& leg, const std::string& caller,
+                        const std::string& extension, int64_t startMs, const std::string& localAddress,
+                        const ::sip_msg& invite, const std::string& picker);
+
     /// End a call by id (the GUI's Hang up); false when there is no such call.
     bool hangUp(uint64_t callId);
     size_t activeCalls() const { return m_calls.size(); }
@@ -108,6 +116,10 @@ public:
     /// Leaving a message in @p mailbox, or null when it takes none (no such
     /// extension, voicemail off, no media engine).
     std::unique_ptr<services::Service> voicemailService(const std::string& mailbox, const std::string& caller);
+    /// Auto-attendant menu @p menu, or null when there is none (or no media engine).
+    std::unique_ptr<services::Service> menuService(const std::string& menu, const std::string& caller);
+    /// Ring group @p group, or null when there is none (or no media engine).
+    std::unique_ptr<services::Service> groupService(const std::string& group, const std::string& caller);
     const std::string& domain() const { return m_config.settings.domain; }
 
     // For Calls.
@@ -153,6 +165,11 @@ private:
     /// The auto-attendant service call @p menu reaches.
     static ServiceTarget ivrTarget(const store::IvrMenu& menu);
     const store::IvrMenu* findMenu(const std::string& number) const;
+    /// The ring-group service call @p group reaches.
+    static ServiceTarget groupTarget(const store::RingGroup& group);
+    const store::RingGroup* findGroup(const std::string& number) const;
+    /// Directed or group pickup by extension @p picker (docs/features.md).
+    void pickUp(const ::sip_msg& msg, const std::string& picker, const PickupRequest& request);
     Call* createCall(const ::sip_msg& msg, CallParties parties);
     void startToExtension(const ::sip_msg& msg, const store::Extension& callee, CallParties parties);
     // call_forwarding.cpp

@@ -39,19 +39,23 @@ ExtensionBridge::ExtensionBridge(sip::SipStack& stack, media::MediaEngine& engin
     m_session = m_engine.open(std::move(pair), params, std::move(sessionEvents));
 
     const sip::Body offer = sip::Body::sdp(media::renderSdp(media::offerAsEndpoint(m_local, m_origin)));
-    for (const auto& t : m_setup.targets) {
+    for (size_t i = 0; i < m_setup.targets.size(); ++i) {
+        const CallTarget& t = m_setup.targets[i];
         sip::OutgoingInvite inv;
         inv.requestUri = t.requestUri;
         inv.nextHop = t.nextHop;
-        inv.toUri = "<sip:" + m_setup.extension + "@" + m_setup.domain + ">";
+        inv.toUri = "<sip:" + ownerOf(i) + "@" + m_setup.domain + ">";
         inv.fromUri = "<sip:" + safeUser(m_setup.caller) + "@" + m_setup.domain + ">";
         inv.offer = offer;
         std::string error;
-        if (auto leg = sip::CallLeg::startInvite(m_stack, inv, *this, &error))
+        if (auto leg = sip::CallLeg::startInvite(m_stack, inv, *this, &error)) {
             m_forks.push_back(std::move(leg));
-        else if (m_events.log)
-            m_events.log(LogLevel::Warning, "extension " + m_setup.extension + ": " + error);
+            m_forkOwners.push_back(ownerOf(i));
+        } else if (m_events.log) {
+            m_events.log(LogLevel::Warning, "extension " + ownerOf(i) + ": " + error);
+        }
     }
+    if (m_forks.empty() && m_setup.awaitPickup) return;
     if (m_forks.empty()) {
         // Reported from the loop, not from inside the constructor's caller.
         m_ringTimer.start(0, [this] { report(ConnectResult::Unavailable); });
@@ -74,10 +78,78 @@ void ExtensionBridge::hangUp() {
     m_ringTimer.cancel();
     for (auto& f : m_forks)
         if (f->state() != sip::CallLeg::State::Terminated) f->hangup();
+    for (auto& p : m_pickups)
+        if (p->state() != sip::CallLeg::State::Terminated) p->hangup();
+}
+
+const std::string& ExtensionBridge::ownerOf(size_t target) const {
+    return target < m_setup.owners.size() ? m_setup.owners[target] : m_setup.extension;
+}
+
+std::string ExtensionBridge::answeredBy() const {
+    if (m_answered && isPickup(*m_answered)) return m_picker;
+    for (size_t i = 0; i < m_forks.size(); ++i)
+        if (m_forks[i].get() == m_answered) return m_forkOwners[i];
+    return {};
 }
 
 bool ExtensionBridge::busy() const {
-    return std::any_of(m_forks.begin(), m_forks.end(), [](const auto& f) { return f->busy(); });
+    const auto legBusy = [](const auto& f) { return f->busy(); };
+    return std::any_of(m_forks.begin(), m_forks.end(), legBusy) ||
+           std::any_of(m_pickups.begin(), m_pickups.end(), legBusy);
+}
+
+bool ExtensionBridge::isPickup(const sip::CallLeg& leg) const {
+    return std::any_of(m_pickups.begin(), m_pickups.end(), [&](const auto& p) { return p.get() == &leg; });
+}
+
+std::vector<std::string> ExtensionBridge::ringingExtensions() const {
+    if (m_answered || m_reported || m_ended) return {};
+    std::vector<std::string> out;
+    for (size_t i = 0; i < m_forks.size(); ++i)
+        if (m_forks[i]->state() != sip::CallLeg::State::Terminated && !m_failures.count(m_forks[i].get()))
+            out.push_back(m_forkOwners[i]);
+    return out;
+}
+
+bool ExtensionBridge::pickUp(const ::sip_msg& invite, const std::string& picker) {
+    if (m_answered || m_reported || m_ended) return false;
+    if (ringingExtensions().empty() && !m_setup.awaitPickup) return false;
+    auto leg = sip::CallLeg::acceptInvite(m_stack, invite, *this);
+    if (!leg) return false;
+    sip::CallLeg& ref = *leg;
+    m_pickups.push_back(std::move(leg));
+    auto answer = answerOffer(ref.initialBody());
+    if (!answer) {
+        // RFC 3261 §21.4.26; the phones go on ringing for the caller.
+        ref.reject(488, "Not Acceptable Here");
+        if (m_events.log)
+            m_events.log(LogLevel::Warning, "pickup by " + picker + " refused: " + answer.error().message);
+        return true;
+    }
+    m_pickupAwaitsAnswer = ref.initialBody().empty();
+    if (!m_pickupAwaitsAnswer) m_codec = firstCodec(answer.value().content);
+    m_answered = &ref;
+    m_picker = picker;
+    cancelOthers(nullptr);
+    ref.answer(answer.value());
+    if (m_events.log) m_events.log(LogLevel::Info, "picked up by extension " + picker);
+    report(ConnectResult::Answered);
+    return true;
+}
+
+void ExtensionBridge::onConfirmed(sip::CallLeg& leg, const sip::Body& ackBody) {
+    if (&leg != m_answered || !m_pickupAwaitsAnswer) return;
+    // A picker whose INVITE had no offer answers ours in the ACK (RFC 3264 §5).
+    m_pickupAwaitsAnswer = false;
+    auto sdp = media::parseSdp(ackBody.content);
+    auto params = sdp ? media::paramsFromAnswer(sdp.value()) : Result<media::LegMediaParams>(sdp.error());
+    if (!params) {
+        if (m_events.log) m_events.log(LogLevel::Warning, "pickup: the ACK had no usable SDP answer");
+        return;
+    }
+    m_codec = params->law == media::G711Law::MuLaw ? "PCMU" : "PCMA";
+    m_engine.update(m_session, params.value());
 }
 
 void ExtensionBridge::report(ConnectResult result) {
@@ -128,6 +200,7 @@ void ExtensionBridge::failed(sip::CallLeg& leg, uint16_t code) {
 }
 
 void ExtensionBridge::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
+    if (isPickup(leg)) return;
     failed(leg, code);
 }
 
@@ -173,7 +246,7 @@ void ExtensionBridge::onTerminated(sip::CallLeg& leg, const std::string&) {
     }
     // A fork that ended without a final response (no route, timeout);
     // failed() ignores one already counted by onRejected().
-    failed(leg, 408);
+    if (!isPickup(leg)) failed(leg, 408);
 }
 
 }  // namespace sb::call

@@ -43,10 +43,15 @@ public:
     /// Who is rung and how the INVITEs name the parties.
     struct Setup {
         std::vector<CallTarget> targets;  ///< one per registered contact (parallel forking)
+        /// The extension each target belongs to, when several are rung at
+        /// once (a ring group); empty = all are `extension`'s.
+        std::vector<std::string> owners;
         std::string extension;
         std::string caller;  ///< shown to the extension
         std::string domain;
         uint32_t ringTimeoutS = 30;
+        /// No targets: wait for pickUp() instead of reporting Unavailable.
+        bool awaitPickup = false;
     };
 
     /// Opens the extension's terminated session on @p pair and rings.
@@ -65,6 +70,15 @@ public:
     /// The extension's terminated session.
     media::MediaEngine::SessionId session() const { return m_session; }
     const std::string& codec() const { return m_codec; }
+    /// The extension whose phone answered (Setup::owners, or the picker), or "".
+    std::string answeredBy() const;
+    /// The extensions whose phones ring now (empty once answered or ended).
+    std::vector<std::string> ringingExtensions() const;
+    /// Call pickup: extension @p picker's INVITE @p invite answers in place
+    /// of the ringing phones, which get CANCEL. The INVITE is answered from
+    /// this bridge's session (or refused 488 when its offer is unusable).
+    /// @return false when nothing rings here any more (the INVITE is untouched).
+    bool pickUp(const ::sip_msg& invite, const std::string& picker);
 
     // CallLegListener
     void onAnswered(sip::CallLeg& leg, const sip::Body& body) override;
@@ -72,6 +86,7 @@ public:
     void onReinvite(sip::CallLeg& leg, const sip::Body& offer) override;
     Result<sip::Body> onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer) override;
     void onInfo(sip::CallLeg& leg, const sip::Body& body) override;
+    void onConfirmed(sip::CallLeg& leg, const sip::Body& ackBody) override;
     void onBye(sip::CallLeg& leg) override;
     void onTerminated(sip::CallLeg& leg, const std::string& reason) override;
 
@@ -80,6 +95,7 @@ private:
     void report(services::ConnectResult result);
     void cancelOthers(const sip::CallLeg* except);
     Result<sip::Body> answerOffer(const sip::Body& offer);
+    const std::string& ownerOf(size_t target) const;
 
     sip::SipStack& m_stack;
     media::MediaEngine& m_engine;
@@ -91,6 +107,12 @@ private:
     std::vector<std::unique_ptr<sip::CallLeg>> m_forks;
     std::map<const sip::CallLeg*, uint16_t> m_failures;  ///< forks that refused, with their code
     sip::CallLeg* m_answered = nullptr;
+    std::vector<std::string> m_forkOwners;  ///< parallel to m_forks
+    /// Legs of pickers (incoming INVITEs), kept until their transactions end.
+    std::vector<std::unique_ptr<sip::CallLeg>> m_pickups;
+    std::string m_picker;  ///< the extension whose pickup answered
+    bool m_pickupAwaitsAnswer = false;  ///< we offered in the 200; the ACK answers
+    bool isPickup(const sip::CallLeg& leg) const;
     bool m_reported = false;
     bool m_ended = false;
     std::string m_codec;

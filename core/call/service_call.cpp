@@ -31,6 +31,16 @@ std::optional<ServiceTarget> matchService(const FeatureCodes& codes, const std::
     return std::nullopt;
 }
 
+std::optional<PickupRequest> matchPickup(const FeatureCodes& codes, const std::string& dialled) {
+    if (!codes.groupPickup.empty() && dialled == codes.groupPickup) return PickupRequest{};
+    const std::string& prefix = codes.directedPickupPrefix;
+    if (prefix.empty() || dialled.size() <= prefix.size() || dialled.compare(0, prefix.size(), prefix) != 0)
+        return std::nullopt;
+    const std::string extension = dialled.substr(prefix.size());
+    if (extension.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return PickupRequest{extension};
+}
+
 ServiceCall::ServiceCall(CallManager& manager, uint64_t id, const ::sip_msg& invite, std::string caller,
                          ServiceTarget target, std::unique_ptr<services::Service> service)
     : m_manager(manager), m_id(id), m_caller(std::move(caller)), m_target(std::move(target)),
@@ -224,58 +234,115 @@ void ServiceCall::hangUp(const std::string& reason) {
 }
 
 void ServiceCall::connect(const std::string& extension, std::function<void(services::ConnectResult)> done) {
-    if (m_finished) return;
     const store::Extension* callee = m_manager.findExtension(extension);
-    auto targets = m_manager.phoneTargets(extension);
-    auto pair = targets.empty() || !callee ? Result<media::PortPair>(makeError("no phone of extension " + extension +
-                                                                             " is registered"))
-                                           : m_manager.allocatePorts(m_local.address);
+    connectAny({extension}, callee ? callee->ringTimeoutS : 0, {},
+               [done = std::move(done)](services::ConnectResult result, const std::string&) { done(result); });
+}
+
+void ServiceCall::connectAny(const std::vector<std::string>& extensions, uint32_t ringTimeoutS,
+                             const std::string& label,
+                             std::function<void(services::ConnectResult, const std::string&)> done) {
+    if (m_finished) return;
+    ExtensionBridge::Setup setup;
+    for (const auto& extension : extensions) {
+        if (!m_manager.findExtension(extension)) continue;
+        for (auto& t : m_manager.phoneTargets(extension)) {
+            setup.targets.push_back(std::move(t));
+            setup.owners.push_back(extension);
+        }
+    }
+    std::string who;
+    for (const auto& e : extensions) who += (who.empty() ? "" : ", ") + e;
+    auto pair = setup.targets.empty()
+                    ? Result<media::PortPair>(makeError("no phone of extension " + who + " is registered"))
+                    : m_manager.allocatePorts(m_local.address);
     if (!pair) {
         log(LogLevel::Info, pair.error().message);
-        return done(services::ConnectResult::Unavailable);
+        return done(services::ConnectResult::Unavailable, {});
     }
     if (m_bridge) {
         m_bridge->hangUp();
         m_oldBridges.push_back(std::move(m_bridge));
     }
-    ExtensionBridge::Setup setup;
-    setup.targets = std::move(targets);
-    setup.extension = extension;
+    setup.extension = extensions.size() == 1 ? extensions.front() : setup.owners.front();
     setup.caller = m_caller;
     setup.domain = m_manager.domain();
-    setup.ringTimeoutS = callee->ringTimeoutS;
-    ExtensionBridge::Events events;
-    events.log = [this](LogLevel level, const std::string& text) { log(level, text); };
-    events.outcome = [this, extension, done = std::move(done)](services::ConnectResult result) {
-        if (m_finished) return;
-        stopPlaying();  // the ring-back
-        if (result == services::ConnectResult::Answered) {
-            // Each terminated leg hears what the other receives.
-            if (m_bridge) {
-                m_engine->bridge(m_session, m_bridge->session());
-                m_codec = m_bridge->codec();
-            }
-            log(LogLevel::Info, "extension " + extension + " answered: bridged in the media engine");
-            setState("Connected to " + extension);
-        }
-        done(result);
-    };
-    events.hungUp = [this, extension] { hangUp("extension " + extension + " hung up"); };
-    // Keys pass through the bridge both ways (a caller entering a code the
-    // extension's phone asks for, or the other way round).
-    events.digit = [this](char digit) {
-        if (!m_finished) m_engine->sendDigits(m_session, std::string(1, digit));
-    };
-    setState("Ringing " + extension);
+    setup.ringTimeoutS = ringTimeoutS;
+    ExtensionBridge::Events events = bridgeEvents(label, std::move(done));
+    setState("Ringing " + who);
     if (auto tone = m_manager.ringbackClip()) play({tone}, kRingbackToken, true);
     m_bridge = std::make_unique<ExtensionBridge>(m_manager.stack(), *m_engine, std::move(pair.value()),
                                                  std::move(setup), std::move(events));
 }
 
-bool ServiceCall::leaveMessage(const std::string& mailbox) {
+ExtensionBridge::Events ServiceCall::bridgeEvents(
+    const std::string& label, std::function<void(services::ConnectResult, const std::string&)> done) {
+    ExtensionBridge::Events events;
+    events.log = [this](LogLevel level, const std::string& text) { log(level, text); };
+    events.outcome = [this, label, done = std::move(done)](services::ConnectResult result) {
+        if (m_finished) return;
+        stopPlaying();  // the ring-back
+        std::string answeredBy;
+        if (result == services::ConnectResult::Answered) {
+            // Each terminated leg hears what the other receives.
+            if (m_bridge) {
+                m_engine->bridge(m_session, m_bridge->session());
+                m_codec = m_bridge->codec();
+                answeredBy = m_bridge->answeredBy();
+            }
+            log(LogLevel::Info, "extension " + answeredBy + " answered: bridged in the media engine");
+            // The route already names the group when the group was dialled.
+            if (!label.empty())
+                m_answeredBy =
+                    (m_target.label.rfind(label, 0) == 0 ? "" : label + " ") + "answered by " + answeredBy;
+            setState("Connected to " + answeredBy);
+        }
+        done(result, answeredBy);
+    };
+    events.hungUp = [this] {
+        hangUp("extension " + (m_bridge ? m_bridge->answeredBy() : std::string()) + " hung up");
+    };
+    // Keys pass through the bridge both ways (a caller entering a code the
+    // extension's phone asks for, or the other way round).
+    events.digit = [this](char digit) {
+        if (!m_finished) m_engine->sendDigits(m_session, std::string(1, digit));
+    };
+    return events;
+}
+
+bool ServiceCall::adoptPicker(const ::sip_msg& invite, const std::string& picker) {
     if (m_finished) return false;
-    auto service = m_manager.voicemailService(mailbox, m_caller);
-    if (!service) return false;
+    auto pair = m_manager.allocatePorts(m_local.address);
+    if (!pair) {
+        log(LogLevel::Warning, "pickup by " + picker + ": " + pair.error().message);
+        return false;
+    }
+    if (m_bridge) {
+        m_bridge->hangUp();
+        m_oldBridges.push_back(std::move(m_bridge));
+    }
+    ExtensionBridge::Setup setup;  // no targets: nothing rings, the picker answers at once
+    setup.extension = picker;
+    setup.caller = m_caller;
+    setup.domain = m_manager.domain();
+    setup.awaitPickup = true;
+    m_bridge = std::make_unique<ExtensionBridge>(
+        m_manager.stack(), *m_engine, std::move(pair.value()), std::move(setup),
+        bridgeEvents(m_target.label, [](services::ConnectResult, const std::string&) {}));
+    return m_bridge->pickUp(invite, picker);
+}
+
+std::vector<std::string> ServiceCall::ringingExtensions() const {
+    if (m_finished || !m_bridge) return {};
+    return m_bridge->ringingExtensions();
+}
+
+bool ServiceCall::pickUp(const ::sip_msg& invite, const std::string& picker) {
+    if (m_finished || !m_bridge) return false;
+    return m_bridge->pickUp(invite, picker);
+}
+
+void ServiceCall::handOver(std::unique_ptr<services::Service> service) {
     stopPlaying();
     if (m_bridge) {
         m_bridge->hangUp();
@@ -284,6 +351,29 @@ bool ServiceCall::leaveMessage(const std::string& mailbox) {
     m_retired.push_back(std::move(m_service));
     m_service = std::move(service);
     m_service->start(*this);
+}
+
+bool ServiceCall::enterMenu(const std::string& menu) {
+    if (m_finished) return false;
+    auto service = m_manager.menuService(menu, m_caller);
+    if (!service) return false;
+    handOver(std::move(service));
+    return true;
+}
+
+bool ServiceCall::enterGroup(const std::string& group) {
+    if (m_finished) return false;
+    auto service = m_manager.groupService(group, m_caller);
+    if (!service) return false;
+    handOver(std::move(service));
+    return true;
+}
+
+bool ServiceCall::leaveMessage(const std::string& mailbox) {
+    if (m_finished) return false;
+    auto service = m_manager.voicemailService(mailbox, m_caller);
+    if (!service) return false;
+    handOver(std::move(service));
     return true;
 }
 
@@ -321,7 +411,7 @@ void ServiceCall::finish(store::Disposition disposition, int sipCode, const std:
     cdr.endMs = m_finishedMs;
     cdr.caller = m_caller;
     cdr.callee = m_target.dialled;
-    cdr.route = m_target.label;
+    cdr.route = m_target.label + (m_answeredBy.empty() ? "" : ", " + m_answeredBy);
     cdr.disposition = disposition;
     cdr.sipCode = sipCode;
     cdr.reason = reason;

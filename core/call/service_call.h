@@ -28,10 +28,11 @@ class CallManager;
 
 /// Which service a dialled feature code reached.
 struct ServiceTarget {
-    enum class Kind { Echo = 1, Conference, VoicemailDeposit, VoicemailRetrieval, Ivr, Confirmation };
+    enum class Kind { Echo = 1, Conference, VoicemailDeposit, VoicemailRetrieval, Ivr, Confirmation, Group };
     Kind kind = Kind::Echo;
     std::string room;     ///< conference room number
     std::string menu;     ///< auto attendant: the menu's number
+    std::string group;    ///< ring group: the group's number
     std::string mailbox;  ///< voicemail: whose
     std::string dialled;  ///< the number dialled: "*43", "*88100"
     std::string label;    ///< route in the Calls table and CDR: "echo test", "conference 100"
@@ -39,12 +40,23 @@ struct ServiceTarget {
 
 /// The feature codes of the services (docs/features.md). Defaults follow
 /// common PBX practice: *43 echo test, *88 + room number a conference room,
-/// *97 the caller's own voicemail.
+/// *97 the caller's own voicemail, *8 group pickup and ** + extension
+/// directed pickup (Asterisk's and FreePBX's; *8 + extension would clash
+/// with *88 + room).
 struct FeatureCodes {
     std::string echoTest = "*43";
     std::string conferencePrefix = "*88";
     std::string voicemail = "*97";
+    std::string groupPickup = "*8";
+    std::string directedPickupPrefix = "**";
 };
+
+/// What a pickup code dialled asks for.
+struct PickupRequest {
+    std::string extension;  ///< directed: the ringing extension; empty = any in the picker's groups
+};
+/// The pickup @p dialled asks for, if it is a pickup code.
+std::optional<PickupRequest> matchPickup(const FeatureCodes& codes, const std::string& dialled);
 
 /// The service @p dialled reaches, if any. A conference needs a room
 /// number of 1 to 8 digits after the prefix.
@@ -65,6 +77,15 @@ public:
     void start(media::PortPair pair, media::MediaEngine& engine);
     /// Refuse before answering.
     void refuse(uint16_t code, const std::string& reason, const std::string& why);
+    /// The extensions whose phones ring for this call now (connect()).
+    std::vector<std::string> ringingExtensions() const;
+    /// Call pickup: extension @p picker's @p invite answers in place of the
+    /// ringing phones. @return false when nothing rings here (INVITE untouched).
+    bool pickUp(const ::sip_msg& invite, const std::string& picker);
+    /// Call pickup of a relayed call handed over here (CallManager::divertToPickup):
+    /// extension @p picker's @p invite answers and is bridged to the caller.
+    /// @return false when it could not be (the INVITE is then untouched).
+    bool adoptPicker(const ::sip_msg& invite, const std::string& picker);
 
     // ManagedCall
     uint64_t id() const override { return m_id; }
@@ -98,6 +119,14 @@ private:
     const std::string& caller() const override { return m_caller; }
     void connect(const std::string& extension, std::function<void(services::ConnectResult)> done) override;
     bool leaveMessage(const std::string& mailbox) override;
+    void connectAny(const std::vector<std::string>& extensions, uint32_t ringTimeoutS, const std::string& label,
+                    std::function<void(services::ConnectResult, const std::string&)> done) override;
+    bool enterMenu(const std::string& menu) override;
+    bool enterGroup(const std::string& group) override;
+    ExtensionBridge::Events bridgeEvents(const std::string& label,
+                                         std::function<void(services::ConnectResult, const std::string&)> done);
+    /// Make @p service the one the caller talks to from now on (the old one is kept until the call goes).
+    void handOver(std::unique_ptr<services::Service> service);
 
     /// Answer an offer from the caller (initial, re-INVITE or UPDATE).
     Result<sip::Body> answerOffer(const sip::Body& offer);
@@ -130,6 +159,7 @@ private:
     int64_t m_answerMs = 0;
     int64_t m_finishedMs = 0;
     std::string m_codec;
+    std::string m_answeredBy;  ///< "group 600 answered by 101", for the CDR's route
 };
 
 }  // namespace sb::call

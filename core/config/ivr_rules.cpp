@@ -30,6 +30,8 @@ std::optional<IvrDestination> parseIvrDestination(std::string_view text) {
         d.kind = IvrDestination::Kind::Voicemail;
     else if (kind == "menu")
         d.kind = IvrDestination::Kind::Menu;
+    else if (kind == "group")
+        d.kind = IvrDestination::Kind::Group;
     else
         return std::nullopt;
     return d;
@@ -43,6 +45,8 @@ std::string formatIvrDestination(const IvrDestination& d) {
             return "voicemail:" + d.target;
         case IvrDestination::Kind::Menu:
             return "menu:" + d.target;
+        case IvrDestination::Kind::Group:
+            return "group:" + d.target;
         case IvrDestination::Kind::Hangup:
             break;
     }
@@ -51,10 +55,11 @@ std::string formatIvrDestination(const IvrDestination& d) {
 
 Check checkIvrDestination(std::string_view text) {
     if (parseIvrDestination(text)) return std::nullopt;
-    if (text.empty()) return "required: extension:<number>, voicemail:<number>, menu:<number> or hangup";
+    if (text.empty())
+        return "required: extension:<number>, voicemail:<number>, menu:<number>, group:<number> or hangup";
     return "\"" + std::string(text) +
-           "\" is not a destination; expected extension:<number>, voicemail:<number>, menu:<number> or "
-           "hangup";
+           "\" is not a destination; expected extension:<number>, voicemail:<number>, menu:<number>, "
+           "group:<number> or hangup";
 }
 
 Check checkIvrKey(std::string_view key) {

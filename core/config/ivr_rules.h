@@ -22,6 +22,7 @@ struct IvrDestination {
         Voicemail,      ///< leave a message in the extension's mailbox ("voicemail:101")
         Menu,           ///< another menu, by number ("menu:501")
         Hangup,         ///< say goodbye and hang up ("hangup")
+        Group,          ///< ring a ring group's members ("group:600")
     };
     Kind kind = Kind::Hangup;
     std::string target;  ///< extension or menu number; empty for Hangup
@@ -29,7 +30,7 @@ struct IvrDestination {
     bool operator==(const IvrDestination&) const = default;
 };
 
-/// Read "extension:101", "voicemail:101", "menu:501" or "hangup".
+/// Read "extension:101", "voicemail:101", "menu:501", "group:600" or "hangup".
 /// @return nullopt when @p text is none of those forms (numbers are not
 ///         checked against the configuration here).
 std::optional<IvrDestination> parseIvrDestination(std::string_view text);

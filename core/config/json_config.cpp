@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "config/json_groups.h"
 #include "config/json_reader.h"
 #include "config/validation.h"
 
@@ -141,6 +142,7 @@ std::vector<FieldError> readConfiguration(const json& root, Configuration& confi
     readRecords(o, "routes", kRouteFields, config.routes);
     readRecords(o, "ivr_menus", kMenuFields, config.menus);
     readRecords(o, "conference_rooms", kConferenceRoomFields, config.conferenceRooms);
+    readRingGroups(o, config.groups);
     o.finish();
     return errors;
 }
@@ -227,6 +229,7 @@ std::string configurationToJson(const Configuration& config) {
     // export unchanged.
     if (!config.conferenceRooms.empty())
         root["conference_rooms"] = writeRecords(config.conferenceRooms, kConferenceRoomFields);
+    root["ring_groups"] = writeRingGroups(config.groups);
     // replace: a non-UTF-8 byte from the database must not make export throw.
     return root.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }

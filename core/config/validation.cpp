@@ -71,6 +71,7 @@ public:
         for (size_t i = 0; i < m_config.routes.size(); ++i) route(i);
         for (size_t i = 0; i < m_config.menus.size(); ++i) menu(i);
         for (size_t i = 0; i < m_config.conferenceRooms.size(); ++i) conferenceRoom(i);
+        for (size_t i = 0; i < m_config.groups.size(); ++i) group(i);
         return std::move(m_errors);
     }
 
@@ -97,9 +98,13 @@ private:
         return std::any_of(m_config.menus.begin(), m_config.menus.end(),
                            [&](const store::IvrMenu& m) { return m.number == number; });
     }
-    /// Where an incoming call may ring: an extension or an auto-attendant menu.
+    bool groupExists(const std::string& number) const {
+        return std::any_of(m_config.groups.begin(), m_config.groups.end(),
+                           [&](const store::RingGroup& g) { return g.number == number; });
+    }
+    /// Where an incoming call may ring: an extension, an auto-attendant menu or a ring group.
     bool inboundTargetExists(const std::string& number) const {
-        return extensionExists(number) || menuExists(number);
+        return extensionExists(number) || menuExists(number) || groupExists(number);
     }
     bool lineOrTrunkExists(const std::string& name) const {
         return std::any_of(m_config.lines.begin(), m_config.lines.end(),
@@ -298,7 +303,45 @@ private:
                 add(path, "extension " + d->target + " has no voicemail (turn it on in the extension first)");
         } else if (d->kind == Kind::Menu && !menuExists(d->target)) {
             add(path, "no auto-attendant menu " + d->target);
+        } else if (d->kind == Kind::Group && !groupExists(d->target)) {
+            add(path, "no ring group " + d->target);
         }
+    }
+
+    void group(size_t i) {
+        const auto& g = m_config.groups[i];
+        const std::string base = indexPath("ring_groups", i);
+        check(base + ".number", checkExtensionNumber(g.number));
+        if (!g.number.empty()) {
+            if (auto e = m_extensionNumbers.find(g.number); e != m_extensionNumbers.end())
+                add(base + ".number", g.number + " is already used by " + indexPath("extensions", e->second));
+            if (auto m = m_menuNumbers.find(g.number); m != m_menuNumbers.end())
+                add(base + ".number", g.number + " is already used by " + indexPath("ivr_menus", m->second));
+            auto [it, inserted] = m_groupNumbers.emplace(g.number, i);
+            if (!inserted)
+                add(base + ".number", g.number + " is already used by " + indexPath("ring_groups", it->second));
+        }
+        check(base + ".name", checkText(g.name, 64));
+        if (g.strategy != store::RingStrategy::Simultaneous && g.strategy != store::RingStrategy::Sequential)
+            add(base + ".strategy", "expected simultaneous or sequential");
+        if (g.members.empty()) add(base + ".members", "a group needs at least one member");
+        for (size_t k = 0; k < g.members.size(); ++k) {
+            const auto& m = g.members[k];
+            const std::string path = indexPath(base + ".members", k);
+            if (!extensionExists(m.extension))
+                add(path + ".extension",
+                    "no extension " + (m.extension.empty() ? std::string("\"\"") : m.extension));
+            for (size_t j = 0; j < k; ++j)
+                if (g.members[j].extension == m.extension)
+                    add(path + ".extension", "extension " + m.extension + " is already a member (" +
+                                                 indexPath(base + ".members", j) + ")");
+            range(path + ".timeout", m.timeoutS, 1, 600, " seconds");
+        }
+        destination(base + ".final_destination", g.finalDestination);
+        // A group leading to a group could ring in a circle for ever.
+        if (const auto d = parseIvrDestination(g.finalDestination); d && d->kind == IvrDestination::Kind::Group)
+            add(base + ".final_destination",
+                "cannot be another ring group; use an extension, voicemail, a menu or hangup");
     }
 
     void menu(size_t i) {
@@ -363,6 +406,7 @@ private:
 
     const store::Configuration& m_config;
     std::map<std::string, size_t> m_menuNumbers;
+    std::map<std::string, size_t> m_groupNumbers;
     std::vector<FieldError> m_errors;
     std::map<std::string, size_t> m_roomNumbers;
     std::map<std::string, size_t> m_extensionNumbers;

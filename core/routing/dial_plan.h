@@ -110,6 +110,8 @@ struct InboundMatch {
     /// True when that number is an auto-attendant menu rather than an
     /// extension (a DID, incoming_extension or default_extension may name one).
     bool menu = false;
+    /// True when that number is a ring group (the same DIDs and defaults may name one).
+    bool group = false;
     std::string calledNumber;  ///< the request's number that matched (or the R-URI's)
     std::string did;           ///< the configured DID key for TrunkDid, else empty
     InboundReason reason = InboundReason::TrunkDid;

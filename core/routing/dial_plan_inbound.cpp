@@ -124,6 +124,8 @@ InboundMatch DialPlan::withTargetKind(InboundMatch m) const {
     // Validation keeps menu and extension numbers apart, so the number alone says which.
     m.menu = !m.extension.empty() && std::any_of(m_config.menus.begin(), m_config.menus.end(),
                                                  [&](const store::IvrMenu& menu) { return menu.number == m.extension; });
+    m.group = !m.extension.empty() && std::any_of(m_config.groups.begin(), m_config.groups.end(),
+                                                  [&](const store::RingGroup& g) { return g.number == m.extension; });
     return m;
 }
 

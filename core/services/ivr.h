@@ -28,9 +28,10 @@ struct IvrStep {
         Connect,       ///< ring extension `target` (ring-back meanwhile)
         Voicemail,     ///< leave a message in `target`'s mailbox
         Hangup,        ///< say goodbye and hang up
+        Group,         ///< hand the caller to ring group `target`
     };
     Kind kind = Kind::Hangup;
-    std::string target;         ///< Connect, Voicemail: the extension
+    std::string target;         ///< Connect, Voicemail: the extension; Group: the group
     bool invalidFirst = false;  ///< PlayMenu: say "invalid option" before the prompt
 
     bool operator==(const IvrStep&) const = default;

@@ -49,6 +49,9 @@ IvrStep IvrMachine::go(const std::string& destination, config::LocalTime now) {
             return IvrStep{IvrStep::Kind::Voicemail, d->target, false};
         case IvrDestination::Kind::Menu:
             return enter(d->target, now);
+        case IvrDestination::Kind::Group:
+            m_takingKeys = false;
+            return IvrStep{IvrStep::Kind::Group, d->target, false};
         case IvrDestination::Kind::Hangup:
             break;
     }

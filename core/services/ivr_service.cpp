@@ -55,6 +55,12 @@ public:
                     });
                 return;
             case kConnecting:
+                if (!m_group.empty()) {
+                    m_call->log(LogLevel::Info, "menu " + menuNumber() + ": to ring group " + m_group);
+                    if (m_call->enterGroup(m_group)) return;  // the group service carries the call
+                    m_call->log(LogLevel::Warning, "ring group " + m_group + " does not exist (any more)");
+                    return apply(m_machine.unreachable(now()));
+                }
                 return ring();
             case kGoodbye:
                 return call.hangUp(m_hangupReason);
@@ -79,7 +85,12 @@ private:
         switch (step.kind) {
             case IvrStep::Kind::PlayMenu:
                 return playMenu(step.invalidFirst);
+            case IvrStep::Kind::Group:
+                m_group = step.target;
+                m_call->setState("IVR " + menuNumber() + ": connecting to group " + m_group);
+                return say({m_prompts.get("ivr-connecting")}, kConnecting);
             case IvrStep::Kind::Connect:
+                m_group.clear();
                 m_extension = step.target;
                 m_call->setState("IVR " + menuNumber() + ": connecting to " + m_extension);
                 return say({m_prompts.get("ivr-connecting")}, kConnecting);
@@ -164,6 +175,7 @@ private:
     bool m_waitingForKey = false;
     bool m_ended = false;
     std::string m_extension;
+    std::string m_group;  ///< the ring group a Group step leads to
     std::string m_hangupReason;
     uint64_t m_plays = 0;
     uint64_t m_lastToken = 0;

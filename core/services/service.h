@@ -59,6 +59,20 @@ public:
     /// calling service is finished with (kept alive until the call is gone,
     /// but told nothing more); false: the mailbox takes no messages.
     virtual bool leaveMessage(const std::string& mailbox) = 0;
+    /// Ring the phones of all @p extensions at once for @p ringTimeoutS (one
+    /// step of a ring group, @p label e.g. "group 600"); as connect(), and
+    /// @p done also names the extension that answered.
+    virtual void connectAny(const std::vector<std::string>& /*extensions*/, uint32_t /*ringTimeoutS*/,
+                            const std::string& /*label*/,
+                            std::function<void(ConnectResult, const std::string& answeredBy)> done) {
+        done(ConnectResult::Unavailable, {});
+    }
+    /// Hand the caller to auto-attendant menu @p menu, as leaveMessage();
+    /// false when there is no such menu.
+    virtual bool enterMenu(const std::string& /*menu*/) { return false; }
+    /// Hand the caller to ring group @p group, as leaveMessage(); false when
+    /// there is no such group.
+    virtual bool enterGroup(const std::string& /*group*/) { return false; }
 };
 
 class Service {

@@ -197,6 +197,34 @@ struct ConferenceRoom {
     bool operator==(const ConferenceRoom&) const = default;
 };
 
+/// How a ring group rings its members. Zero is not a value.
+enum class RingStrategy : int {
+    Simultaneous = 1,  ///< every member's phones at once, for the longest member timeout
+    Sequential,        ///< one member after the other, each for its own timeout
+};
+
+/// One member of a ring group, in ringing order.
+struct GroupMember {
+    std::string extension;  ///< "extension": an extension's number
+    uint32_t timeoutS = 20; ///< "timeout": seconds this member rings
+
+    bool operator==(const GroupMember&) const = default;
+};
+
+/// A hunt / ring group (JSON "ring_groups[]", schema 12): a number that
+/// rings several extensions. The final destination uses the auto
+/// attendant's spelling ("extension:101", "voicemail:101", "menu:500",
+/// "hangup") and is where a caller goes when no member answers.
+struct RingGroup {
+    std::string number;  ///< "number": digits; dialled by extensions, or a DID's target
+    std::string name;    ///< "name": shown in the Calls table and the Groups tab
+    RingStrategy strategy = RingStrategy::Simultaneous;  ///< "strategy"
+    std::vector<GroupMember> members;                   ///< "members", in ringing order
+    std::string finalDestination = "hangup";            ///< "final_destination"
+
+    bool operator==(const RingGroup&) const = default;
+};
+
 /// The whole configuration (JSON document root).
 struct Configuration {
     int version = 1;  ///< "version": format version of the JSON file
@@ -207,6 +235,7 @@ struct Configuration {
     std::vector<Route> routes;
     std::vector<IvrMenu> menus;  ///< "ivr_menus"
     std::vector<ConferenceRoom> conferenceRooms;  ///< "conference_rooms"
+    std::vector<RingGroup> groups;  ///< "ring_groups"
 
     bool operator==(const Configuration&) const = default;
 };

@@ -372,6 +372,29 @@ CREATE TABLE conference_rooms (
 
 PRAGMA user_version = 11;
 )sql"},
+
+    Migration{12, R"sql(
+-- Ring groups (issue 16). strategy: 1 simultaneous, 2 sequential
+-- (store::RingStrategy); final_destination is spelt like an IVR destination.
+CREATE TABLE ring_groups (
+    id                INTEGER PRIMARY KEY,
+    position          INTEGER NOT NULL UNIQUE,
+    number            TEXT    NOT NULL UNIQUE,
+    name              TEXT    NOT NULL,
+    strategy          INTEGER NOT NULL CHECK (strategy IN (1, 2)),
+    final_destination TEXT    NOT NULL
+);
+
+CREATE TABLE ring_group_members (
+    group_id  INTEGER NOT NULL REFERENCES ring_groups (id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    extension TEXT    NOT NULL,
+    timeout_s INTEGER NOT NULL CHECK (timeout_s BETWEEN 0 AND 4294967295),
+    PRIMARY KEY (group_id, position)
+);
+
+PRAGMA user_version = 12;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

@@ -33,7 +33,7 @@ enum class StoreErrorKind : int {
 class Store {
 public:
     /// Current schema version written to PRAGMA user_version.
-    static constexpr int kSchemaVersion = 11;
+    static constexpr int kSchemaVersion = 12;
 
     ~Store();
     Store(const Store&) = delete;
@@ -93,6 +93,9 @@ private:
     // inside their transactions; SQLite result codes (SQLITE_OK on success).
     int readMenus(sqlite::Operation& op, std::vector<IvrMenu>& out);
     int writeMenus(const std::vector<IvrMenu>& menus);
+    // store_groups.cpp: the ring groups, the same way.
+    int readGroups(sqlite::Operation& op, std::vector<RingGroup>& out);
+    int writeGroups(const std::vector<RingGroup>& groups);
 
     std::filesystem::path m_path;
     sqlite3* m_db = nullptr;

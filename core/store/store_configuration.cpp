@@ -235,6 +235,7 @@ Result<Configuration> Store::loadConfiguration() {
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
 
+    if (rc = readGroups(op, config.groups); rc != SQLITE_OK) return op.fail(rc);
     if (rc = tx.commit(); rc != SQLITE_OK) return op.fail(rc);
     return config;
 }
@@ -247,7 +248,8 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         // Children first, so the foreign keys never see an orphan.
         rc = sqlite::execScript(
             m_db,
-            "DELETE FROM conference_rooms; DELETE FROM ivr_options; DELETE FROM ivr_menus;"
+            "DELETE FROM conference_rooms; DELETE FROM ring_group_members; DELETE FROM ring_groups;"
+            " DELETE FROM ivr_options; DELETE FROM ivr_menus;"
             " DELETE FROM routes; DELETE FROM trunk_dids; DELETE FROM trunk_allowed_addresses;"
             " DELETE FROM trunks; DELETE FROM lines; DELETE FROM extensions;"
             " DELETE FROM settings;");
@@ -353,6 +355,7 @@ Result<void> Store::replaceConfiguration(const Configuration& config) {
         const ConferenceRoom& room = config.conferenceRooms[i];
         if (rc = ins.run(i, room.number, room.pin, room.name); rc == SQLITE_DONE) rc = SQLITE_OK;
     }
+    if (rc == SQLITE_OK) rc = writeGroups(config.groups);
     if (rc == SQLITE_OK) rc = tx.commit();
     if (rc != SQLITE_OK) return op.fail(rc);
     return {};

@@ -1126,6 +1126,10 @@ It stops registering; calls can no longer go out or come in through it.</source>
         <translation>自动总机</translation>
     </message>
     <message>
+        <source>Groups</source>
+        <translation>振铃组</translation>
+    </message>
+    <message>
         <source>Engine not started</source>
         <translation>引擎未启动</translation>
     </message>
@@ -2753,6 +2757,175 @@ Calls can no longer go out through it, and calls from its addresses are no longe
     <message>
         <source>Tick at least one day</source>
         <translation>请至少选择一天</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::GroupsPanel</name>
+    <message>
+        <source>Add a number that rings several extensions</source>
+        <translation>添加一个同时或依次振铃多个分机的号码</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>删除振铃组</translation>
+    </message>
+    <message>
+        <source>Delete ring group %1?</source>
+        <translation>删除振铃组 %1？</translation>
+    </message>
+    <message>
+        <source>Group %1 no longer exists; nothing was changed.</source>
+        <translation>振铃组 %1 已不存在，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Deleting group %1…</source>
+        <translation>正在删除振铃组 %1…</translation>
+    </message>
+    <message>
+        <source>Adding group %1…</source>
+        <translation>正在添加振铃组 %1…</translation>
+    </message>
+    <message>
+        <source>Saving group %1…</source>
+        <translation>正在保存振铃组 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RingGroupsModel</name>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>One after another</source>
+        <translation>依次振铃</translation>
+    </message>
+    <message>
+        <source>All at once</source>
+        <translation>同时振铃</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rings</source>
+        <translation>振铃方式</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Nobody answers</source>
+        <translation>无人接听</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RingGroupDialog</name>
+    <message>
+        <source>Edit group %1</source>
+        <translation>编辑振铃组 %1</translation>
+    </message>
+    <message>
+        <source>Add ring group</source>
+        <translation>添加振铃组</translation>
+    </message>
+    <message>
+        <source>Dialled by extensions, or the target of a DID, e.g. 600</source>
+        <translation>分机拨打的号码，或 DID 的目标，例如 600</translation>
+    </message>
+    <message>
+        <source>e.g. Sales</source>
+        <translation>例如 销售部</translation>
+    </message>
+    <message>
+        <source>All at once (simultaneous)</source>
+        <translation>同时振铃</translation>
+    </message>
+    <message>
+        <source>One after another (sequential)</source>
+        <translation>依次振铃</translation>
+    </message>
+    <message>
+        <source>All at once: every member rings for the longest ring time. One after another: each member rings for its own ring time, in list order.</source>
+        <translation>同时振铃：所有成员按最长的振铃时间一起振铃。依次振铃：按列表顺序，每个成员按各自的振铃时间振铃。</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>分机</translation>
+    </message>
+    <message>
+        <source>Rings for</source>
+        <translation>振铃时长</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>添加成员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>extension:&lt;number&gt;, voicemail:&lt;number&gt;, menu:&lt;number&gt; or hangup</source>
+        <translation>extension:&lt;号码&gt;、voicemail:&lt;号码&gt;、menu:&lt;号码&gt; 或 hangup</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>名称(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Ring:</source>
+        <translation>振铃方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>Nobody answers:</source>
+        <translation>无人接听时：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Member %1: %2</source>
+        <translation>成员 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is the number of an extension</source>
+        <translation>%1 是一个分机的号码</translation>
+    </message>
+    <message>
+        <source>%1 is the number of an auto-attendant menu</source>
+        <translation>%1 是一个自动总机菜单的号码</translation>
+    </message>
+    <message>
+        <source>%1 is the number of group %2</source>
+        <translation>%1 是振铃组 %2 的号码</translation>
     </message>
 </context>
 </TS>

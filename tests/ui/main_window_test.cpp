@@ -125,12 +125,13 @@ void MainWindowTest::showsWhatTheEngineRuns() {
                                QStringLiteral("SIP trunks"),   QStringLiteral("Routes"),
                                QStringLiteral("SIP trace"),    QStringLiteral("Call history"),
                                QStringLiteral("Security"),     QStringLiteral("Voicemail"),
-                               QStringLiteral("Auto attendant")};
+                               QStringLiteral("Auto attendant"), QStringLiteral("Groups")};
     QStringList titles;
     for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
     QCOMPARE(titles, expected);
     for (const char* name : {"callsView", "registrationsView", "extensionsView", "linesView", "trunksView",
-                             "routesView", "traceView", "historyView", "bansView", "voicemailView", "ivrMenusView"})
+                             "routesView", "traceView", "historyView", "bansView", "voicemailView", "ivrMenusView",
+                             "ringGroupsView"})
         QVERIFY2(window.findChild<QTableView*>(QLatin1String(name)), name);
 
     // EngineStarted reaches the status bar.

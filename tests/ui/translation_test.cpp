@@ -14,6 +14,7 @@
 #include "dialogs/settings_dialog.h"
 #include "main_window.h"
 #include "translations.h"
+#include "widgets/groups_panel.h"
 #include "widgets/ivr_panel.h"
 #include "widgets/voicemail_panel.h"
 
@@ -55,6 +56,7 @@ void TranslationTest::chineseByArgument() {
     QCOMPARE(tabs->tabText(7), QStringLiteral("通话记录"));
     QCOMPARE(tabs->tabText(tabs->indexOf(window.voicemailPanel())), QStringLiteral("语音信箱"));
     QCOMPARE(tabs->tabText(tabs->indexOf(window.ivrPanel())), QStringLiteral("自动总机"));
+    QCOMPARE(tabs->tabText(tabs->indexOf(window.groupsPanel())), QStringLiteral("振铃组"));
     // Its own context (sb::ui::VoicemailPanel) must match what lupdate wrote.
     QCOMPARE(window.voicemailPanel()->findChild<QPushButton*>(QStringLiteral("playVoicemailButton"))->text(),
              QStringLiteral("播放(&P)"));

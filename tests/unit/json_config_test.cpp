@@ -179,7 +179,10 @@ TEST(JsonConfig, EveryRecordFieldHasAJsonKey) {
     EXPECT_EQ(fieldCount<store::Route>(), 6u);
     EXPECT_EQ(fieldCount<store::IvrMenu>(), 13u);
     EXPECT_EQ(fieldCount<store::ConferenceRoom>(), 3u);
-    EXPECT_EQ(fieldCount<Configuration>(), 8u);
+    EXPECT_EQ(fieldCount<Configuration>(), 9u);
+    // Ring groups are read and written by json_groups.cpp (round trip: groups_test.cpp).
+    EXPECT_EQ(fieldCount<store::RingGroup>(), 5u);
+    EXPECT_EQ(fieldCount<store::GroupMember>(), 2u);
 
     // Every key the writer emits for a record with all fields set.
     const std::string text = configurationToJson(richConfiguration());

@@ -223,15 +223,15 @@ QComboBox* IvrMenuDialog::makeDestinationCombo(const QString& objectName, bool a
     combo->setObjectName(objectName);
     combo->setEditable(true);
     combo->setInsertPolicy(QComboBox::NoInsert);
-    combo->setToolTip(tr("extension:<number>, voicemail:<number>, menu:<number> or hangup"));
+    combo->setToolTip(tr("extension:<number>, voicemail:<number>, menu:<number>, group:<number> or hangup"));
     if (allowNone) combo->addItem(QString());  // not an option of this menu
     combo->addItem(QStringLiteral("hangup"));
-    // Ring groups would be listed here once they exist (a "group:<n>" destination).
     for (const auto& e : m_config.extensions) combo->addItem(QStringLiteral("extension:") + qs(e.number));
     for (const auto& e : m_config.extensions)
         if (e.voicemail) combo->addItem(QStringLiteral("voicemail:") + qs(e.number));
     for (const auto& m : m_config.menus)
         if (qs(m.number) != m_originalNumber) combo->addItem(QStringLiteral("menu:") + qs(m.number));
+    for (const auto& g : m_config.groups) combo->addItem(QStringLiteral("group:") + qs(g.number));
     return combo;
 }
 
