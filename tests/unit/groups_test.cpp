@@ -213,7 +213,7 @@ TEST_F(GroupStore, GroupsRoundTripThroughTheDatabase) {
     EXPECT_EQ(loaded->groups, c.groups);
     store::test::RawDb raw(m_db);
     EXPECT_EQ(raw.integer("SELECT COUNT(*) FROM ring_group_members"), 2);
-    EXPECT_EQ(raw.integer("PRAGMA user_version"), 10);
+    EXPECT_EQ(raw.integer("PRAGMA user_version"), store::Store::kSchemaVersion);
 }
 
 }  // namespace
