@@ -9,6 +9,7 @@
 #include "diagnostics/rules.h"
 #include "routing/dial_plan.h"
 #include "sip/line_registrations.h"
+#include "sip/register_credentials.h"
 #include "sip/message.h"
 #include "sip/sip_stack.h"
 #include "sip/tls_peer_policy.h"
@@ -44,31 +45,6 @@ struct SelfTestCallbacks {
         return 0;
     }
 };
-
-namespace {
-
-// The credentials are a libre object the registration references (aref):
-// the un-REGISTER libre sends after we dropped an accepted test binding may
-// be challenged after this test is gone.
-struct Credentials {
-    char* username;
-    char* password;
-};
-
-void destroyCredentials(void* arg) {
-    auto* c = static_cast<Credentials*>(arg);
-    mem_deref(c->username);
-    mem_deref(c->password);
-}
-
-int answerChallenge(char** username, char** password, const char*, void* arg) {
-    auto* c = static_cast<Credentials*>(arg);
-    int err = str_dup(username, c->username);
-    if (!err) err = str_dup(password, c->password);
-    return err;
-}
-
-}  // namespace
 
 CarrierSelfTest::CarrierSelfTest(sip::SipStack& stack, EventSink& events, const store::Configuration& config,
                                  diagnostics::SelfTestRequest request, std::function<void()> onFinished)
@@ -301,13 +277,11 @@ void CarrierSelfTest::startRegister(bool fullForm) {
     const std::string route = sip::lineRoute(line);
     const char* routev[] = {route.c_str()};
     laddered(true, "REGISTER " + registrar, "authorization name " + name + "; Contact " + kTestContactUser);
-    auto* creds = static_cast<Credentials*>(mem_zalloc(sizeof(Credentials), &destroyCredentials));
+    auto* creds = sip::newRegisterCredentials(name, line.password);
     int err = creds ? 0 : ENOMEM;
-    if (!err) err = str_dup(&creds->username, name.c_str());
-    if (!err) err = str_dup(&creds->password, line.password.c_str());
     if (!err)
         err = sipreg_register(&m_register, m_stack.raw(), registrar.c_str(), aor.c_str(), nullptr,
-                              aor.c_str(), line.expiresS, kTestContactUser, routev, 1, 0, &answerChallenge,
+                              aor.c_str(), line.expiresS, kTestContactUser, routev, 1, 0, &sip::answerRegisterChallenge,
                               creds, true, &SelfTestCallbacks::registered, this, nullptr, nullptr);
     mem_deref(creds);  // the registration holds its own reference
     if (err) {

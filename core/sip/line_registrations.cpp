@@ -6,34 +6,10 @@
 
 #include "common/clock.h"
 #include "diagnostics/rules.h"
+#include "sip/register_credentials.h"
 #include "sip/sip_stack.h"
 
 namespace sb::sip {
-
-namespace {
-
-// The credentials live in a libre object that the registration's auth
-// context references (aref), so an un-REGISTER that libre sends after we
-// dropped the line can still answer a challenge.
-struct Credentials {
-    char* username;
-    char* password;
-};
-
-void destroyCredentials(void* arg) {
-    auto* c = static_cast<Credentials*>(arg);
-    mem_deref(c->username);
-    mem_deref(c->password);
-}
-
-int answerChallenge(char** username, char** password, const char*, void* arg) {
-    auto* c = static_cast<Credentials*>(arg);
-    int err = str_dup(username, c->username);
-    if (!err) err = str_dup(password, c->password);
-    return err;
-}
-
-}  // namespace
 
 /// Responses to REGISTER kept for the explainer: the latest few (a line may
 /// retry for days).
@@ -152,16 +128,14 @@ std::unique_ptr<LineRegistrations::Registration> LineRegistrations::start(const 
     const std::string registrar = "sip:" + line.domain;
     const std::string route = lineRoute(line);
     const char* routev[] = {route.c_str()};
-    auto* creds = static_cast<Credentials*>(mem_zalloc(sizeof(Credentials), &destroyCredentials));
-    if (!creds || str_dup(&creds->username, authorizationName(line).c_str()) ||
-        str_dup(&creds->password, line.password.c_str())) {
-        mem_deref(creds);
+    auto* creds = newRegisterCredentials(authorizationName(line), line.password);
+    if (!creds) {
         report(*r, "Failed: out of memory", 0);
         return nullptr;
     }
     const int err = sipreg_register(&r->reg, m_stack.raw(), registrar.c_str(), aor.c_str(), nullptr,
                                     aor.c_str(), line.expiresS, line.account.c_str(), routev, 1, 0,
-                                    &answerChallenge, creds, true, &Registration::response, r.get(), nullptr,
+                                    &answerRegisterChallenge, creds, true, &Registration::response, r.get(), nullptr,
                                     "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE\r\n");
     mem_deref(creds);  // the registration holds its own reference now
     if (err) {
