@@ -1,6 +1,9 @@
 // The tray icon: its summary follows the engine's events, its menu offers
 // Show / Pause new calls / Quit, and closing the window hides it there.
 
+#include <atomic>
+#include <memory>
+
 #include <QAction>
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -114,6 +117,18 @@ QString inviteStatus(quint16 port, int n) {
     return {};
 }
 
+/// Waits until the engine thread has run every command posted before this
+/// one (its queue is FIFO): the INVITE sent next meets the pause (or its
+/// end), instead of racing the command on the engine's loop.
+bool engineCaughtUp(CoreBridge& bridge) {
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    if (!bridge.post([done](sb::Core&) { *done = true; })) return false;
+    QElapsedTimer clock;
+    clock.start();
+    while (!*done && clock.elapsed() < 5000) QTest::qWait(5);
+    return *done;
+}
+
 }  // namespace
 
 void TrayIconTest::pausedEngineAnswersInvites503() {
@@ -132,8 +147,10 @@ void TrayIconTest::pausedEngineAnswersInvites503() {
     // Running: the INVITE is challenged as usual.
     QCOMPARE(inviteStatus(port, 1), QStringLiteral("SIP/2.0 407 Proxy Authentication Required"));
     bridge.setAcceptingNewCalls(false);
+    QVERIFY(engineCaughtUp(bridge));
     QCOMPARE(inviteStatus(port, 2), QStringLiteral("SIP/2.0 503 Service Unavailable +Retry-After"));
     bridge.setAcceptingNewCalls(true);
+    QVERIFY(engineCaughtUp(bridge));
     QCOMPARE(inviteStatus(port, 3), QStringLiteral("SIP/2.0 407 Proxy Authentication Required"));
 
     // A pause set while no engine runs takes hold when one starts.
