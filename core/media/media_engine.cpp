@@ -70,6 +70,18 @@ private:
     std::map<MediaEngine::SessionId, OpenFile> m_files;
 };
 
+/// A recording in progress on the media thread. At namespace scope, not
+/// nested in MediaCore: clang 14 (the fuzz build) judges a nested struct
+/// with default member initializers not default-constructible inside the
+/// enclosing class, and std::optional<Recorder>::emplace() fails to compile.
+struct Recorder {
+    uint64_t maxSamples = 0;
+    uint64_t samples = 0;
+    bool full = false;  ///< at its limit: finished on the next tick (not inside the tap)
+    std::vector<int16_t> pending;
+    std::function<void(Result<uint64_t>)> done;
+};
+
 /// Everything on the media thread: sessions, rooms, the 20 ms clock.
 class MediaCore {
 public:
@@ -80,13 +92,6 @@ public:
         m_rooms.clear();
     }
 
-    struct Recorder {
-        uint64_t maxSamples = 0;
-        uint64_t samples = 0;
-        bool full = false;  ///< at its limit: finished on the next tick (not inside the tap)
-        std::vector<int16_t> pending;
-        std::function<void(Result<uint64_t>)> done;
-    };
     struct Entry {
         std::unique_ptr<MediaSession> session;
         std::string room;
