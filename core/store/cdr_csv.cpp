@@ -33,13 +33,14 @@ std::string isoTime(int64_t epochMs) {
 
 std::string cdrCsv(const std::vector<CdrRecord>& records) {
     std::string out =
-        "start,answer,end,caller,callee,route,disposition,sip_code,duration,billable,codec,reason,call_id,forwards\r\n";
+        "start,answer,end,caller,callee,route,disposition,sip_code,duration,billable,codec,reason,call_id,forwards,"
+        "transfers\r\n";
     for (const auto& r : records) {
         out += isoTime(r.startMs) + "," + isoTime(r.answerMs) + "," + isoTime(r.endMs) + "," + field(r.caller) + "," +
                field(r.callee) + "," + field(r.route) + "," + dispositionName(r.disposition) + "," +
                std::to_string(r.sipCode) + "," + std::to_string(r.durationS()) + "," +
                std::to_string(r.billableS()) + "," + field(r.codec) + "," + field(r.reason) + "," +
-               field(r.callId) + "," + field(r.forwards) + "\r\n";
+               field(r.callId) + "," + field(r.forwards) + "," + field(r.transfers) + "\r\n";
     }
     return out;
 }

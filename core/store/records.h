@@ -307,6 +307,9 @@ struct CdrRecord {
     /// Forwards on the way (schema 10): "101>102 busy", hops joined by ", ";
     /// empty when the call was not forwarded.
     std::string forwards{};
+    /// Transfers (schema 13): "102>103 blind", "102>103 attended", joined
+    /// by ", "; empty when nobody transferred the call.
+    std::string transfers{};
 
     int64_t durationS() const { return (endMs - startMs) / 1000; }
     int64_t billableS() const { return answerMs ? (endMs - answerMs) / 1000 : 0; }

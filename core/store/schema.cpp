@@ -395,6 +395,14 @@ CREATE TABLE ring_group_members (
 
 PRAGMA user_version = 12;
 )sql"},
+
+    Migration{13, R"sql(
+-- Transfers a call went through (issue 16), like forwards: who handed
+-- the call to whom, blind or attended.
+ALTER TABLE cdr ADD COLUMN transfers TEXT NOT NULL DEFAULT '';
+
+PRAGMA user_version = 13;
+)sql"},
 };
 
 static_assert(kMigrations.back().version == Store::kSchemaVersion,

@@ -54,13 +54,14 @@ Result<void> Store::appendCdrs(const std::vector<CdrRecord>& records) {
         // id is left to SQLite: it is the store that assigns it.
         rc = ins.prepare(m_db,
                          "INSERT INTO cdr (start_ms, answer_ms, end_ms, caller, callee, route, disposition,"
-                         " sip_code, reason, codec, call_id, diagnosis, ladder, forwards)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+                         " sip_code, reason, codec, call_id, diagnosis, ladder, forwards, transfers)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     for (size_t i = 0; rc == SQLITE_OK && i < records.size(); ++i) {
         const CdrRecord& c = records[i];
         rc = ins.run(c.startMs, c.answerMs, c.endMs, c.caller, c.callee, c.route,
                      dispositionToken(c.disposition), c.sipCode, c.reason, c.codec, c.callId,
-                     diagnostics::findingsToJson(c.findings), diagnostics::ladderToJson(c.ladder), c.forwards);
+                     diagnostics::findingsToJson(c.findings), diagnostics::ladderToJson(c.ladder), c.forwards,
+                     c.transfers);
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
     }
     if (rc == SQLITE_OK) rc = tx.commit();
@@ -74,7 +75,7 @@ Result<std::vector<CdrRecord>> Store::cdrsBetween(int64_t fromMs, int64_t toMs) 
     Statement q;
     int rc = q.prepare(m_db,
                        "SELECT id, start_ms, answer_ms, end_ms, caller, callee, route, disposition, sip_code,"
-                       " reason, codec, call_id, diagnosis, forwards FROM cdr WHERE start_ms >= ?1 AND start_ms < ?2"
+                       " reason, codec, call_id, diagnosis, forwards, transfers FROM cdr WHERE start_ms >= ?1 AND start_ms < ?2"
                        " ORDER BY start_ms, id");
     if (rc == SQLITE_OK) rc = q.bindAll(fromMs, toMs);
     if (rc == SQLITE_OK)
@@ -94,6 +95,7 @@ Result<std::vector<CdrRecord>> Store::cdrsBetween(int64_t fromMs, int64_t toMs) 
             c.callId = r.text();
             c.findings = diagnostics::findingsFromJson(r.text());
             c.forwards = r.text();
+            c.transfers = r.text();
         });
     if (rc != SQLITE_DONE) return op.fail(rc);
     return out;

@@ -271,7 +271,7 @@ void CallHistoryTest::exportWritesCsv() {
     QCOMPARE(lines.size(), 5);  // header, three rows, nothing after the last CRLF
     QCOMPARE(lines[0],
              QByteArray("start,answer,end,caller,callee,route,disposition,sip_code,duration,billable,"
-                        "codec,reason,call_id,forwards\r"));
+                        "codec,reason,call_id,forwards,transfers\r"));
     QVERIFY(lines[1].contains(",102,100,office,NO ANSWER,480,30,0,"));
     QVERIFY(lines[2].contains("\"busy, \"\"try later\"\"\""));
     QVERIFY(lines[3].startsWith(QByteArray::fromStdString(sb::store::isoTime(records[0].startMs))));
