@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "call/call_manager.h"
+#include "call/transfer_ringing.h"
 #include "diagnostics/rules.h"
 #include "routing/dial_plan.h"
 #include "sip/sip_stack.h"
@@ -36,6 +37,9 @@ std::string firstCodec(const std::string& sdp) {
 Call::Call(CallManager& manager, uint64_t id, const ::sip_msg& invite, CallParties parties)
     : m_manager(manager), m_id(id), m_parties(std::move(parties)), m_startMs(nowMs()) {
     m_caller = sip::CallLeg::acceptInvite(m_manager.stack(), invite, *this);
+    m_legA = m_caller.get();
+    m_partyExtension[0] = m_parties.callerExtension;
+    m_partyNumber[0] = m_parties.caller;
     if (m_caller) m_evidence.callerInvite(m_caller.get(), invite, m_startMs);
     if (m_caller) publish();
 }
@@ -58,7 +62,7 @@ void Call::setMedia(std::unique_ptr<CallMedia> media) {
 
 Result<sip::Body> Call::relayBody(const sip::CallLeg& from, const sip::Body& body, bool isOffer) {
     if (!m_media) return body;
-    return m_media->relay(&from == m_caller.get() ? media::Leg::A : media::Leg::B, body, isOffer);
+    return m_media->relay(sideOf(from), body, isOffer);
 }
 
 void Call::ring(const std::vector<CallTarget>& targets) {
@@ -187,15 +191,15 @@ std::string escapeDisplayName(const std::string& name) {
 }
 }  // namespace
 
-bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
+sip::OutgoingInvite outgoingInvite(const CallTarget& t, const CallParties& parties, const sip::Body& offer) {
     sip::OutgoingInvite inv;
     inv.requestUri = t.requestUri;
-    inv.toUri = t.toUri.empty() ? "<sip:" + m_parties.callee + "@" + m_parties.domain + ">" : t.toUri;
+    inv.toUri = t.toUri.empty() ? "<sip:" + parties.callee + "@" + parties.domain + ">" : t.toUri;
     inv.fromUri = !t.fromUri.empty() ? t.fromUri
-                                     : (m_parties.callerName.empty()
+                                     : (parties.callerName.empty()
                                             ? std::string()
-                                            : "\"" + escapeDisplayName(m_parties.callerName) + "\" ") +
-                                           "<sip:" + escapeUser(m_parties.caller) + "@" + m_parties.domain + ">";
+                                            : "\"" + escapeDisplayName(parties.callerName) + "\" ") +
+                                           "<sip:" + escapeUser(parties.caller) + "@" + parties.domain + ">";
     inv.nextHop = t.nextHop;
     inv.routeSet = t.routeSet;
     inv.authUser = t.authUser;
@@ -205,6 +209,11 @@ bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
     inv.extraHeaders = t.extraHeaders;
     inv.firstResponseTimeoutMs = t.firstResponseTimeoutMs;
     inv.offer = offer;
+    return inv;
+}
+
+bool Call::startFork(const CallTarget& t, const sip::Body& offer) {
+    const sip::OutgoingInvite inv = outgoingInvite(t, m_parties, offer);
     std::string error;
     auto leg = sip::CallLeg::startInvite(m_manager.stack(), inv, *this, &error);
     if (!leg) {
@@ -246,8 +255,9 @@ void Call::ringInTurn(std::vector<CallTarget> targets) {
 }
 
 sip::CallLeg* Call::other(const sip::CallLeg& leg) {
-    if (&leg == m_caller.get()) return m_callee;
-    return m_caller.get();
+    if (&leg == m_legA) return m_callee;
+    if (&leg == m_callee) return m_legA;
+    return nullptr;  // a leg no longer in the call (a transferrer that was replaced)
 }
 
 void Call::setState(const std::string& state) {
@@ -307,6 +317,11 @@ void Call::onAnswered(sip::CallLeg& leg, const sip::Body& body) {
         return;
     }
     m_callee = &leg;
+    for (size_t i = 0; i < m_forks.size() && i < m_forkTargets.size(); ++i) {
+        if (m_forks[i].get() != &leg) continue;
+        m_partyExtension[1] = m_forkTargets[i].extension;
+        m_partyNumber[1] = m_forkTargets[i].extension.empty() ? m_parties.callee : m_forkTargets[i].extension;
+    }
     m_ringTimer.cancel();
     cancelForks(&leg);
     if (m_media) m_media->answered();
@@ -321,9 +336,10 @@ void Call::checkMedia() {
     if (m_finished || !m_media || !m_answerMs || !m_parties.mediaTimeoutS) return;
     const int64_t limit = int64_t{m_parties.mediaTimeoutS} * 1000;
     if (m_media->silentMs(media::Leg::A) > limit || m_media->silentMs(media::Leg::B) > limit) {
-        m_caller->hangup();
+        if (m_legA) m_legA->hangup();
         if (m_callee) m_callee->hangup();
-        m_evidence.sent(m_caller.get(), "BYE", {}, nowMs());
+        if (m_transfer && m_transfer->ringing) m_transfer->ringing->cancel();
+        m_evidence.sent(m_legA, "BYE", {}, nowMs());
         if (m_callee) m_evidence.sent(m_callee, "BYE", {}, nowMs());
         finish(store::Disposition::Answered, 200, "media timeout");
     }
@@ -379,6 +395,7 @@ bool Call::divertToVoicemail() {
     const std::string callId = m_caller->dialog().callId;
     const std::string local = m_media ? m_media->relay().localEndpoint(media::Leg::A).address : std::string();
     if (!m_manager.divertToVoicemail(m_parties.mailbox, m_caller, m_parties.caller, m_startMs, local)) return false;
+    m_legA = nullptr;
     m_diverted = true;
     m_divertedCallId = callId;
     finish(store::Disposition::NoAnswer, 480, "no answer: to voicemail");
@@ -397,6 +414,7 @@ bool Call::pickUp(const ::sip_msg& invite, const std::string& picker) {
     if (!m_manager.divertToPickup(m_caller, m_parties.caller, m_parties.mailbox, m_startMs, local, invite,
                                   picker))
         return false;
+    m_legA = nullptr;
     m_ringTimer.cancel();
     cancelForks(nullptr);
     m_diverted = true;
@@ -430,7 +448,7 @@ void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
         leg.rejectReinvite(491, "Request Pending");
         return;
     }
-    m_reinviteFromCaller = &leg == m_caller.get();
+    m_reinviteFromCaller = &leg == m_legA;
     auto relayed = relayBody(leg, offer, true);
     if (!relayed) {
         leg.rejectReinvite(488, "Not Acceptable Here");
@@ -445,6 +463,25 @@ void Call::onReinvite(sip::CallLeg& leg, const sip::Body& offer) {
 }
 
 void Call::onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body& answer) {
+    if (m_transfer && &leg == m_transfer->joining) {
+        if (code >= 200 && code < 300 && m_media && m_media->takeAnswer(m_transfer->side, answer)) {
+            completeTransfer(leg, m_transfer->joiningExtension);
+            return;
+        }
+        // The target would not move to this call: it is gone from its own
+        // call already, so it is let go; the transferee stays with the transferrer.
+        m_transfer->joining = nullptr;
+        leg.hangup();
+        const uint16_t failure = code >= 300 ? code : 488;
+        notifyTransferrer(failure, "Not Acceptable Here", true);
+        m_transfer.reset();
+        return;
+    }
+    if (&leg == m_localReinvite) {
+        m_localReinvite = nullptr;
+        if (code >= 200 && code < 300 && m_media) (void)m_media->takeAnswer(sideOf(leg), answer);
+        return;
+    }
     sip::CallLeg* asker = other(leg);
     if (!asker) return;
     if (code >= 200 && code < 300) {
@@ -463,17 +500,45 @@ void Call::onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body&
 
 void Call::onBye(sip::CallLeg& leg) {
     m_evidence.received(&leg, "BYE", nowMs());
+    if (!isParty(leg) && m_callee) return;  // a replaced transferrer or a late fork: nothing more to end
+    if (m_transfer && &leg == m_transfer->transferrer) {
+        // RFC 5589 §6: a transferrer may hang up right after the 202; the
+        // transfer goes on with the transferee waiting alone.
+        m_transfer->transferrer = nullptr;
+        if (m_media && !m_media->musicPlaying(media::otherLeg(m_transfer->side)))
+            m_media->musicOn(media::otherLeg(m_transfer->side), m_manager.musicOnHold());
+        return;
+    }
+    if (m_transfer) {
+        notifyTransferrer(487, "Request Terminated", true);
+        if (m_transfer->ringing) m_transfer->ringing->cancel();
+        if (m_transfer->joining) m_transfer->joining->hangup();
+    }
     if (sip::CallLeg* peer = other(leg); peer && peer != &leg) {
         peer->hangup();
         m_evidence.sent(peer, "BYE", {}, nowMs());
     }
     cancelForks(nullptr);
-    finish(store::Disposition::Answered, 200, &leg == m_caller.get() ? "caller hung up" : "callee hung up");
+    finish(store::Disposition::Answered, 200, &leg == m_legA ? "caller hung up" : "callee hung up");
 }
 
 void Call::onTerminated(sip::CallLeg& leg, const std::string& reason) {
     if (m_finished) return;
-    if (&leg == m_caller.get() || &leg == m_callee) {
+    if (m_transfer && &leg == m_transfer->transferrer) {
+        m_transfer->transferrer = nullptr;
+        return;
+    }
+    if (m_transfer && &leg == m_transfer->joining) {
+        m_transfer->joining = nullptr;
+        notifyTransferrer(500, "Server Internal Error", true);
+        m_transfer.reset();
+        return;
+    }
+    if (isParty(leg) || (!m_callee && &leg == m_caller.get())) {
+        if (m_transfer) {
+            notifyTransferrer(487, "Request Terminated", true);
+            if (m_transfer->ringing) m_transfer->ringing->cancel();
+        }
         if (sip::CallLeg* peer = other(leg); peer && peer != &leg) peer->hangup();
         m_ringTimer.cancel();
         cancelForks(nullptr);
@@ -490,13 +555,13 @@ Result<sip::Body> Call::onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer)
         setState(hold ? "On hold" : "Talking");
         holdMusic(leg, hold);
     }
-    return m_media->answerLocally(&leg == m_caller.get() ? media::Leg::A : media::Leg::B, offer);
+    return m_media->answerLocally(sideOf(leg), offer);
 }
 
 void Call::holdMusic(const sip::CallLeg& holder, bool hold) {
     if (!m_media) return;
     // The party that did not ask for the hold is the one left listening.
-    const media::Leg held = &holder == m_caller.get() ? media::Leg::B : media::Leg::A;
+    const media::Leg held = media::otherLeg(sideOf(holder));
     if (hold) {
         m_media->musicOn(held, m_manager.musicOnHold());
     } else {
@@ -540,10 +605,16 @@ void Call::hangUp() {
     m_ringTimer.cancel();
     cancelForks(nullptr);
     if (m_callee) {
+        if (m_transfer) {
+            notifyTransferrer(487, "Request Terminated", true);
+            if (m_transfer->ringing) m_transfer->ringing->cancel();
+            if (m_transfer->joining) m_transfer->joining->hangup();
+            if (m_transfer->transferrer && !isParty(*m_transfer->transferrer)) m_transfer->transferrer->hangup();
+        }
         m_callee->hangup();
-        m_caller->hangup();
+        if (m_legA) m_legA->hangup();
         m_evidence.sent(m_callee, "BYE", {}, nowMs());
-        m_evidence.sent(m_caller.get(), "BYE", {}, nowMs());
+        m_evidence.sent(m_legA, "BYE", {}, nowMs());
         finish(store::Disposition::Answered, 200, "hung up by the operator");
     } else {
         m_caller->reject(480, "Temporarily Unavailable");
@@ -577,6 +648,14 @@ void Call::finish(store::Disposition disposition, int sipCode, const std::string
     cdr.findings = m_evidence.explain(m_answerMs != 0, sipCode, m_ringbackPlayed, calleeMediaHeard);
     cdr.ladder = m_evidence.ladder();
     cdr.forwards = routing::forwardsText(m_parties.forwards);
+    for (const std::string& t : m_transfers) cdr.transfers += (cdr.transfers.empty() ? "" : ", ") + t;
+    if (m_transfer) {
+        if (m_transfer->ringing) {
+            m_transfer->ringing->cancel();
+            m_pastRinging.push_back(std::move(m_transfer->ringing));
+        }
+        m_transfer.reset();
+    }
     if (!cdr.findings.empty())
         m_manager.events().publish(LogMessage{
             LogLevel::Info,
@@ -591,7 +670,9 @@ bool Call::canBeDeleted(int64_t now) const {
     // Legs still finishing a BYE or CANCEL keep the call; 35 s (> 64·T1) caps it.
     if (now - m_finishedMs > 35'000) return true;
     if (m_caller && m_caller->busy()) return false;
-    return std::none_of(m_forks.begin(), m_forks.end(), [](const auto& f) { return f->busy(); });
+    auto busy = [](const auto& p) { return p->busy(); };
+    return std::none_of(m_forks.begin(), m_forks.end(), busy) && std::none_of(m_adopted.begin(), m_adopted.end(), busy) &&
+           std::none_of(m_pastRinging.begin(), m_pastRinging.end(), busy);
 }
 
 }  // namespace sb::call

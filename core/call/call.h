@@ -17,6 +17,7 @@
 #include "common/timer.h"
 #include "routing/call_features.h"
 #include "sip/call_leg.h"
+#include "sip/refer.h"
 #include "store/records.h"
 
 struct sip_msg;
@@ -54,6 +55,7 @@ struct CallParties {
     std::string domain;
     uint32_t ringTimeoutS = 30;
     uint32_t mediaTimeoutS = 60;  ///< 0 = off
+    std::string callerExtension;  ///< the caller's extension when a phone of ours called; empty from lines/trunks
     std::string mailbox;          ///< the called extension, whose voicemail takes unanswered calls
     std::string extension;        ///< the extension ringing now (after forwards); empty for calls out
     std::vector<std::string> forwardChain;       ///< extensions the call reached, in order
@@ -74,7 +76,40 @@ struct Destination {
     std::string reason = "Temporarily Unavailable";
 };
 
-class Call : public sip::CallLegListener, public ManagedCall {
+/// The INVITE that rings @p target for @p parties' caller, offering @p offer.
+sip::OutgoingInvite outgoingInvite(const CallTarget& target, const CallParties& parties, const sip::Body& offer);
+
+class TransferRinging;
+
+/// Told how the target of a blind transfer answers (TransferRinging).
+class TransferOwner {
+public:
+    virtual ~TransferOwner() = default;
+    /// A provisional response from the target (180, 183).
+    virtual void transferProgress(uint16_t code, const std::string& reason) = 0;
+    /// The target answered with @p answer on @p leg, which is now the owner's.
+    /// @p extension: whose phone it is ("" for an outside number).
+    virtual void transferAnswered(std::unique_ptr<sip::CallLeg> leg, const sip::Body& answer,
+                                  const std::string& extension) = 0;
+    /// Nobody answered: the most telling final status.
+    virtual void transferFailed(uint16_t code, const std::string& reason) = 0;
+};
+
+/// A transfer a phone asked for with REFER (call_transfer.cpp).
+struct TransferState {
+    sip::CallLeg* transferrer = nullptr;  ///< the leg the REFER came on; null once it hung up
+    media::Leg side = media::Leg::B;      ///< the transferrer's side of the relay: the target takes it
+    uint32_t referCseq = 0;
+    bool notify = true;                   ///< NOTIFY sipfrag wanted (no Refer-Sub: false)
+    bool attended = false;
+    std::string from;                     ///< transferring extension
+    std::string to;                       ///< target number
+    std::unique_ptr<TransferRinging> ringing;  ///< blind: the target's legs while they ring
+    sip::CallLeg* joining = nullptr;      ///< attended: the target's leg, re-INVITEd toward this call
+    std::string joiningExtension;
+};
+
+class Call : public sip::CallLegListener, public ManagedCall, public TransferOwner {
 public:
     /// Takes the caller's INVITE (answers 100 Trying at once).
     Call(CallManager& manager, uint64_t id, const ::sip_msg& invite, CallParties parties);
@@ -131,8 +166,37 @@ public:
     /// call_dtmf.cpp: a key as SIP INFO goes on to the other leg as RFC 4733
     /// when that leg agreed telephone-event with us, else as SIP INFO.
     void onInfo(sip::CallLeg& leg, const sip::Body& body) override;
+    /// call_transfer.cpp: a phone of ours transfers its peer (RFC 3515),
+    /// blind or, with Replaces (RFC 3891), attended.
+    sip::ReferAnswer onRefer(sip::CallLeg& leg, const sip::ReferRequest& request) override;
+    void onReferAccepted(sip::CallLeg& leg, const sip::ReferRequest& request) override;
+
+    /// Attended transfer: this call's leg in dialog @p replaces (tags in
+    /// either order), or null.
+    sip::CallLeg* legInDialog(const sip::ReplacesTarget& replaces) const;
+    /// Attended transfer: hand the party opposite @p leg to another call and
+    /// end this one (@p leg gets BYE; the CDR notes @p transfer). @return
+    /// that party's leg (its extension in @p extension, "" for a line or
+    /// trunk), or null when this call has no such answered party.
+    std::unique_ptr<sip::CallLeg> handOver(sip::CallLeg& leg, const std::string& transfer, std::string* extension);
 
 private:
+    // TransferOwner (call_transfer.cpp)
+    void transferProgress(uint16_t code, const std::string& reason) override;
+    void transferAnswered(std::unique_ptr<sip::CallLeg> leg, const sip::Body& answer,
+                          const std::string& extension) override;
+    void transferFailed(uint16_t code, const std::string& reason) override;
+    /// Start ringing (blind) or joining (attended) the target of @p request.
+    void startTransfer(sip::CallLeg& transferrer, const sip::ReferTarget& target);
+    void startAttended(const sip::ReplacesTarget& replaces);
+    /// The target, now on the transferrer's side with @p extension, talks to the transferee.
+    void completeTransfer(sip::CallLeg& target, const std::string& extension);
+    void notifyTransferrer(uint16_t code, const std::string& reason, bool final);
+    /// The transferee was left on hold by the transferrer: take it off.
+    void resumeTransferee(media::Leg side);
+    media::Leg sideOf(const sip::CallLeg& leg) const { return &leg == m_legA ? media::Leg::A : media::Leg::B; }
+    bool isParty(const sip::CallLeg& leg) const { return &leg == m_legA || &leg == m_callee; }
+
     sip::CallLeg* other(const sip::CallLeg& leg);
     void setState(const std::string& state);
     void failCaller(uint16_t code, const std::string& reason);
@@ -184,6 +248,17 @@ private:
     std::string m_stateBeforeTone;
     CallEvidenceRecorder m_evidence;  ///< for the explainer, judged in finish()
     bool m_ringbackPlayed = false;
+
+    /// The party on the relay's side A: the caller's leg, until a transfer
+    /// gives that side to its target (m_callee is side B).
+    sip::CallLeg* m_legA = nullptr;
+    std::string m_partyExtension[2];  ///< each side's extension; "" for a line or trunk (no REFER taken)
+    std::string m_partyNumber[2];     ///< each side's number, as the other side's From on a transfer
+    std::optional<TransferState> m_transfer;
+    std::vector<std::unique_ptr<TransferRinging>> m_pastRinging;  ///< kept until their CANCELs complete
+    std::vector<std::unique_ptr<sip::CallLeg>> m_adopted;        ///< legs that joined by transfer
+    sip::CallLeg* m_localReinvite = nullptr;  ///< our own re-INVITE: its answer ends here
+    std::vector<std::string> m_transfers;     ///< "102>103 blind", for the CDR
 };
 
 /// The first codec of the first audio m= line of an SDP ("PCMU"), for display.

@@ -21,20 +21,20 @@ void Call::onInfo(sip::CallLeg& leg, const sip::Body& body) {
     // Other INFO packages (RFC 6086) are no business of a PBX in the middle.
     if (!key) return;
     const unsigned ms = sip::dtmfDurationFromInfo(body).value_or(kDefaultKeyMs);
-    const media::Leg toward = peer == m_caller.get() ? media::Leg::A : media::Leg::B;
+    const media::Leg toward = peer == m_legA ? media::Leg::A : media::Leg::B;
     const bool asRtp = m_media && m_media->sendDtmf(toward, *key, ms);
     if (!asRtp) (void)peer->sendInfo(sip::dtmfRelayBody(*key, ms));
     m_manager.events().publish(LogMessage{LogLevel::Debug,
                                           "call " + std::to_string(m_id) + ": DTMF " + std::string(1, *key) +
                                               " (SIP INFO) from the " +
-                                              (&leg == m_caller.get() ? "caller" : "callee") +
+                                              (&leg == m_legA ? "caller" : "callee") +
                                               " sent on as " + (asRtp ? "RFC 4733" : "SIP INFO"),
                                           nowMs()});
 }
 
 void Call::keyToInfo(media::Leg from, char key, unsigned durationMs) {
     if (m_finished || !m_callee) return;
-    sip::CallLeg* peer = from == media::Leg::A ? m_callee : m_caller.get();
+    sip::CallLeg* peer = from == media::Leg::A ? m_callee : m_legA;
     if (!peer) return;
     (void)peer->sendInfo(sip::dtmfRelayBody(key, durationMs ? durationMs : kDefaultKeyMs));
     m_manager.events().publish(LogMessage{

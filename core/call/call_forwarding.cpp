@@ -128,12 +128,17 @@ Destination CallManager::resolveForward(const std::string& from, const routing::
     }
     // Out through the dial plan as the forwarding extension would dial it:
     // its routes, its permissions.
-    const routing::OutgoingPlan plan = m_plan.plan(target.number, from);
+    return outsideDestination(target.number, from, parties.forwards);
+}
+
+Destination CallManager::outsideDestination(const std::string& number, const std::string& dialledBy,
+                                            const std::vector<routing::ForwardHop>& forwards) const {
+    const routing::OutgoingPlan plan = m_plan.plan(number, dialledBy);
     if (!plan.route) return plan.forbidden ? refused(403, "Forbidden") : refused(404, "Not Found");
     if (plan.attempts.empty()) return refused(503, "Service Unavailable");
     Destination d;
     d.kind = Destination::Kind::Outside;
-    d.targets = outgoingTargets(plan, parties.forwards);
+    d.targets = outgoingTargets(plan, forwards);
     d.route = plan.attempts.front().name;
     return d;
 }

@@ -192,6 +192,7 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
     if (const store::Extension* callee = findExtension(dialled); callee && callee->enabled) {
         CallParties parties;
         parties.caller = outcome.user;
+        parties.callerExtension = outcome.user;
         parties.callerName = caller ? caller->name : std::string();
         startToExtension(msg, *callee, parties);
         return true;
@@ -330,6 +331,7 @@ void CallManager::startOutgoing(const ::sip_msg& msg, const std::string& caller,
                                 const routing::OutgoingPlan& plan) {
     CallParties parties;
     parties.caller = caller;
+    parties.callerExtension = caller;
     parties.callerName = callerName;
     parties.callee = plan.route->number;
     parties.route = plan.attempts.empty() ? plan.route->target : plan.attempts.front().name;

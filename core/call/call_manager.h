@@ -126,6 +126,12 @@ public:
     sip::SipStack& stack() { return m_stack; }
     EventSink& events() { return m_events; }
     void callFinished(ManagedCall& call, const store::CdrRecord& cdr);
+    /// Where a transfer by extension @p transferrer to @p number goes
+    /// (call_transfer.cpp): that extension's phones (its forwards and do not
+    /// disturb apply), or an outside number through @p transferrer's routes.
+    Destination transferDestination(const std::string& transferrer, const std::string& number);
+    /// Attended transfer: the call and its leg in dialog @p replaces, or nulls.
+    std::pair<Call*, sip::CallLeg*> findDialog(const sip::ReplacesTarget& replaces);
     /// A phone of @p extension sent nothing back to an INVITE (no response
     /// in time, or the send failed): ring its other contacts only, until it
     /// registers again or answers.
@@ -180,6 +186,10 @@ private:
     /// Where the forward of @p from to @p target takes a call.
     Destination resolveForward(const std::string& from, const routing::ForwardTarget& target,
                                routing::ForwardReason reason, CallParties& parties);
+    /// @p number out through the routes extension @p dialledBy may use
+    /// (its permissions), or why it cannot go out.
+    Destination outsideDestination(const std::string& number, const std::string& dialledBy,
+                                   const std::vector<routing::ForwardHop>& forwards) const;
     /// Targets for an outgoing @p plan; after @p forwards, each carries the
     /// Diversion or History-Info header its line or trunk asks for.
     std::vector<CallTarget> outgoingTargets(const routing::OutgoingPlan& plan,

@@ -156,6 +156,38 @@ sip::Body CallMedia::ownOffer(Leg to) {
     return sip::Body::sdp(media::renderSdp(sdp));
 }
 
+sip::Body CallMedia::freshOffer(Leg to) {
+    const auto& last = to == Leg::A ? m_towardCaller : m_towardCallee;
+    if (!last || !media::firstAudioIndex(*last)) return ownOffer(to);
+    media::SessionDescription sdp = *last;
+    const size_t audio = *media::firstAudioIndex(sdp);
+    auto& formats = sdp.media[audio].formats;
+    if (!m_codec.empty()) {
+        std::erase_if(formats, [this](const media::Format& f) {
+            const auto map = media::resolveRtpMap(f);
+            if (!map) return true;
+            return strcasecmp(map->encoding.c_str(), m_codec.c_str()) != 0 &&
+                   strcasecmp(map->encoding.c_str(), "telephone-event") != 0;
+        });
+    }
+    if (formats.empty()) return ownOffer(to);
+    sdp.direction.reset();
+    sdp.media[audio].direction = media::Direction::SendRecv;
+    const media::Endpoint ours = m_relay->localEndpoint(to);
+    sdp = media::rewriteForLeg(sdp, ours, to == Leg::A ? m_originA : m_originB);
+    (to == Leg::A ? m_towardCaller : m_towardCallee) = sdp;
+    return sip::Body::sdp(media::renderSdp(sdp));
+}
+
+bool CallMedia::holdSentToward(Leg to) const {
+    const auto& last = to == Leg::A ? m_towardCaller : m_towardCallee;
+    if (!last) return false;
+    const auto audio = media::firstAudioIndex(*last);
+    if (!audio) return false;
+    const media::Direction d = media::effectiveDirection(*last, last->media[*audio]);
+    return d == media::Direction::SendOnly || d == media::Direction::Inactive;
+}
+
 Result<void> CallMedia::takeAnswer(Leg from, const sip::Body& answer) {
     if (answer.empty()) return makeError("no SDP answer");
     auto sdp = apply(from, answer);

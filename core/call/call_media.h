@@ -42,6 +42,14 @@ public:
     /// offered to the caller in the 200, and the caller answers in the ACK.
     sip::Body ownOffer(media::Leg to);
 
+    /// Switchboard's own offer toward @p to when the party there changes or
+    /// comes off hold (a transfer): the last SDP sent that way, two-way,
+    /// with only the codec in use (the relay does not transcode) and
+    /// telephone-event. Its answer goes to takeAnswer().
+    sip::Body freshOffer(media::Leg to);
+    /// The last SDP sent toward @p to put that party on hold (sendonly or inactive).
+    bool holdSentToward(media::Leg to) const;
+
     /// An answer that ends here (to ownOffer(), or the caller's answer in
     /// its ACK): point the relay at it; nothing is sent on.
     Result<void> takeAnswer(media::Leg from, const sip::Body& answer);

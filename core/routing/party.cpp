@@ -30,25 +30,6 @@ bool isUriChar(char c) {
     return u > 0x20 && u < 0x7f && c != '"' && c != '<' && c != '>' && c != '\\';
 }
 
-/// Percent-decode; fails on a broken escape or an escaped control character,
-/// which would let a URI smuggle line breaks into headers and logs.
-std::optional<std::string> percentDecode(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '%') {
-            out += text[i];
-            continue;
-        }
-        if (i + 2 >= text.size() || !isHex(text[i + 1]) || !isHex(text[i + 2])) return std::nullopt;
-        const int value = hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]);
-        if (value < 0x20 || value == 0x7f) return std::nullopt;
-        out += static_cast<char>(value);
-        i += 2;
-    }
-    return out;
-}
-
 /// RFC 3966 telephone-subscriber digits (before any parameter): a global
 /// number is `+` and phonedigits with at least one DIGIT; a local number is
 /// phonedigit-hex (HEXDIG * #) with at least one of them. Visual separators
@@ -233,6 +214,24 @@ std::string escapeUser(std::string_view user) {
 }
 
 }  // namespace
+
+std::optional<std::string> percentDecode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            out += text[i];
+            continue;
+        }
+        if (i + 2 >= text.size() || !isHex(text[i + 1]) || !isHex(text[i + 2])) return std::nullopt;
+        const int value = hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]);
+        if (value < 0x20 || value == 0x7f) return std::nullopt;
+        out += static_cast<char>(value);
+        i += 2;
+    }
+    return out;
+}
+
 
 std::optional<std::string> Party::param(std::string_view name) const {
     for (const auto& [key, value] : params)

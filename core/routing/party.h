@@ -61,6 +61,10 @@ Result<Party> fromUri(std::string_view uri);
 /// of a comma-separated list is read.
 Result<Party> fromNameAddr(std::string_view value);
 
+/// Percent-decode URI text; fails on a broken escape or an escaped control
+/// character, which would let a URI smuggle line breaks into headers and logs.
+std::optional<std::string> percentDecode(std::string_view text);
+
 /// A party for a number dialled or produced by the dial plan (no host).
 /// The number is classified as in Party::isPhoneNumber; separators are not
 /// removed (dialled numbers carry none).

@@ -2,7 +2,7 @@
 
 // Small text helpers shared by the routing files: case folding, splitting,
 // and the name-addr grammar of SIP header values (RFC 3261 §20.10, §25.1).
-// Internal to sb::routing.
+// Used by sb::routing and by the SIP layer for URI-carrying headers (Refer-To).
 
 #include <optional>
 #include <string>

@@ -7,7 +7,9 @@
 #include <atomic>
 
 #include "sip/call_leg_callbacks.h"
+#include "routing/text_util.h"
 #include "sip/message.h"
+#include "sip/refer.h"
 #include "sip/sip_stack.h"
 
 namespace sb::sip {
@@ -17,7 +19,7 @@ std::atomic<uint64_t> g_nextLegId{1};
 }  // namespace
 
 std::string CallLeg::capabilityHeaders(bool with100rel) {
-    return std::string("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE\r\nSupported: ") +
+    return std::string("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE, REFER\r\nSupported: ") +
            (with100rel ? "100rel, timer, replaces" : "timer, replaces") + "\r\n";
 }
 
@@ -32,8 +34,8 @@ CallLeg::~CallLeg() {
     if (m_byeReq) mem_deref(m_byeReq);
     if (m_reinviteReq) mem_deref(m_reinviteReq);
     if (m_prackReq) mem_deref(m_prackReq);
-    for (struct ::sip_request* info : m_infoReqs)
-        if (info) mem_deref(info);
+    for (struct ::sip_request* side : m_sideReqs)
+        if (side) mem_deref(side);
     mem_deref(m_auth);
     if (m_inviteTrans && m_invite && m_state != State::Terminated) {
         // An incoming INVITE still unanswered when its call goes away.
@@ -52,10 +54,23 @@ CallLeg::~CallLeg() {
 
 bool CallLeg::sendInfo(const Body& body) {
     if (m_state != State::Established && m_state != State::Answered) return false;
-    m_infoReqs.remove(nullptr);
-    m_infoReqs.push_back(nullptr);
-    if (sendInDialog("INFO", "", body, &m_infoReqs.back(), true)) return true;
-    m_infoReqs.pop_back();
+    return sendSideRequest("INFO", "", body);
+}
+
+bool CallLeg::notifyRefer(uint32_t referCseq, uint16_t code, const std::string& reason, bool final) {
+    if (m_state == State::Terminated) return false;
+    // RFC 3515 §2.4.6: the id names which REFER's subscription this is.
+    const std::string headers = "Event: refer;id=" + std::to_string(referCseq) + "\r\nSubscription-State: " +
+                                (final ? "terminated;reason=noresource" : "active;expires=60") + "\r\n";
+    return sendSideRequest("NOTIFY", headers,
+                           Body{"message/sipfrag;version=2.0", sipfrag(code, reason)});
+}
+
+bool CallLeg::sendSideRequest(const std::string& method, const std::string& extra, const Body& body) {
+    m_sideReqs.remove(nullptr);
+    m_sideReqs.push_back(nullptr);
+    if (sendInDialog(method, extra, body, &m_sideReqs.back(), true)) return true;
+    m_sideReqs.pop_back();
     return false;
 }
 
@@ -78,7 +93,7 @@ bool CallLeg::sendInDialog(const std::string& method, const std::string& extra, 
     if (method == "BYE") handler = &CallLegCallbacks::byeResponse;
     if (method == "PRACK") handler = &CallLegCallbacks::prackResponse;
     if (method == "INVITE") handler = &CallLegCallbacks::reinviteResponse;
-    if (method == "INFO") handler = &CallLegCallbacks::infoResponse;
+    if (method == "INFO" || method == "NOTIFY") handler = &CallLegCallbacks::sideResponse;
     const int err = sip_requestf(reqp, m_stack.raw(), stateful, method.c_str(), m_dialog.remoteTarget.c_str(), &route,
                                  nullptr, &CallLegCallbacks::send, handler, this, "%s", headers.c_str());
     return err == 0;
@@ -232,12 +247,40 @@ void CallLeg::onRequest(const ::sip_msg& msg) {
         handleUpdate(msg);
         return;
     }
+    if (method == "REFER") {
+        handleRefer(msg);
+        return;
+    }
     if (method == "INFO" || method == "OPTIONS") {
         replyInDialog(msg, 200, "OK", capabilityHeaders());
         if (method == "INFO") m_listener->onInfo(*this, bodyOf(msg));
         return;
     }
     replyInDialog(msg, 501, "Not Implemented", capabilityHeaders());
+}
+
+void CallLeg::handleRefer(const ::sip_msg& msg) {
+    // RFC 3515 §2.4.1: exactly one Refer-To.
+    const auto referTo = headerValues(msg, "Refer-To");
+    const auto compact = headerValues(msg, "r");
+    if (referTo.size() + compact.size() != 1) {
+        replyInDialog(msg, 400, "Exactly One Refer-To Required");
+        return;
+    }
+    ReferRequest request;
+    request.referTo = referTo.empty() ? compact.front() : referTo.front();
+    request.referredBy = headerValue(msg, "Referred-By").value_or(headerValue(msg, "b").value_or(""));
+    request.cseq = msg.cseq.num;
+    if (const auto sub = headerValue(msg, "Refer-Sub"); sub && routing::equalsIgnoreCase(routing::trim(*sub), "false"))
+        request.subscription = false;
+    const ReferAnswer answer = m_listener->onRefer(*this, request);
+    if (answer.code < 200 || answer.code >= 300) {
+        replyInDialog(msg, answer.code, answer.reason, answer.code == 501 ? capabilityHeaders() : std::string());
+        return;
+    }
+    // A 2xx to a non-INVITE request needs no Contact, but RFC 3515 §2.4.2 asks for one: replyInDialog adds it.
+    replyInDialog(msg, 202, "Accepted", request.subscription ? std::string() : "Refer-Sub: false\r\n");
+    m_listener->onReferAccepted(*this, request);
 }
 
 void CallLeg::handleReinvite(const ::sip_msg& msg) {

@@ -41,6 +41,20 @@ struct Body {
     static Body sdp(std::string s) { return Body{"application/sdp", std::move(s)}; }
 };
 
+/// A REFER received inside the dialog (RFC 3515): a phone transferring.
+struct ReferRequest {
+    std::string referTo;        ///< the Refer-To value as sent
+    std::string referredBy;     ///< Referred-By (RFC 3892), empty when absent
+    uint32_t cseq = 0;          ///< names the implicit subscription: Event: refer;id=<cseq>
+    bool subscription = true;   ///< false for Refer-Sub: false (RFC 4488): no NOTIFY
+};
+
+/// How a REFER is answered: 202 takes it, anything else refuses it.
+struct ReferAnswer {
+    uint16_t code = 501;
+    std::string reason = "Not Implemented";
+};
+
 /// Told about a leg's progress. Every callback runs on the engine thread and
 /// may destroy the leg only through the owner after returning (legs are
 /// owned by the Call; a callback must not delete its own leg inline).
@@ -61,6 +75,10 @@ public:
     /// An INFO inside the dialog (answered 200 already), e.g. DTMF as
     /// application/dtmf-relay.
     virtual void onInfo(CallLeg&, const Body& /*body*/) {}
+    /// A REFER inside the dialog. A 2xx answer is sent before
+    /// onReferAccepted() runs, so its NOTIFYs follow the 202 (RFC 3515 §2.4.4).
+    virtual ReferAnswer onRefer(CallLeg&, const ReferRequest&) { return {}; }
+    virtual void onReferAccepted(CallLeg&, const ReferRequest&) {}
     /// The peer sent an UPDATE with an SDP offer (RFC 3311); return the
     /// answer to put in our 200, or an error for a 488.
     virtual Result<Body> onUpdateOffer(CallLeg&, const Body& offer) { return offer; }
@@ -136,6 +154,10 @@ public:
     /// Send an INFO carrying @p body inside the established dialog (a key
     /// relayed from the other leg); false when there is no dialog to send in.
     bool sendInfo(const Body& body);
+    /// Report a transfer's progress to the phone whose REFER (CSeq
+    /// @p referCseq) we took: a NOTIFY with the target's status line as
+    /// message/sipfrag; @p final ends the implicit subscription.
+    bool notifyRefer(uint32_t referCseq, uint16_t code, const std::string& reason, bool final);
 
     /// Report to @p listener from now on (a call handing its caller's leg
     /// to voicemail); not from inside a callback of this same leg.
@@ -258,8 +280,10 @@ private:
     struct ::sip_request* m_reinviteReq = nullptr;
     uint32_t m_reinviteCseq = 0;
     ::sip_strans* m_reinviteTrans = nullptr;
-    /// INFOs in flight; libre clears an entry when its transaction ends.
-    std::list<struct ::sip_request*> m_infoReqs;
+    /// INFOs and NOTIFYs in flight; libre clears an entry when its transaction ends.
+    std::list<struct ::sip_request*> m_sideReqs;
+    bool sendSideRequest(const std::string& method, const std::string& extra, const Body& body);
+    void handleRefer(const ::sip_msg& msg);
     const ::sip_msg* m_reinvite = nullptr;  // referenced
 };
 

@@ -34,8 +34,8 @@ struct CallLegCallbacks {
     static void prackResponse(int err, const struct sip_msg* msg, void* arg) {
         static_cast<CallLeg*>(arg)->handlePrackResponse(err, msg);
     }
-    // What the peer answers to a relayed key changes nothing here.
-    static void infoResponse(int, const struct sip_msg*, void*) {}
+    // What the peer answers to a relayed key or a transfer's NOTIFY changes nothing here.
+    static void sideResponse(int, const struct sip_msg*, void*) {}
     static void cancel(void* arg) { static_cast<CallLeg*>(arg)->handleCancel(); }
 };
 

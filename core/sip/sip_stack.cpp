@@ -242,7 +242,7 @@ bool SipStack::dispatch(const ::sip_msg& msg) {
     CheckVerdict verdict = checkRequestSyntax(msg, msg.tp == SIP_TRANSP_UDP);
     if (!verdict) {
         RequestPolicy policy;
-        policy.implementedMethods = {"INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "PRACK", "UPDATE", "INFO"};
+        policy.implementedMethods = {"INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "PRACK", "UPDATE", "INFO", "REFER"};
         for (const auto& [name, handler] : m_handlers) policy.implementedMethods.insert(name);
         policy.supportedOptions = {"100rel", "timer", "replaces"};
         policy.allow = allowHeader();

@@ -1,0 +1,298 @@
+// Call transfer through the B2BUA (RFC 3515 REFER, RFC 3891 Replaces,
+// flows of RFC 5589). A phone of ours sends REFER on its leg; Switchboard
+// takes it itself: the REFER never reaches the other party (a carrier leg
+// never sees one). Blind: the target is rung on the transferrer's side of
+// the relay while the transferee waits (music on hold); its answer takes
+// that side. Attended: the Replaces names the transferrer's other call;
+// the party there leaves that call and is re-INVITEd onto this call's
+// relay. Either way the transferrer hears the progress as NOTIFY sipfrag
+// and gets a BYE once the target talks to the transferee.
+#include <algorithm>
+
+#include "call/call.h"
+#include "call/call_manager.h"
+#include "call/transfer_ringing.h"
+
+namespace sb::call {
+
+namespace {
+const char* sideName(media::Leg side) {
+    return side == media::Leg::A ? "caller" : "callee";
+}
+}  // namespace
+
+sip::ReferAnswer Call::onRefer(sip::CallLeg& leg, const sip::ReferRequest& request) {
+    m_evidence.received(&leg, "REFER", nowMs());
+    if (m_finished || !m_callee || !isParty(leg)) return {403, "Transfer Needs An Answered Call"};
+    const media::Leg side = sideOf(leg);
+    if (m_partyExtension[side == media::Leg::A ? 0 : 1].empty()) {
+        // Only our own phones transfer; a line or trunk that sends REFER
+        // would otherwise make us place calls on its say-so.
+        m_manager.events().publish(LogMessage{LogLevel::Info,
+                                              "call " + std::to_string(m_id) + ": REFER from the " +
+                                                  sideName(side) + " (" + m_parties.route +
+                                                  ") refused: only extensions transfer calls",
+                                              nowMs()});
+        return {403, "Only Extensions Transfer"};
+    }
+    if (m_transfer) return {491, "Request Pending"};
+    if (auto target = sip::parseReferTo(request.referTo); !target) {
+        m_manager.events().publish(LogMessage{
+            LogLevel::Info, "call " + std::to_string(m_id) + ": REFER refused: " + target.error().message,
+            nowMs()});
+        return {400, "Bad Refer-To"};
+    }
+    return {202, "Accepted"};
+}
+
+void Call::onReferAccepted(sip::CallLeg& leg, const sip::ReferRequest& request) {
+    const auto target = sip::parseReferTo(request.referTo);  // onRefer() checked it
+    const media::Leg side = sideOf(leg);
+    TransferState t;
+    t.transferrer = &leg;
+    t.side = side;
+    t.referCseq = request.cseq;
+    t.notify = request.subscription;
+    t.attended = target->replaces.has_value();
+    t.from = m_partyExtension[side == media::Leg::A ? 0 : 1];
+    t.to = target->number;
+    m_transfer = std::move(t);
+    notifyTransferrer(100, "Trying", false);
+    if (target->replaces) {
+        startAttended(*target->replaces);
+    } else {
+        startTransfer(leg, *target);
+    }
+}
+
+void Call::notifyTransferrer(uint16_t code, const std::string& reason, bool final) {
+    if (!m_transfer || !m_transfer->notify || !m_transfer->transferrer) return;
+    if (m_transfer->transferrer->notifyRefer(m_transfer->referCseq, code, reason, final))
+        m_evidence.sent(m_transfer->transferrer, "NOTIFY " + std::to_string(code) + " " + reason, {},
+                        nowMs());
+}
+
+void Call::startTransfer(sip::CallLeg&, const sip::ReferTarget& target) {
+    const media::Leg side = m_transfer->side;
+    const media::Leg transferee = media::otherLeg(side);
+    const Destination d = m_manager.transferDestination(m_transfer->from, target.number);
+    auto fail = [this](uint16_t code, const std::string& reason, const std::string& why) {
+        m_manager.events().publish(LogMessage{LogLevel::Info,
+                                              "call " + std::to_string(m_id) + ": transfer by " +
+                                                  m_transfer->from + " to " + m_transfer->to +
+                                                  " failed: " + why,
+                                              nowMs()});
+        notifyTransferrer(code, reason, true);
+        m_transfer.reset();
+    };
+    if (d.kind == Destination::Kind::Refused)
+        return fail(d.code, d.reason, std::to_string(d.code) + " " + d.reason);
+    if (d.kind == Destination::Kind::Voicemail || d.targets.empty() || !m_media)
+        return fail(480, "Temporarily Unavailable", "the target has no phone to ring");
+    CallParties asCaller = m_parties;
+    asCaller.caller = m_partyNumber[transferee == media::Leg::A ? 0 : 1];
+    asCaller.callerName.clear();
+    asCaller.callee = target.number;
+    m_transfer->ringing =
+        std::make_unique<TransferRinging>(m_manager.stack(), *this, d, asCaller, m_media->freshOffer(side));
+    if (!m_transfer->ringing->start()) {
+        m_pastRinging.push_back(std::move(m_transfer->ringing));
+        return fail(503, "Service Unavailable", "no INVITE could be sent");
+    }
+    m_manager.events().publish(LogMessage{LogLevel::Info,
+                                          "call " + std::to_string(m_id) + ": " + m_transfer->from +
+                                              " transfers to " + m_transfer->to + " (blind)",
+                                          nowMs()});
+    setState("Transferring");
+}
+
+void Call::transferProgress(uint16_t code, const std::string& reason) {
+    if (code > 100) notifyTransferrer(code, reason, false);
+}
+
+void Call::transferAnswered(std::unique_ptr<sip::CallLeg> leg, const sip::Body& answer,
+                            const std::string& extension) {
+    // Called from the ringing object's own callback: it is kept, not destroyed.
+    if (m_transfer && m_transfer->ringing) m_pastRinging.push_back(std::move(m_transfer->ringing));
+    leg->setListener(*this);
+    sip::CallLeg& target = *leg;
+    m_adopted.push_back(std::move(leg));
+    if (!m_transfer || m_finished || !m_media) {
+        target.hangup();
+        return;
+    }
+    if (auto taken = m_media->takeAnswer(m_transfer->side, answer); !taken) {
+        target.hangup();
+        transferFailed(488, "Not Acceptable Here");
+        return;
+    }
+    completeTransfer(target, extension);
+}
+
+void Call::transferFailed(uint16_t code, const std::string& reason) {
+    if (!m_transfer) return;
+    if (m_transfer->ringing) m_pastRinging.push_back(std::move(m_transfer->ringing));
+    m_manager.events().publish(LogMessage{LogLevel::Info,
+                                          "call " + std::to_string(m_id) + ": transfer by " +
+                                              m_transfer->from + " to " + m_transfer->to +
+                                              " failed: " + std::to_string(code) + " " + reason,
+                                          nowMs()});
+    notifyTransferrer(code, reason, true);
+    const bool transferrerGone = m_transfer->transferrer == nullptr;
+    const media::Leg transferee = media::otherLeg(m_transfer->side);
+    m_transfer.reset();
+    if (transferrerGone) {
+        // Nobody is left to take the transferee back: end the call.
+        sip::CallLeg* alone = transferee == media::Leg::A ? m_legA : m_callee;
+        if (alone) {
+            alone->hangup();
+            m_evidence.sent(alone, "BYE", {}, nowMs());
+        }
+        finish(store::Disposition::Answered, 200, "transfer failed: " + std::to_string(code) + " " + reason);
+        return;
+    }
+    setState(m_media && m_media->musicPlaying(transferee) ? "On hold" : "Talking");
+}
+
+void Call::startAttended(const sip::ReplacesTarget& replaces) {
+    auto [other, otherLeg] = m_manager.findDialog(replaces);
+    std::string extension;
+    std::unique_ptr<sip::CallLeg> joining;
+    const std::string transferee = m_partyNumber[m_transfer->side == media::Leg::A ? 1 : 0];
+    if (other && other != this && otherLeg && m_media)
+        joining = other->handOver(*otherLeg, m_transfer->from + ">" + transferee + " attended", &extension);
+    if (!joining) {
+        m_manager.events().publish(LogMessage{LogLevel::Info,
+                                              "call " + std::to_string(m_id) + ": attended transfer by " +
+                                                  m_transfer->from +
+                                                  " failed: its Replaces names no answered call",
+                                              nowMs()});
+        notifyTransferrer(481, "Call/Transaction Does Not Exist", true);
+        m_transfer.reset();
+        return;
+    }
+    joining->setListener(*this);
+    sip::CallLeg& target = *joining;
+    m_adopted.push_back(std::move(joining));
+    m_transfer->joining = &target;
+    m_transfer->joiningExtension = extension;
+    if (!extension.empty()) m_transfer->to = extension;
+    m_manager.events().publish(LogMessage{LogLevel::Info,
+                                          "call " + std::to_string(m_id) + ": " + m_transfer->from +
+                                              " transfers to " + m_transfer->to + " (attended)",
+                                          nowMs()});
+    setState("Transferring");
+    // The target's media moves to this call's relay (RFC 3264 §8 re-offer).
+    const sip::Body offer = m_media->freshOffer(m_transfer->side);
+    target.reinvite(offer);
+    m_evidence.sent(&target, "re-INVITE", offer, nowMs());
+}
+
+void Call::completeTransfer(sip::CallLeg& target, const std::string& extension) {
+    const media::Leg side = m_transfer->side;
+    const size_t slot = side == media::Leg::A ? 0 : 1;
+    sip::CallLeg* replaced = side == media::Leg::A ? m_legA : m_callee;
+    (side == media::Leg::A ? m_legA : m_callee) = &target;
+    m_partyExtension[slot] = extension;
+    m_partyNumber[slot] = extension.empty() ? m_transfer->to : extension;
+    m_transfers.push_back(m_transfer->from + ">" + m_partyNumber[slot] +
+                          (m_transfer->attended ? " attended" : " blind"));
+    notifyTransferrer(200, "OK", true);
+    // RFC 5589 §6: the transferrer is done; it may send BYE itself too.
+    if (replaced && replaced->state() != sip::CallLeg::State::Terminated) {
+        replaced->hangup();
+        m_evidence.sent(replaced, "BYE", {}, nowMs());
+    }
+    m_manager.events().publish(LogMessage{LogLevel::Info,
+                                          "call " + std::to_string(m_id) + ": transferred by " +
+                                              m_transfer->from + " to " + m_partyNumber[slot] +
+                                              (m_transfer->attended ? " (attended)" : " (blind)"),
+                                          nowMs()});
+    m_transfer.reset();
+    resumeTransferee(media::otherLeg(side));
+    setState("Talking");
+}
+
+void Call::resumeTransferee(media::Leg side) {
+    if (!m_media) return;
+    m_media->musicOff(side);
+    sip::CallLeg* leg = side == media::Leg::A ? m_legA : m_callee;
+    // The transferrer held it before the REFER: its phone still thinks so.
+    if (!leg || !m_media->holdSentToward(side) || m_localReinvite) return;
+    const sip::Body offer = m_media->freshOffer(side);
+    m_localReinvite = leg;
+    leg->reinvite(offer);
+    m_evidence.sent(leg, "re-INVITE", offer, nowMs());
+}
+
+sip::CallLeg* Call::legInDialog(const sip::ReplacesTarget& r) const {
+    auto matches = [&r](const sip::CallLeg* leg) {
+        if (!leg || leg->dialog().callId != r.callId) return false;
+        const std::string& local = leg->dialog().localTag;
+        const std::string& remote = leg->dialog().remoteTag;
+        return (local == r.toTag && remote == r.fromTag) || (local == r.fromTag && remote == r.toTag);
+    };
+    if (matches(m_legA)) return m_legA;
+    if (matches(m_callee)) return m_callee;
+    return nullptr;
+}
+
+std::unique_ptr<sip::CallLeg> Call::handOver(sip::CallLeg& leg, const std::string& transfer,
+                                             std::string* extension) {
+    if (m_finished || !m_callee || !isParty(leg) || m_transfer) return nullptr;
+    sip::CallLeg* peer = other(leg);
+    if (!peer || peer->state() != sip::CallLeg::State::Established) return nullptr;
+    *extension = m_partyExtension[sideOf(*peer) == media::Leg::A ? 0 : 1];
+    std::unique_ptr<sip::CallLeg> out;
+    if (peer == m_caller.get()) {
+        m_divertedCallId = m_caller->dialog().callId;
+        out = std::move(m_caller);
+        m_diverted = true;
+    }
+    for (size_t i = 0; !out && i < m_forks.size(); ++i) {
+        if (m_forks[i].get() != peer) continue;
+        out = std::move(m_forks[i]);
+        m_forks.erase(m_forks.begin() + static_cast<std::ptrdiff_t>(i));
+        if (i < m_forkTargets.size())
+            m_forkTargets.erase(m_forkTargets.begin() + static_cast<std::ptrdiff_t>(i));
+        if (i < m_forkBase) --m_forkBase;
+    }
+    for (size_t i = 0; !out && i < m_adopted.size(); ++i) {
+        if (m_adopted[i].get() != peer) continue;
+        out = std::move(m_adopted[i]);
+        m_adopted.erase(m_adopted.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    if (!out) return nullptr;
+    (peer == m_legA ? m_legA : m_callee) = nullptr;
+    m_transfers.push_back(transfer);
+    leg.hangup();
+    m_evidence.sent(&leg, "BYE", {}, nowMs());
+    finish(store::Disposition::Answered, 200, "joined to another call by attended transfer");
+    return out;
+}
+
+Destination CallManager::transferDestination(const std::string& transferrer, const std::string& number) {
+    if (const store::Extension* ext = findExtension(number)) {
+        if (!ext->enabled) {
+            Destination d;
+            d.code = 404;
+            d.reason = "Not Found";
+            return d;
+        }
+        CallParties scratch;
+        scratch.forwardChain.push_back(transferrer);
+        return resolveExtension(*ext, scratch);
+    }
+    return outsideDestination(number, transferrer, {});
+}
+
+std::pair<Call*, sip::CallLeg*> CallManager::findDialog(const sip::ReplacesTarget& replaces) {
+    for (auto& [id, managed] : m_calls) {
+        auto* call = dynamic_cast<Call*>(managed.get());
+        if (!call || call->finished()) continue;
+        if (sip::CallLeg* leg = call->legInDialog(replaces)) return {call, leg};
+    }
+    return {nullptr, nullptr};
+}
+
+}  // namespace sb::call

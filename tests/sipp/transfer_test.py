@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Call transfer (issue 16): blind (REFER, RFC 3515) and attended (REFER with
+Replaces, RFC 3891) through the B2BUA, with NOTIFY sipfrag progress, to an
+extension or out through a trunk; REFER from a carrier refused.
+
+SIPp plays the phones (127.0.0.1), a trunk's far end (127.0.0.2) and a carrier
+calling in (127.0.0.6); one phone's second call is placed by the small Python
+UA of sip_client.py (SIPp runs one dialog per process, and the attended REFER
+must name that dialog's tags). Every SIPp run is bounded by its own -timeout;
+no timing is asserted."""
+import csv
+import os
+import re
+import socket
+import sys
+import time
+import unittest
+
+from sip_client import MediaSocket, OutgoingCall, SipClient
+from switchboard_harness import SippRun, free_port, run_sipp, start_server
+
+SERVER = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRANSFER = os.path.join(HERE, "scenarios", "transfer")
+CALLS = os.path.join(HERE, "scenarios", "calls")
+TRUNKS = os.path.join(HERE, "scenarios", "trunks")
+REGISTER = os.path.join(HERE, "scenarios", "register_auth.xml")
+
+
+def ext(number):
+    return {"number": number, "password": f"pw-{number}-secret"}
+
+
+def received(messages):
+    return "\n".join(b for b in messages.split("-----------------------------------------------")
+                     if "message received" in b)
+
+
+class Transfer(unittest.TestCase):
+    def start(self, **config):
+        self.server = start_server(self, SERVER, {"version": 1, "settings": {"domain": "127.0.0.1"},
+                                                  "extensions": [ext("100"), ext("101"), ext("102")], **config})
+
+    def phone(self, scenario, number, folder=TRANSFER, extra=(), **keys):
+        """A registered phone of @p number running @p scenario."""
+        port = free_port()
+        code, out = run_sipp(REGISTER, "127.0.0.1", self.server.port, local_port=port,
+                             keys={"ext": number, "expires": 300},
+                             extra=["-au", number, "-ap", f"pw-{number}-secret"])
+        self.assertEqual(code, 0, out)
+        return SippRun(os.path.join(folder, scenario), "127.0.0.1", self.server.port, local_port=port,
+                       keys={"ext": number, "mport": free_port(), **keys}, extra=list(extra))
+
+    def dial(self, scenario, callee, caller="100"):
+        return SippRun(os.path.join(TRANSFER, scenario), "127.0.0.1", self.server.port,
+                       keys={"ext": caller, "callee": callee, "mport": free_port()},
+                       extra=["-au", caller, "-ap", f"pw-{caller}-secret"])
+
+    def ok(self, run):
+        code, out, messages = run.wait()
+        self.assertEqual(code, 0, out)
+        return messages
+
+    def cdr(self, want_rows=1):
+        """The CDR rows once @p want_rows calls have ended."""
+        path = os.path.join(self.server.workdir, "cdr.csv")
+        deadline = time.monotonic() + 10
+        rows = []
+        while time.monotonic() < deadline:
+            self.server.cli("--cdr-export", path)
+            with open(path) as f:
+                rows = list(csv.DictReader(f))
+            if len(rows) >= want_rows:
+                return rows
+            time.sleep(0.2)
+        return rows
+
+    # -- blind ---------------------------------------------------------------
+
+    def test_blind_transfer_to_an_extension(self):
+        self.start()
+        target = self.phone("target_hangs_up.xml", "102")
+        transferrer = self.phone("transferrer_blind.xml", "101", target="102")
+        time.sleep(0.3)
+        caller = self.dial("transferee.xml", "101")
+        transferee_saw = received(self.ok(caller))
+        transferrer_saw = received(self.ok(transferrer))
+        target_saw = received(self.ok(target))
+        self.assertNotRegex(transferee_saw, r"(?m)^REFER ", "the REFER went through to the transferee")
+        # The target is called on the transferee's behalf.
+        self.assertRegex(target_saw, r"(?m)^INVITE sip:102@")
+        self.assertRegex(target_saw, r"(?m)^From: <sip:100@127\.0\.0\.1>")
+        self.assertRegex(transferrer_saw, r"(?m)^Content-Type: message/sipfrag")
+        rows = self.cdr()
+        self.assertEqual([(r["caller"], r["callee"], r["transfers"]) for r in rows], [("100", "101", "101>102 blind")])
+        self.server.wait_log(r"call \d+: transferred by 101 to 102 \(blind\)")
+
+    def test_blind_transfer_to_a_busy_extension_keeps_the_call(self):
+        self.start()
+        busy = self.phone("callee_busy.xml", "102", folder=CALLS)
+        transferrer = self.phone("transferrer_blind_fails.xml", "101", target="102")
+        time.sleep(0.3)
+        caller = self.dial("transferee_held_bye.xml", "101")
+        self.ok(caller)
+        self.assertRegex(received(self.ok(transferrer)), r"(?m)^SIP/2\.0 486 Busy Here")
+        self.ok(busy)
+        self.assertEqual(self.cdr()[0]["transfers"], "")
+        self.server.wait_log(r"transfer by 101 to 102 failed: 486 Busy Here")
+
+    def test_blind_transfer_when_the_transferrer_hangs_up_at_once(self):
+        self.start()
+        target = self.phone("target_hangs_up.xml", "102")
+        transferrer = self.phone("transferrer_early_bye.xml", "101", target="102", extra=["-aa"])
+        time.sleep(0.3)
+        caller = SippRun(os.path.join(CALLS, "caller_receives_bye.xml"), "127.0.0.1", self.server.port,
+                         keys={"ext": "100", "callee": "101", "mport": free_port()},
+                         extra=["-au", "100", "-ap", "pw-100-secret"])
+        self.ok(transferrer)
+        self.ok(caller)
+        self.assertRegex(received(self.ok(target)), r"(?m)^From: <sip:100@")
+        self.assertEqual(self.cdr()[0]["transfers"], "101>102 blind")
+
+    def test_blind_transfer_out_through_a_trunk(self):
+        port = free_port("127.0.0.2")
+        far = SippRun(os.path.join(TRUNKS, "trunk_answers.xml"), "127.0.0.1", 5060, local_ip="127.0.0.2",
+                      local_port=port, keys={"mport": free_port("127.0.0.2")})
+        self.start(trunks=[{"name": "carrier", "host": "127.0.0.2", "port": port, "transport": "udp",
+                            "allowed_addresses": ["127.0.0.2"]}],
+                   routes=[{"pattern": "9.", "strip": 1, "target": "carrier"}])
+        transferrer = self.phone("transferrer_blind.xml", "101", target="90201234567")
+        time.sleep(0.3)
+        caller = self.dial("transferee_hangs_up.xml", "101")
+        self.ok(caller)
+        self.ok(transferrer)
+        far_saw = received(self.ok(far))
+        self.assertRegex(far_saw, r"(?m)^INVITE sip:0201234567@127\.0\.0\.2")
+        self.assertNotRegex(far_saw, r"(?m)^REFER ")
+        row = self.cdr()[0]
+        self.assertEqual(row["transfers"], "101>90201234567 blind")
+
+    # -- attended ------------------------------------------------------------
+
+    def test_attended_transfer_joins_the_held_call(self):
+        self.start()
+        target = self.phone("target_joins.xml", "102")
+        time.sleep(0.3)
+        # 101's consultation call to 102, from a second "line" of the phone.
+        client = SipClient("127.0.0.1", self.server.port, timeout=5)
+        media = MediaSocket()
+        self.addCleanup(client.close)
+        self.addCleanup(media.close)
+        consult = OutgoingCall(client, "101", "pw-101-secret", "102", media.sdp()).start()
+        final = consult.next_response()
+        while final.status < 200:
+            final = consult.next_response()
+        self.assertEqual(final.status, 200)
+        pbx_tag = re.search(r";tag=([^;\s]+)", final.get("To")).group(1)
+
+        transferrer = self.phone("transferrer_attended.xml", "101", target="102", yid=client.call_id,
+                                 ytag=client.tag, ptag=pbx_tag)
+        time.sleep(0.3)
+        caller = self.dial("transferee.xml", "101")
+        transferee_saw = received(self.ok(caller))
+        self.ok(transferrer)
+        self.ok(target)
+        self.assertNotRegex(transferee_saw, r"(?m)^REFER ")
+        # The consultation call's leg toward 101 is hung up by Switchboard.
+        self.assertTrue(wait_for_bye(client), "no BYE on the consultation call")
+        rows = sorted(self.cdr(2), key=lambda r: r["start"])
+        self.assertEqual(rows[0]["transfers"], "101>100 attended")  # the consultation call
+        self.assertEqual((rows[1]["caller"], rows[1]["callee"], rows[1]["transfers"]),
+                         ("100", "101", "101>102 attended"))
+
+    def test_attended_transfer_naming_no_call_fails_with_481(self):
+        self.start()
+        transferrer = self.phone("transferrer_attended_fails.xml", "101", target="102", yid="nosuchcall",
+                                 ytag="a", ptag="b")
+        time.sleep(0.3)
+        caller = self.dial("transferee_held_bye.xml", "101")
+        self.assertRegex(received(self.ok(transferrer)), r"(?m)^SIP/2\.0 481 Call/Transaction Does Not Exist")
+        self.ok(caller)
+        self.server.wait_log(r"attended transfer by 101 failed: its Replaces names no answered call")
+
+    # -- refused -------------------------------------------------------------
+
+    def test_refer_with_a_bad_refer_to_is_refused_400(self):
+        self.start()
+        transferrer = self.phone("refer_refused.xml", "101", target="<mailto:someone@example.com>")
+        time.sleep(0.3)
+        caller = SippRun(os.path.join(CALLS, "caller_receives_bye.xml"), "127.0.0.1", self.server.port,
+                         keys={"ext": "100", "callee": "101", "mport": free_port()},
+                         extra=["-au", "100", "-ap", "pw-100-secret"])
+        self.assertRegex(received(self.ok(transferrer)), r"(?m)^SIP/2\.0 400 Bad Refer-To")
+        self.ok(caller)
+
+    def test_refer_from_a_carrier_is_refused_403(self):
+        self.start(trunks=[{"name": "carrier", "host": "127.0.0.6", "port": 5060, "transport": "udp",
+                            "allowed_addresses": ["127.0.0.6"], "default_extension": "101"}])
+        phone = self.phone("callee.xml", "101", folder=CALLS)
+        time.sleep(0.3)
+        carrier = SippRun(os.path.join(TRANSFER, "carrier_refers.xml"), "127.0.0.1", self.server.port,
+                          local_ip="127.0.0.6", keys={"mport": free_port("127.0.0.6")})
+        self.ok(carrier)
+        self.assertNotRegex(received(self.ok(phone)), r"(?m)^REFER ")
+        self.server.wait_log(r"REFER from the caller \(carrier\) refused: only extensions transfer calls")
+
+
+def wait_for_bye(client, timeout_s=5):
+    """Answer requests on @p client's socket until a BYE came (True) or time ran out."""
+    deadline = time.monotonic() + timeout_s
+    client.sock.settimeout(0.2)
+    while time.monotonic() < deadline:
+        try:
+            data, addr = client.sock.recvfrom(65535)
+        except socket.timeout:
+            continue
+        text = data.decode(errors="replace")
+        if text.startswith("SIP/2.0"):
+            continue
+        client.answer_request(text, addr)
+        if text.startswith("BYE "):
+            return True
+    return False
+
+
+if __name__ == "__main__":
+    SERVER = sys.argv.pop(1)
+    unittest.main(verbosity=2)
