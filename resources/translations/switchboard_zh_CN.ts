@@ -63,6 +63,84 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::BlacklistDialog</name>
+    <message>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>Calls from lines and trunks whose caller number starts with one of these are refused. &quot;anonymous&quot; refuses callers that send no number.</source>
+        <translation>来自外线和中继、主叫号码以下列任一前缀开头的来电将被拒绝。“anonymous”拒绝不发送号码的来电。</translation>
+    </message>
+    <message>
+        <source>e.g. +86139 or 0044</source>
+        <translation>例如 +86139 或 0044</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a&amp;nonymous</source>
+        <translation>添加匿名来电(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>603 Decline</source>
+        <translation>603 Decline（拒绝）</translation>
+    </message>
+    <message>
+        <source>486 Busy Here</source>
+        <translation>486 Busy Here（忙）</translation>
+    </message>
+    <message>
+        <source>480 Temporarily Unavailable</source>
+        <translation>480 Temporarily Unavailable（暂时无法接通）</translation>
+    </message>
+    <message>
+        <source>403 Forbidden</source>
+        <translation>403 Forbidden（禁止）</translation>
+    </message>
+    <message>
+        <source>Callers get:</source>
+        <translation>来电者收到：</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CallFlowDialog</name>
+    <message>
+        <source>Call flow: %1 to %2</source>
+        <translation>呼叫流程：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>No message flow was kept for this call.</source>
+        <translation>此通话未保存消息流程。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport text…</source>
+        <translation>导出文本(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>The call flow could not be saved to %1: %2</source>
+        <translation>无法将呼叫流程保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Export call flow</source>
+        <translation>导出呼叫流程</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::CallHistoryModel</name>
     <message>
         <source>Answered</source>
@@ -136,6 +214,38 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>always</source>
+        <translation>无条件</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>遇忙</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation>盲转</translation>
+    </message>
+    <message>
+        <source>attended</source>
+        <translation>咨询转接</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <translation>%1 → %2（%3）</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>呼叫转移</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>呼叫转接</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::CallHistoryPanel</name>
@@ -204,6 +314,30 @@
         <translation>
             <numerusform>已将 %n 条通话导出到 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Call flo&amp;w…</source>
+        <translation>呼叫流程(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The SIP messages of the selected call as a sequence diagram, to read or export</source>
+        <translation>以时序图显示所选通话的 SIP 消息，可查看或导出</translation>
+    </message>
+    <message>
+        <source>What went wrong in this call</source>
+        <translation>此通话出现的问题</translation>
+    </message>
+    <message>
+        <source>Why this call failed</source>
+        <translation>通话失败原因</translation>
+    </message>
+    <message>
+        <source>The engine is not running; the call flow cannot be read.</source>
+        <translation>引擎未运行，无法读取呼叫流程。</translation>
+    </message>
+    <message>
+        <source>The call flow could not be read: %1</source>
+        <translation>无法读取呼叫流程：%1</translation>
     </message>
 </context>
 <context>
@@ -288,6 +422,136 @@
         <translation>
             <numerusform>正在挂断 %n 个通话…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CarrierProfileBar</name>
+    <message>
+        <source>Carrier profile</source>
+        <translation>运营商配置</translation>
+    </message>
+    <message>
+        <source>Settings a carrier is known to need, in one click</source>
+        <translation>一键填入某运营商已知需要的设置</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>应用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Put the profile&apos;s settings in the fields below (nothing is saved until OK)</source>
+        <translation>将配置中的设置填入下方各项（点击“确定”之前不会保存）</translation>
+    </message>
+    <message>
+        <source>I&amp;mport…</source>
+        <translation>导入(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Add a profile from a file, e.g. one a carrier&apos;s support desk sent</source>
+        <translation>从文件添加配置，例如运营商技术支持发来的文件</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the settings below as a profile file, to use for another line or site</source>
+        <translation>将下方设置保存为配置文件，供其他外线或站点使用</translation>
+    </message>
+    <message>
+        <source>Applied &quot;%1&quot;.</source>
+        <translation>已应用“%1”。</translation>
+    </message>
+    <message>
+        <source>The profile could not be imported:
+%1</source>
+        <translation>无法导入配置：
+%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a profile for SIP trunks, not for external lines.</source>
+        <translation>“%1”是 SIP 中继的配置，不适用于外线。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a profile for external lines, not for SIP trunks.</source>
+        <translation>“%1”是外线的配置，不适用于 SIP 中继。</translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot;: press Apply to use it.</source>
+        <translation>已导入“%1”：点击“应用”即可使用。</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved:
+%1</source>
+        <translation>无法保存配置：
+%1</translation>
+    </message>
+    <message>
+        <source>Saved the settings below as profile %1.</source>
+        <translation>已将下方设置保存为配置 %1。</translation>
+    </message>
+    <message>
+        <source>Import carrier profile</source>
+        <translation>导入运营商配置</translation>
+    </message>
+    <message>
+        <source>Carrier profiles (*.json);;All files (*)</source>
+        <translation>运营商配置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export carrier profile</source>
+        <translation>导出运营商配置</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ConferenceRoomsDialog</name>
+    <message>
+        <source>Conference rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <source>Room number</source>
+        <translation>会议室号码</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>&amp;Add room</source>
+        <translation>添加会议室(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Callers join a room by dialling *88 and its number, e.g. *88100. A room with a PIN asks for it (PIN, then #; three tries). Rooms not listed here work too, without a PIN.</source>
+        <translation>拨打 *88 加会议室号码即可加入会议，例如 *88100。设有密码的会议室会要求输入密码（密码后按 #，可试三次）。未在此列出的会议室也可使用，无需密码。</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1, room number: %2</source>
+        <translation>%1，会议室号码：%2</translation>
+    </message>
+    <message>
+        <source>%1, room number: room %2 is listed twice</source>
+        <translation>%1，会议室号码：会议室 %2 重复列出</translation>
+    </message>
+    <message>
+        <source>%1, PIN: %2</source>
+        <translation>%1，密码：%2</translation>
+    </message>
+    <message>
+        <source>%1, name: %2</source>
+        <translation>%1，名称：%2</translation>
     </message>
 </context>
 <context>
@@ -384,6 +648,10 @@
     <message>
         <source>&quot;%1&quot; is already used by a SIP trunk</source>
         <translation>“%1”已被一条 SIP 中继使用</translation>
+    </message>
+    <message>
+        <source>%1 — auto attendant %2</source>
+        <translation>%1 — 自动总机 %2</translation>
     </message>
 </context>
 <context>
@@ -669,6 +937,13 @@ Phones registered to it can no longer call or be called.</source>
     </message>
 </context>
 <context>
+    <name>sb::ui::FindingsView</name>
+    <message>
+        <source>Fix:</source>
+        <translation>解决方法：</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::FirstRunWizard</name>
     <message>
         <source>Set up Switchboard</source>
@@ -829,6 +1104,341 @@ Phones registered to it can no longer call or be called.</source>
     <message>
         <source>The engine refused this configuration: %1</source>
         <translation>引擎拒绝了此配置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ForwardGroup</name>
+    <message>
+        <source>&amp;Forwarding</source>
+        <translation>呼叫转移(&amp;F)</translation>
+    </message>
+    <message>
+        <source>An extension, *97 for voicemail (*97 and a number: that extension&apos;s), or a number to dial as this extension would; empty: off</source>
+        <translation>分机号；*97 转到语音信箱（*97 加分机号：转到该分机的语音信箱）；或按本分机的拨号方式拨打的号码。留空：关闭</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Do &amp;not disturb (callers get busy, or voicemail when it is on)</source>
+        <translation>免打扰(&amp;N)（来电者听到忙音；若开启了语音信箱则转到语音信箱）</translation>
+    </message>
+    <message>
+        <source>&amp;Every call to:</source>
+        <translation>所有来电转到(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>When &amp;busy to:</source>
+        <translation>遇忙转到(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>When &amp;unanswered to:</source>
+        <translation>无应答转到(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>... after ringing:</source>
+        <translation>……振铃时长：</translation>
+    </message>
+    <message>
+        <source>An extension cannot forward to itself</source>
+        <translation>分机不能转移到自身</translation>
+    </message>
+    <message>
+        <source>Diversion (RFC 5806)</source>
+        <translation>Diversion（RFC 5806）</translation>
+    </message>
+    <message>
+        <source>History-Info (RFC 7044)</source>
+        <translation>History-Info（RFC 7044）</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>不告知</translation>
+    </message>
+    <message>
+        <source>How a call an extension forwarded out through here tells the carrier who forwarded it</source>
+        <translation>分机转移的呼叫经此外呼时，如何告知运营商是谁转移的</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::GroupsPanel</name>
+    <message>
+        <source>Add a number that rings several extensions</source>
+        <translation>添加一个同时或依次振铃多个分机的号码</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>删除振铃组</translation>
+    </message>
+    <message>
+        <source>Delete ring group %1?</source>
+        <translation>删除振铃组 %1？</translation>
+    </message>
+    <message>
+        <source>Group %1 no longer exists; nothing was changed.</source>
+        <translation>振铃组 %1 已不存在，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Deleting group %1…</source>
+        <translation>正在删除振铃组 %1…</translation>
+    </message>
+    <message>
+        <source>Adding group %1…</source>
+        <translation>正在添加振铃组 %1…</translation>
+    </message>
+    <message>
+        <source>Saving group %1…</source>
+        <translation>正在保存振铃组 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::IvrMenuDialog</name>
+    <message>
+        <source>Add auto-attendant menu</source>
+        <translation>添加自动总机菜单</translation>
+    </message>
+    <message>
+        <source>Edit menu %1</source>
+        <translation>编辑菜单 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>号码(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>提示音(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Keys:</source>
+        <translation>按键(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Business hours</source>
+        <translation>营业时间(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Tick at least one day</source>
+        <translation>请至少选择一天</translation>
+    </message>
+    <message>
+        <source>Dialled by extensions, or the target of a DID, e.g. 500</source>
+        <translation>分机拨打的号码，或 DID 的目标，例如 500</translation>
+    </message>
+    <message>
+        <source>e.g. Main menu</source>
+        <translation>例如：主菜单</translation>
+    </message>
+    <message>
+        <source>Empty: the standard welcome</source>
+        <translation>留空：使用标准欢迎语</translation>
+    </message>
+    <message>
+        <source>An 8 kHz mono WAV file that says the choices</source>
+        <translation>播报各选项的 8 kHz 单声道 WAV 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How often &quot;invalid option&quot; and the prompt are replayed after a wrong key</source>
+        <translation>按错键后重播“无效选项”和提示音的次数</translation>
+    </message>
+    <message>
+        <source>Where a caller goes when the chosen extension does not answer and has no voicemail, or has no phone registered</source>
+        <translation>所选分机无人接听且没有语音信箱，或没有已注册的话机时，来电转到何处</translation>
+    </message>
+    <message>
+        <source>Off: the menu answers at any time</source>
+        <translation>关闭：菜单在任何时间都应答</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Open on:</source>
+        <translation>开放日：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>When closed, go to:</source>
+        <translation>非营业时间转到：</translation>
+    </message>
+    <message>
+        <source>then</source>
+        <translation>后转到</translation>
+    </message>
+    <message>
+        <source>replays, then</source>
+        <translation>次重播后转到</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>名称(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>No key within:</source>
+        <translation>未按键超时：</translation>
+    </message>
+    <message>
+        <source>Wrong key:</source>
+        <translation>按错键：</translation>
+    </message>
+    <message>
+        <source>Extension unreachable:</source>
+        <translation>分机无法接通：</translation>
+    </message>
+    <message>
+        <source>extension:&lt;number&gt;, voicemail:&lt;number&gt;, menu:&lt;number&gt;, group:&lt;number&gt; or hangup</source>
+        <translation>extension:&lt;号码&gt;、voicemail:&lt;号码&gt;、menu:&lt;号码&gt;、group:&lt;号码&gt; 或 hangup</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Key %1: %2</source>
+        <translation>按键 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is the number of an extension</source>
+        <translation>%1 是一个分机的号码</translation>
+    </message>
+    <message>
+        <source>%1 is the number of menu %2</source>
+        <translation>%1 是菜单 %2 的号码</translation>
+    </message>
+    <message>
+        <source>Choose the menu&apos;s prompt</source>
+        <translation>选择菜单提示音</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav);;All files (*)</source>
+        <translation>WAV 音频 (*.wav);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::IvrMenusModel</name>
+    <message>
+        <source>always open</source>
+        <translation>全天开放</translation>
+    </message>
+    <message>
+        <source>%1 %2-%3 (closed: %4)</source>
+        <translation>%1 %2-%3（非营业时间：%4）</translation>
+    </message>
+    <message>
+        <source>(standard welcome)</source>
+        <translation>（标准欢迎语）</translation>
+    </message>
+    <message>
+        <source>%1 s → %2</source>
+        <translation>%1 秒 → %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示音</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>未按键</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>营业时间</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::IvrPanel</name>
+    <message>
+        <source>Add a menu callers hear and answer with a key</source>
+        <translation>添加来电者听到并按键选择的菜单</translation>
+    </message>
+    <message>
+        <source>Delete menu</source>
+        <translation>删除菜单</translation>
+    </message>
+    <message>
+        <source>Delete auto-attendant menu %1?</source>
+        <translation>删除自动总机菜单 %1？</translation>
+    </message>
+    <message>
+        <source>Menu %1 no longer exists; nothing was changed.</source>
+        <translation>菜单 %1 已不存在，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Deleting menu %1…</source>
+        <translation>正在删除菜单 %1…</translation>
+    </message>
+    <message>
+        <source>Adding menu %1…</source>
+        <translation>正在添加菜单 %1…</translation>
+    </message>
+    <message>
+        <source>Saving menu %1…</source>
+        <translation>正在保存菜单 %1…</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1615,10 @@ Phones registered to it can no longer call or be called.</source>
         <source>The certificate must come from a trusted authority (Settings: carrier certificate authorities) and name the proxy or domain; otherwise the connection is refused and the line says why.</source>
         <translation>证书必须由受信任的机构签发（设置：运营商证书颁发机构），并且包含代理或域名；否则拒绝连接，并在外线状态中说明原因。</translation>
     </message>
+    <message>
+        <source>Forwarded calls &amp;name the forwarder by:</source>
+        <translation>转移呼叫标明转移方的方式(&amp;N)：</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::LinesModel</name>
@@ -1090,6 +1704,10 @@ It stops registering; calls can no longer go out or come in through it.</source>
     <message>
         <source>Saving line %1…</source>
         <translation>正在保存外线 %1…</translation>
+    </message>
+    <message>
+        <source>Why line %1 fails</source>
+        <translation>外线 %1 失败的原因</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1951,14 @@ It stops registering; calls can no longer go out or come in through it.</source>
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
+    <message>
+        <source>&amp;Blacklist…</source>
+        <translation>黑名单(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::Models</name>
@@ -1400,54 +2026,141 @@ It stops registering; calls can no longer go out or come in through it.</source>
     </message>
 </context>
 <context>
-    <name>sb::ui::ConferenceRoomsDialog</name>
+    <name>sb::ui::RingGroupDialog</name>
     <message>
-        <source>Conference rooms</source>
-        <translation>会议室</translation>
+        <source>Edit group %1</source>
+        <translation>编辑振铃组 %1</translation>
     </message>
     <message>
-        <source>Room number</source>
-        <translation>会议室号码</translation>
+        <source>Add ring group</source>
+        <translation>添加振铃组</translation>
     </message>
     <message>
-        <source>PIN</source>
-        <translation>密码</translation>
+        <source>Dialled by extensions, or the target of a DID, e.g. 600</source>
+        <translation>分机拨打的号码，或 DID 的目标，例如 600</translation>
+    </message>
+    <message>
+        <source>e.g. Sales</source>
+        <translation>例如 销售部</translation>
+    </message>
+    <message>
+        <source>All at once (simultaneous)</source>
+        <translation>同时振铃</translation>
+    </message>
+    <message>
+        <source>One after another (sequential)</source>
+        <translation>依次振铃</translation>
+    </message>
+    <message>
+        <source>All at once: every member rings for the longest ring time. One after another: each member rings for its own ring time, in list order.</source>
+        <translation>同时振铃：所有成员按最长的振铃时间一起振铃。依次振铃：按列表顺序，每个成员按各自的振铃时间振铃。</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>分机</translation>
+    </message>
+    <message>
+        <source>Rings for</source>
+        <translation>振铃时长</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>添加成员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>extension:&lt;number&gt;, voicemail:&lt;number&gt;, menu:&lt;number&gt; or hangup</source>
+        <translation>extension:&lt;号码&gt;、voicemail:&lt;号码&gt;、menu:&lt;号码&gt; 或 hangup</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>名称(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Ring:</source>
+        <translation>振铃方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>Nobody answers:</source>
+        <translation>无人接听时：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Member %1: %2</source>
+        <translation>成员 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is the number of an extension</source>
+        <translation>%1 是一个分机的号码</translation>
+    </message>
+    <message>
+        <source>%1 is the number of an auto-attendant menu</source>
+        <translation>%1 是一个自动总机菜单的号码</translation>
+    </message>
+    <message>
+        <source>%1 is the number of group %2</source>
+        <translation>%1 是振铃组 %2 的号码</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RingGroupsModel</name>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>One after another</source>
+        <translation>依次振铃</translation>
+    </message>
+    <message>
+        <source>All at once</source>
+        <translation>同时振铃</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>&amp;Add room</source>
-        <translation>添加会议室(&amp;A)</translation>
+        <source>Rings</source>
+        <translation>振铃方式</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
-        <translation>删除(&amp;R)</translation>
+        <source>Members</source>
+        <translation>成员</translation>
     </message>
     <message>
-        <source>Callers join a room by dialling *88 and its number, e.g. *88100. A room with a PIN asks for it (PIN, then #; three tries). Rooms not listed here work too, without a PIN.</source>
-        <translation>拨打 *88 加会议室号码即可加入会议，例如 *88100。设有密码的会议室会要求输入密码（密码后按 #，可试三次）。未在此列出的会议室也可使用，无需密码。</translation>
-    </message>
-    <message>
-        <source>Row %1</source>
-        <translation>第 %1 行</translation>
-    </message>
-    <message>
-        <source>%1, room number: %2</source>
-        <translation>%1，会议室号码：%2</translation>
-    </message>
-    <message>
-        <source>%1, room number: room %2 is listed twice</source>
-        <translation>%1，会议室号码：会议室 %2 重复列出</translation>
-    </message>
-    <message>
-        <source>%1, PIN: %2</source>
-        <translation>%1，密码：%2</translation>
-    </message>
-    <message>
-        <source>%1, name: %2</source>
-        <translation>%1，名称：%2</translation>
+        <source>Nobody answers</source>
+        <translation>无人接听</translation>
     </message>
 </context>
 <context>
@@ -1664,47 +2377,6 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
     </message>
 </context>
 <context>
-    <name>sb::ui::ServerInfoDialog</name>
-    <message>
-        <source>Server information</source>
-        <translation>服务器信息</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Copy the fingerprint to the clipboard</source>
-        <translation>将指纹复制到剪贴板</translation>
-    </message>
-    <message>
-        <source>Listening on:</source>
-        <translation>监听地址：</translation>
-    </message>
-    <message>
-        <source>Database:</source>
-        <translation>数据库：</translation>
-    </message>
-    <message>
-        <source>TLS certificate
-(SHA-256):</source>
-        <translation>TLS 证书
-（SHA-256）：</translation>
-    </message>
-    <message>
-        <source>Phones connecting over TLS may ask you to trust this certificate: compare the fingerprint they show with the one above.</source>
-        <translation>通过 TLS 连接的话机可能会要求您信任此证书：请将其显示的指纹与上面的指纹比对。</translation>
-    </message>
-    <message>
-        <source>The engine has not started.</source>
-        <translation>引擎尚未启动。</translation>
-    </message>
-    <message>
-        <source>No TLS certificate</source>
-        <translation>没有 TLS 证书</translation>
-    </message>
-</context>
-<context>
     <name>sb::ui::SelfTestWizard</name>
     <message>
         <source>Self-test of line %1</source>
@@ -1731,7 +2403,7 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
         <translation>确定运营商接受的认证 ID（先用账号本身，再用 user@domain 注册）</translation>
     </message>
     <message>
-        <source>The test registers its own contact and removes it afterwards; the line's own registration is left as it is.</source>
+        <source>The test registers its own contact and removes it afterwards; the line&apos;s own registration is left as it is.</source>
         <translation>测试使用自己的联系地址注册，结束后将其删除；外线本身的注册保持不变。</translation>
     </message>
     <message>
@@ -1775,7 +2447,7 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
         <translation>保存跟踪(&amp;S)…</translation>
     </message>
     <message>
-        <source>Save the report and the message flow as a text file for the carrier's support desk</source>
+        <source>Save the report and the message flow as a text file for the carrier&apos;s support desk</source>
         <translation>将报告和消息流程保存为文本文件，供运营商技术支持使用</translation>
     </message>
     <message>
@@ -1795,7 +2467,7 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
         <translation>无法运行测试：%1</translation>
     </message>
     <message>
-        <source>The carrier fits the profile "%1".</source>
+        <source>The carrier fits the profile &quot;%1&quot;.</source>
         <translation>该运营商符合配置“%1”。</translation>
     </message>
     <message>
@@ -1841,6 +2513,47 @@ Numbers it matches go to the next matching route, or fail with 404 when none mat
     <message>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ServerInfoDialog</name>
+    <message>
+        <source>Server information</source>
+        <translation>服务器信息</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the fingerprint to the clipboard</source>
+        <translation>将指纹复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Listening on:</source>
+        <translation>监听地址：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>TLS certificate
+(SHA-256):</source>
+        <translation>TLS 证书
+（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>Phones connecting over TLS may ask you to trust this certificate: compare the fingerprint they show with the one above.</source>
+        <translation>通过 TLS 连接的话机可能会要求您信任此证书：请将其显示的指纹与上面的指纹比对。</translation>
+    </message>
+    <message>
+        <source>The engine has not started.</source>
+        <translation>引擎尚未启动。</translation>
+    </message>
+    <message>
+        <source>No TLS certificate</source>
+        <translation>没有 TLS 证书</translation>
     </message>
 </context>
 <context>
@@ -2532,6 +3245,10 @@ Stop the service first (for example: sudo systemctl stop switchboard-server), or
         <source>The certificate must come from a trusted authority (Settings: carrier certificate authorities) and name the host or proxy; otherwise the call attempt fails over.</source>
         <translation>证书必须由受信任的机构签发（设置：运营商证书颁发机构），并且包含主机或代理名称；否则本次呼叫尝试转到备用路由。</translation>
     </message>
+    <message>
+        <source>Forwarded calls &amp;name the forwarder by:</source>
+        <translation>转移呼叫标明转移方的方式(&amp;N)：</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::TrunksModel</name>
@@ -2711,221 +3428,6 @@ Calls can no longer go out through it, and calls from its addresses are no longe
     <message>
         <source>Could not delete the message: the engine is not running.</source>
         <translation>无法删除留言：引擎未运行。</translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::IvrPanel</name>
-    <message>
-        <source>Add a menu callers hear and answer with a key</source>
-        <translation>添加来电者听到并按键选择的菜单</translation>
-    </message>
-    <message>
-        <source>Delete menu</source>
-        <translation>删除菜单</translation>
-    </message>
-    <message>
-        <source>Delete auto-attendant menu %1?</source>
-        <translation>删除自动总机菜单 %1？</translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::IvrMenuDialog</name>
-    <message>
-        <source>Add auto-attendant menu</source>
-        <translation>添加自动总机菜单</translation>
-    </message>
-    <message>
-        <source>Edit menu %1</source>
-        <translation>编辑菜单 %1</translation>
-    </message>
-    <message>
-        <source>&amp;Number:</source>
-        <translation>号码(&amp;N):</translation>
-    </message>
-    <message>
-        <source>&amp;Prompt:</source>
-        <translation>提示音(&amp;P):</translation>
-    </message>
-    <message>
-        <source>&amp;Keys:</source>
-        <translation>按键(&amp;K):</translation>
-    </message>
-    <message>
-        <source>&amp;Business hours</source>
-        <translation>营业时间(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Tick at least one day</source>
-        <translation>请至少选择一天</translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::GroupsPanel</name>
-    <message>
-        <source>Add a number that rings several extensions</source>
-        <translation>添加一个同时或依次振铃多个分机的号码</translation>
-    </message>
-    <message>
-        <source>Delete group</source>
-        <translation>删除振铃组</translation>
-    </message>
-    <message>
-        <source>Delete ring group %1?</source>
-        <translation>删除振铃组 %1？</translation>
-    </message>
-    <message>
-        <source>Group %1 no longer exists; nothing was changed.</source>
-        <translation>振铃组 %1 已不存在，未做任何更改。</translation>
-    </message>
-    <message>
-        <source>Deleting group %1…</source>
-        <translation>正在删除振铃组 %1…</translation>
-    </message>
-    <message>
-        <source>Adding group %1…</source>
-        <translation>正在添加振铃组 %1…</translation>
-    </message>
-    <message>
-        <source>Saving group %1…</source>
-        <translation>正在保存振铃组 %1…</translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::RingGroupsModel</name>
-    <message>
-        <source>%1 (%2 s)</source>
-        <translation>%1（%2 秒）</translation>
-    </message>
-    <message>
-        <source>One after another</source>
-        <translation>依次振铃</translation>
-    </message>
-    <message>
-        <source>All at once</source>
-        <translation>同时振铃</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>号码</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Rings</source>
-        <translation>振铃方式</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>成员</translation>
-    </message>
-    <message>
-        <source>Nobody answers</source>
-        <translation>无人接听</translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::RingGroupDialog</name>
-    <message>
-        <source>Edit group %1</source>
-        <translation>编辑振铃组 %1</translation>
-    </message>
-    <message>
-        <source>Add ring group</source>
-        <translation>添加振铃组</translation>
-    </message>
-    <message>
-        <source>Dialled by extensions, or the target of a DID, e.g. 600</source>
-        <translation>分机拨打的号码，或 DID 的目标，例如 600</translation>
-    </message>
-    <message>
-        <source>e.g. Sales</source>
-        <translation>例如 销售部</translation>
-    </message>
-    <message>
-        <source>All at once (simultaneous)</source>
-        <translation>同时振铃</translation>
-    </message>
-    <message>
-        <source>One after another (sequential)</source>
-        <translation>依次振铃</translation>
-    </message>
-    <message>
-        <source>All at once: every member rings for the longest ring time. One after another: each member rings for its own ring time, in list order.</source>
-        <translation>同时振铃：所有成员按最长的振铃时间一起振铃。依次振铃：按列表顺序，每个成员按各自的振铃时间振铃。</translation>
-    </message>
-    <message>
-        <source>Extension</source>
-        <translation>分机</translation>
-    </message>
-    <message>
-        <source>Rings for</source>
-        <translation>振铃时长</translation>
-    </message>
-    <message>
-        <source>&amp;Add member</source>
-        <translation>添加成员(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>移除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Up</source>
-        <translation>上移(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Down</source>
-        <translation>下移(&amp;D)</translation>
-    </message>
-    <message>
-        <source>extension:&lt;number&gt;, voicemail:&lt;number&gt;, menu:&lt;number&gt; or hangup</source>
-        <translation>extension:&lt;号码&gt;、voicemail:&lt;号码&gt;、menu:&lt;号码&gt; 或 hangup</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>&amp;Number:</source>
-        <translation>号码(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>N&amp;ame:</source>
-        <translation>名称(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Ring:</source>
-        <translation>振铃方式(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Members:</source>
-        <translation>成员：</translation>
-    </message>
-    <message>
-        <source>Nobody answers:</source>
-        <translation>无人接听时：</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Member %1: %2</source>
-        <translation>成员 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is the number of an extension</source>
-        <translation>%1 是一个分机的号码</translation>
-    </message>
-    <message>
-        <source>%1 is the number of an auto-attendant menu</source>
-        <translation>%1 是一个自动总机菜单的号码</translation>
-    </message>
-    <message>
-        <source>%1 is the number of group %2</source>
-        <translation>%1 是振铃组 %2 的号码</translation>
     </message>
 </context>
 </TS>

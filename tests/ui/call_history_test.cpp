@@ -26,7 +26,9 @@
 #include "main_window.h"
 #include "models/call_history_model.h"
 #include "models/model_roles.h"
+#include "routing/call_features.h"
 #include "store/cdr_csv.h"
+#include "store/store.h"
 #include "widgets/call_flow_dialog.h"
 #include "widgets/call_history_panel.h"
 #include "widgets/findings_view.h"
@@ -89,6 +91,7 @@ class CallHistoryTest : public QObject {
 
 private slots:
     void modelShowsRecords();
+    void forwardsAndTransfersShow();
     void queryFillsFromTheMatchingAnswer();
     void errorGoesToTheStatusBar();
     void rangeIsWholeDays();
@@ -153,6 +156,73 @@ void CallHistoryTest::modelShowsRecords() {
 
     QVERIFY(model.setRecords({}));
     QCOMPARE(model.rowCount(), 0);
+}
+
+void CallHistoryTest::forwardsAndTransfersShow() {
+    // Records as the engine keeps them: forwards written by the router's own
+    // formatter, saved and read back through the store.
+    using sb::routing::ForwardReason;
+    auto records = todaysCalls();
+    records[0].forwards = sb::routing::forwardsText(
+        {{"101", "102", ForwardReason::Unconditional}, {"102", "0123", ForwardReason::NoAnswer}});
+    records[0].transfers = "102>103 blind";
+    records[2].forwards = sb::routing::forwardsText({{"100", "voicemail 100", ForwardReason::Busy}});
+    records[2].transfers = "102>103 attended, 103>104 blind";
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::vector<sb::store::CdrRecord> stored;
+    {
+        auto store = sb::store::Store::open(dir.filePath(QStringLiteral("switchboard.db")).toStdString());
+        QVERIFY(store.ok());
+        QVERIFY(store.value()->appendCdrs(records).ok());
+        auto read = store.value()->cdrsBetween(records[0].startMs, records[2].endMs);
+        QVERIFY(read.ok());
+        stored = read.value();
+    }
+    QCOMPARE(stored.size(), size_t(3));
+    QCOMPARE(stored[0].forwards, std::string("101>102 unconditional, 102>0123 no-answer"));
+
+    Fixture f;
+    auto tester = attachTester(f.window.callHistoryModel());
+    QVERIFY(f.showHistory());
+    f.bridge.eventSink().publish(callHistory(f.queries.back().requestId, stored));
+    QTRY_COMPARE(f.view()->rowCount(), 3);
+    const QAbstractItemModel& view = *f.view();
+    QCOMPARE(view.columnCount(), int(CallHistoryModel::ColumnCount));
+    QCOMPARE(view.headerData(CallHistoryModel::Forwards, Qt::Horizontal).toString(),
+             QStringLiteral("Forwarded"));
+    QCOMPARE(view.headerData(CallHistoryModel::Transfers, Qt::Horizontal).toString(),
+             QStringLiteral("Transferred"));
+    QVERIFY(!f.panel->view()->isColumnHidden(CallHistoryModel::Forwards));
+    QVERIFY(!f.panel->view()->isColumnHidden(CallHistoryModel::Transfers));
+
+    // Newest first: row 0 is the call to voicemail, row 2 the forwarded and transferred one.
+    QCOMPARE(cell(view, 2, CallHistoryModel::Forwards),
+             QStringLiteral("101>102 unconditional, 102>0123 no-answer"));
+    QCOMPARE(cell(view, 2, CallHistoryModel::Transfers), QStringLiteral("102>103 blind"));
+    QCOMPARE(cell(view, 0, CallHistoryModel::Forwards), QStringLiteral("100>voicemail 100 user-busy"));
+    QCOMPARE(cell(view, 0, CallHistoryModel::Transfers), QStringLiteral("102>103 attended, 103>104 blind"));
+    QVERIFY(cell(view, 1, CallHistoryModel::Forwards).isEmpty());
+    QVERIFY(cell(view, 1, CallHistoryModel::Transfers).isEmpty());
+    // The tooltip reads one hop a line.
+    QCOMPARE(cell(view, 2, CallHistoryModel::Forwards, Qt::ToolTipRole),
+             QStringLiteral("101 → 102 (always)\n102 → 0123 (no answer)"));
+    QCOMPARE(cell(view, 0, CallHistoryModel::Forwards, Qt::ToolTipRole),
+             QStringLiteral("100 → voicemail 100 (busy)"));
+    QCOMPARE(cell(view, 0, CallHistoryModel::Transfers, Qt::ToolTipRole),
+             QStringLiteral("102 → 103 (attended)\n103 → 104 (blind)"));
+    QVERIFY(!view.index(1, CallHistoryModel::Transfers).data(Qt::ToolTipRole).isValid());
+    QCOMPARE(cell(view, 2, CallHistoryModel::Transfers, RawRole), QStringLiteral("102>103 blind"));
+
+    // Clicking the header sorts on the raw values: no transfer first, then by text.
+    f.panel->view()->sortByColumn(CallHistoryModel::Transfers, Qt::AscendingOrder);
+    QCOMPARE(cell(view, 0, CallHistoryModel::Caller), QStringLiteral("101"));
+    QCOMPARE(cell(view, 1, CallHistoryModel::Caller), QStringLiteral("102"));
+    QCOMPARE(cell(view, 2, CallHistoryModel::Caller), QStringLiteral("100"));
+    f.panel->view()->sortByColumn(CallHistoryModel::Forwards, Qt::DescendingOrder);
+    QCOMPARE(cell(view, 0, CallHistoryModel::Caller), QStringLiteral("100"));
+    QCOMPARE(cell(view, 1, CallHistoryModel::Caller), QStringLiteral("102"));
+    QCOMPARE(cell(view, 2, CallHistoryModel::Caller), QStringLiteral("101"));
 }
 
 void CallHistoryTest::queryFillsFromTheMatchingAnswer() {

@@ -10,9 +10,12 @@
 #include <QTranslator>
 
 #include "core_bridge.h"
+#include "dialogs/blacklist_dialog.h"
+#include "dialogs/forward_group.h"
 #include "dialogs/self_test_wizard.h"
 #include "dialogs/settings_dialog.h"
 #include "main_window.h"
+#include "models/call_history_model.h"
 #include "translations.h"
 #include "widgets/groups_panel.h"
 #include "widgets/ivr_panel.h"
@@ -72,6 +75,25 @@ void TranslationTest::chineseByArgument() {
     QCOMPARE(wizard.buttonText(QWizard::CommitButton), QStringLiteral("运行(&R)"));
     SettingsDialog settings(bridge, QString(), QString());
     QCOMPARE(settings.windowTitle(), QStringLiteral("设置"));
+
+    // The call features: history columns, forwarding, blacklist.
+    CallHistoryModel* history = window.callHistoryModel();
+    QCOMPARE(history->headerData(CallHistoryModel::Forwards, Qt::Horizontal).toString(),
+             QStringLiteral("呼叫转移"));
+    QCOMPARE(history->headerData(CallHistoryModel::Transfers, Qt::Horizontal).toString(),
+             QStringLiteral("呼叫转接"));
+    sb::store::CdrRecord forwarded;
+    forwarded.forwards = "101>102 unconditional, 102>0123 no-answer";
+    forwarded.transfers = "102>103 attended";
+    history->setRecords({forwarded});
+    QCOMPARE(history->index(0, CallHistoryModel::Forwards).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("101 → 102（无条件）\n102 → 0123（无应答）"));
+    QCOMPARE(history->index(0, CallHistoryModel::Transfers).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("102 → 103（咨询转接）"));
+    ForwardGroup forwarding;
+    QCOMPARE(forwarding.title(), QStringLiteral("呼叫转移(&F)"));
+    BlacklistDialog blacklist(sb::store::Settings{});
+    QCOMPARE(blacklist.windowTitle(), QStringLiteral("黑名单"));
 }
 
 void TranslationTest::chineseByEnvironment() {

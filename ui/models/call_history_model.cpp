@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QStringList>
 
 #include "diagnostics/rules.h"
 
@@ -27,6 +28,38 @@ bool sameDay(qint64 aMs, qint64 bMs) {
     return QDateTime::fromMSecsSinceEpoch(aMs).date() == QDateTime::fromMSecsSinceEpoch(bMs).date();
 }
 
+QString hopKindText(const QString& kind) {
+    // The words the store writes: RFC 5806 diversion reasons and the transfer kinds.
+    const char* text = nullptr;
+    if (kind == QLatin1String("unconditional"))
+        text = QT_TRANSLATE_NOOP("sb::ui::CallHistoryModel", "always");
+    else if (kind == QLatin1String("user-busy"))
+        text = QT_TRANSLATE_NOOP("sb::ui::CallHistoryModel", "busy");
+    else if (kind == QLatin1String("no-answer"))
+        text = QT_TRANSLATE_NOOP("sb::ui::CallHistoryModel", "no answer");
+    else if (kind == QLatin1String("blind"))
+        text = QT_TRANSLATE_NOOP("sb::ui::CallHistoryModel", "blind");
+    else if (kind == QLatin1String("attended"))
+        text = QT_TRANSLATE_NOOP("sb::ui::CallHistoryModel", "attended");
+    return text ? QCoreApplication::translate("sb::ui::CallHistoryModel", text) : kind;
+}
+
+/// "101>102 user-busy, 102>0123 no-answer" as one readable hop a line.
+QString hopsToolTip(const std::string& hops) {
+    QStringList lines;
+    for (const QString& hop : qs(hops).split(QStringLiteral(", "), Qt::SkipEmptyParts)) {
+        const qsizetype space = hop.lastIndexOf(QLatin1Char(' '));  // "voicemail 101" has one too
+        const QStringList ends = hop.left(space).split(QLatin1Char('>'));
+        if (space < 0 || ends.size() != 2) {
+            lines << hop;
+            continue;
+        }
+        lines << QCoreApplication::translate("sb::ui::CallHistoryModel", "%1 → %2 (%3)")
+                     .arg(ends[0], ends[1], hopKindText(hop.mid(space + 1)));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 }  // namespace
 
 QString formatDateTime(qint64 epochMs) {
@@ -44,6 +77,10 @@ QVariant CallHistoryModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole && index.column() == Reason && !r.reason.empty()) {
         const std::string why = sb::diagnostics::findingsText(r.findings);
         return why.empty() ? qs(r.reason) : qs(r.reason) + QStringLiteral("\n\n") + qs(why);
+    }
+    if (role == Qt::ToolTipRole && (index.column() == Forwards || index.column() == Transfers)) {
+        const std::string& hops = index.column() == Forwards ? r.forwards : r.transfers;
+        return hops.empty() ? QVariant() : QVariant(hopsToolTip(hops));
     }
     if (role == Qt::ToolTipRole && index.column() == Caller) return tr("Call-ID: %1").arg(qs(r.callId));
     if (role == Qt::ToolTipRole && (index.column() == Answer || index.column() == End)) {
@@ -81,6 +118,8 @@ QVariant CallHistoryModel::data(const QModelIndex& index, int role) const {
     case Duration: return seconds(r.durationS());
     case Billable: return seconds(r.billableS());
     case Codec: return qs(r.codec);
+    case Forwards: return qs(r.forwards);
+    case Transfers: return qs(r.transfers);
     case Reason: return qs(r.reason);
     case ColumnCount: break;
     }
@@ -102,6 +141,8 @@ QVariant CallHistoryModel::headerData(int section, Qt::Orientation orientation, 
     case Duration: return tr("Duration");
     case Billable: return tr("Billable");
     case Codec: return tr("Codec");
+    case Forwards: return tr("Forwarded");
+    case Transfers: return tr("Transferred");
     case Reason: return tr("Reason");
     case ColumnCount: break;
     }

@@ -16,7 +16,9 @@ QString dispositionText(sb::store::Disposition disposition);
 /// Call history: the call detail records of one CallHistory answer, oldest
 /// first. A new answer replaces the rows (a reset only when they differ).
 /// RawRole gives epoch milliseconds, seconds, the SIP code as numbers and the
-/// disposition as its CSV name, so a proxy sorts on values.
+/// disposition as its CSV name, so a proxy sorts on values. Forwards and
+/// transfers show the store's hop lists ("101>102 user-busy, 102>103 blind"),
+/// their tooltips one readable hop a line.
 class CallHistoryModel final : public SnapshotTableModel<sb::store::CdrRecord> {
     Q_OBJECT
 public:
@@ -32,6 +34,8 @@ public:
         Duration,
         Billable,
         Codec,
+        Forwards,
+        Transfers,
         Reason,
         ColumnCount
     };
