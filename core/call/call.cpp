@@ -132,6 +132,9 @@ bool Call::retarget(const Destination& d, const CallParties& forwardState) {
         m_parties.mailbox = d.mailbox;
         announceForward();
         return divertToVoicemail();
+    case Destination::Kind::Service:
+        announceForward();
+        return divertToService(d.extension);
     case Destination::Kind::Ring:
     case Destination::Kind::Outside:
         if (d.targets.empty()) return false;

@@ -65,7 +65,8 @@ struct CallParties {
 /// Where a call goes next, as the call manager resolved it (an extension's
 /// phones, an outside number, a mailbox) or why it cannot go anywhere.
 struct Destination {
-    enum class Kind : int { Ring = 1, Outside, Voicemail, Refused };
+    /// Service: forwarded to a ring group or menu, whose number is in `extension`.
+    enum class Kind : int { Ring = 1, Outside, Voicemail, Refused, Service };
     Kind kind = Kind::Refused;
     std::vector<CallTarget> targets;  ///< Ring: in parallel; Outside: in turn (failover)
     std::string extension;            ///< Ring: whose phones
@@ -204,6 +205,8 @@ private:
     void holdMusic(const sip::CallLeg& holder, bool hold);
     /// Nobody answered: hand the caller to the callee's voicemail if it has one.
     bool divertToVoicemail();
+    /// Forwarded to ring group or menu @p number: hand the caller to it (call_divert.cpp).
+    bool divertToService(const std::string& number);
     void finish(store::Disposition disposition, int sipCode, const std::string& reason);
     void cancelForks(const sip::CallLeg* except);
     void publish();

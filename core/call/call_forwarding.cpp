@@ -106,9 +106,7 @@ Destination CallManager::resolveExtension(const store::Extension& ext, CallParti
 
 Destination CallManager::resolveForward(const std::string& from, const routing::ForwardTarget& target,
                                         routing::ForwardReason reason, CallParties& parties) {
-    routing::ForwardHop hop{from, target.number, reason};
-    if (target.kind == routing::ForwardTarget::Kind::Voicemail) hop.to = "voicemail " + target.number;
-    parties.forwards.push_back(hop);
+    parties.forwards.push_back(routing::ForwardHop{from, routing::forwardTargetName(target), reason});
     switch (target.kind) {
         case routing::ForwardTarget::Kind::Extension: {
             const store::Extension* ext = findExtension(target.number);
@@ -121,6 +119,15 @@ Destination CallManager::resolveForward(const std::string& from, const routing::
             Destination d;
             d.kind = Destination::Kind::Voicemail;
             d.mailbox = target.number;
+            return d;
+        }
+        case routing::ForwardTarget::Kind::Group:
+        case routing::ForwardTarget::Kind::Menu: {
+            // Run by the media engine like a call dialled to it; the
+            // forwards so far go into that service call's record.
+            Destination d;
+            d.kind = Destination::Kind::Service;
+            d.extension = target.number;
             return d;
         }
         case routing::ForwardTarget::Kind::Outside:
@@ -178,11 +185,21 @@ void CallManager::startDestination(const ::sip_msg& msg, const Destination& d, C
             target.kind = ServiceTarget::Kind::VoicemailDeposit;
             target.mailbox = target.dialled = d.mailbox;
             target.label = "voicemail " + d.mailbox;
+            target.forwards = routing::forwardsText(parties.forwards);
             if (!m_mediaEngine || !m_mailboxes) {
                 m_stack.replyFinal(msg, 480, "Temporarily Unavailable");
                 return;
             }
             startService(msg, parties.caller, target);
+            return;
+        }
+        case Destination::Kind::Service: {
+            const auto target = forwardedService(d.extension, parties);
+            if (!target || !m_mediaEngine || !m_mailboxes) {
+                m_stack.replyFinal(msg, 480, "Temporarily Unavailable");
+                return;
+            }
+            startService(msg, parties.caller, *target);
             return;
         }
         case Destination::Kind::Ring:
@@ -221,7 +238,9 @@ bool CallManager::forwardCall(Call& call, routing::ForwardReason reason) {
         return false;
     }
     const Destination d = resolveForward(ext->number, *target, reason, state);
-    if (d.kind == Destination::Kind::Voicemail && (!m_mediaEngine || !m_mailboxes)) return false;
+    if ((d.kind == Destination::Kind::Voicemail || d.kind == Destination::Kind::Service) &&
+        (!m_mediaEngine || !m_mailboxes))
+        return false;
     m_events.publish(LogMessage{
         LogLevel::Info,
         "call " + std::to_string(call.id()) + " forwarded: " + routing::forwardsText({state.forwards.back()}),

@@ -96,6 +96,13 @@ public:
                         const std::string& extension, int64_t startMs, const std::string& localAddress,
                         const ::sip_msg& invite, const std::string& picker);
 
+    /// A call forwarded to ring group or menu @p number (call_manager_groups.cpp):
+    /// its caller's @p leg moves into that service, which carries @p parties'
+    /// forwards into its own call record. @return false (leg kept) when there
+    /// is no such group or menu, no media engine or no RTP port.
+    bool divertToService(const std::string& number, std::unique_ptr<sip::CallLeg>& leg, const CallParties& parties,
+                         int64_t startMs, const std::string& localAddress);
+
     /// End a call by id (the GUI's Hang up); false when there is no such call.
     bool hangUp(uint64_t callId);
     size_t activeCalls() const { return m_calls.size(); }
@@ -174,6 +181,9 @@ private:
     /// The ring-group service call @p group reaches.
     static ServiceTarget groupTarget(const store::RingGroup& group);
     const store::RingGroup* findGroup(const std::string& number) const;
+    /// The service call of a forward to group or menu @p number (nullopt:
+    /// neither): named by what the caller dialled, with @p parties' forwards.
+    std::optional<ServiceTarget> forwardedService(const std::string& number, const CallParties& parties) const;
     /// Directed or group pickup by extension @p picker (docs/features.md).
     void pickUp(const ::sip_msg& msg, const std::string& picker, const PickupRequest& request);
     Call* createCall(const ::sip_msg& msg, CallParties parties);

@@ -31,6 +31,45 @@ ServiceTarget CallManager::groupTarget(const store::RingGroup& group) {
     return target;
 }
 
+std::optional<ServiceTarget> CallManager::forwardedService(const std::string& number,
+                                                           const CallParties& parties) const {
+    ServiceTarget target;
+    if (const store::RingGroup* group = findGroup(number))
+        target = groupTarget(*group);
+    else if (const store::IvrMenu* menu = findMenu(number))
+        target = ivrTarget(*menu);
+    else
+        return std::nullopt;
+    // The Calls table and the call record show what the caller dialled; the
+    // route and the forwards say where it went.
+    if (!parties.callee.empty()) target.dialled = parties.callee;
+    if (!parties.route.empty() && parties.route != "extension") target.label += " (" + parties.route + ")";
+    target.forwards = routing::forwardsText(parties.forwards);
+    return target;
+}
+
+bool CallManager::divertToService(const std::string& number, std::unique_ptr<sip::CallLeg>& leg,
+                                  const CallParties& parties, int64_t startMs,
+                                  const std::string& localAddress) {
+    const auto target = forwardedService(number, parties);
+    if (!target || !m_mediaEngine || !m_mailboxes || !leg || localAddress.empty()) return false;
+    auto service = makeService(*target, parties.caller);
+    if (!service) return false;
+    auto pair = allocatePorts(localAddress);
+    if (!pair) {
+        m_events.publish(LogMessage{LogLevel::Warning,
+                                    "forward to " + target->label + ": " + pair.error().message, nowMs()});
+        return false;
+    }
+    const uint64_t id = m_nextId++;
+    auto call = std::make_unique<ServiceCall>(*this, id, std::move(leg), parties.caller, *target,
+                                              std::move(service), startMs);
+    ServiceCall* ref = call.get();
+    m_calls.emplace(id, std::move(call));
+    ref->start(std::move(pair.value()), *m_mediaEngine);
+    return true;
+}
+
 void CallManager::pickUp(const ::sip_msg& msg, const std::string& picker, const PickupRequest& request) {
     std::set<std::string> wanted;
     if (!request.extension.empty()) {

@@ -185,6 +185,7 @@ void CallManager::startService(const ::sip_msg& msg, const std::string& caller, 
     ServiceCall* ref = call.get();
     m_calls.emplace(id, std::move(call));
     ++m_startedSinceSample;
+    if (!target.forwards.empty()) ref->announceForward();
     auto pair = m_ports ? m_ports->allocate(m_stack.localAddressFor(msg))
                         : Result<media::PortPair>(makeError("no RTP port range"));
     if (!pair) {

@@ -113,6 +113,12 @@ void ServiceCall::start(media::PortPair pair, media::MediaEngine& engine) {
     }
 }
 
+void ServiceCall::announceForward() {
+    if (!m_leg || m_answerMs != 0 || m_finished) return;
+    m_leg->sendProvisional(181, "Call Is Being Forwarded", sip::Body{});
+    setState("Forwarded");
+}
+
 Result<sip::Body> ServiceCall::answerOffer(const sip::Body& offer) {
     if (offer.empty()) {
         // An offerless re-INVITE asks for our offer again; the ACK answers it.
@@ -417,6 +423,7 @@ void ServiceCall::finish(store::Disposition disposition, int sipCode, const std:
     cdr.reason = reason;
     cdr.codec = m_codec;
     cdr.callId = m_leg->dialog().callId;
+    cdr.forwards = m_target.forwards;
     m_manager.callFinished(*this, cdr);
 }
 

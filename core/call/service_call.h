@@ -36,6 +36,8 @@ struct ServiceTarget {
     std::string mailbox;  ///< voicemail: whose
     std::string dialled;  ///< the number dialled: "*43", "*88100"
     std::string label;    ///< route in the Calls table and CDR: "echo test", "conference 100"
+    /// Reached by call forwarding: the forwards for its call record (routing::forwardsText).
+    std::string forwards;
 };
 
 /// The feature codes of the services (docs/features.md). Defaults follow
@@ -77,6 +79,8 @@ public:
     void start(media::PortPair pair, media::MediaEngine& engine);
     /// Refuse before answering.
     void refuse(uint16_t code, const std::string& reason, const std::string& why);
+    /// Before start(): tell the caller the call is being forwarded (181, RFC 3261 §21.1.3).
+    void announceForward();
     /// The extensions whose phones ring for this call now (connect()).
     std::vector<std::string> ringingExtensions() const;
     /// Call pickup: extension @p picker's @p invite answers in place of the

@@ -221,8 +221,8 @@ Check checkForwardTarget(std::string_view target) {
     std::string_view rest = target;
     if (rest.front() == '+') rest.remove_prefix(1);
     if (rest.empty() || rest.size() > 20 || !std::all_of(rest.begin(), rest.end(), isDialChar))
-        return "expected an extension number, *97[extension] for voicemail, or a number to dial (0-9 * #, "
-               "optional leading +)";
+        return "expected an extension, ring group or menu number, *97[extension] for voicemail, "
+               "or a number to dial (0-9 * #, optional leading +)";
     return std::nullopt;
 }
 

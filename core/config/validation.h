@@ -102,10 +102,10 @@ Check checkAuthAlgorithms(std::string_view list);
 /// A file path setting (TLS certificate, key): empty or text of at most 1024 bytes.
 Check checkFilePath(std::string_view path);
 
-/// Call-forward target: an extension number, "*97" (the forwarding
-/// extension's own voicemail), "*97" + an extension number (that one's
-/// voicemail), or an outside number: an optional "+" then 1-20 of 0-9 * #.
-/// Empty (forwarding off) is acceptable.
+/// Call-forward target: an extension, ring group or auto-attendant menu
+/// number, "*97" (the forwarding extension's own voicemail), "*97" + an
+/// extension number (that one's voicemail), or an outside number: an
+/// optional "+" then 1-20 of 0-9 * #. Empty (forwarding off) is acceptable.
 Check checkForwardTarget(std::string_view target);
 
 /// How a forwarded call names its forwarder toward a line or trunk:

@@ -44,9 +44,29 @@ std::optional<ForwardTarget> parseForwardTarget(const std::string& text, const s
         const std::string mailbox = text.substr(3);
         return ForwardTarget{ForwardTarget::Kind::Voicemail, mailbox.empty() ? owner : mailbox};
     }
-    const bool isExtension = std::any_of(config.extensions.begin(), config.extensions.end(),
-                                         [&](const store::Extension& e) { return e.number == text; });
-    return ForwardTarget{isExtension ? ForwardTarget::Kind::Extension : ForwardTarget::Kind::Outside, text};
+    // Extension, group and menu numbers never collide (validation refuses it).
+    auto named = [&](const auto& list) {
+        return std::any_of(list.begin(), list.end(), [&](const auto& item) { return item.number == text; });
+    };
+    if (named(config.extensions)) return ForwardTarget{ForwardTarget::Kind::Extension, text};
+    if (named(config.groups)) return ForwardTarget{ForwardTarget::Kind::Group, text};
+    if (named(config.menus)) return ForwardTarget{ForwardTarget::Kind::Menu, text};
+    return ForwardTarget{ForwardTarget::Kind::Outside, text};
+}
+
+std::string forwardTargetName(const ForwardTarget& target) {
+    switch (target.kind) {
+        case ForwardTarget::Kind::Voicemail:
+            return "voicemail " + target.number;
+        case ForwardTarget::Kind::Group:
+            return "group " + target.number;
+        case ForwardTarget::Kind::Menu:
+            return "menu " + target.number;
+        case ForwardTarget::Kind::Extension:
+        case ForwardTarget::Kind::Outside:
+            break;
+    }
+    return target.number;
 }
 
 Arrival onArrival(const store::Extension& ext) {

@@ -26,17 +26,18 @@ int historyInfoCause(ForwardReason reason);
 
 /// Where a forward sends a call.
 struct ForwardTarget {
-    enum class Kind : int { Extension = 1, Voicemail, Outside };
+    enum class Kind : int { Extension = 1, Voicemail, Outside, Group, Menu };
     Kind kind = Kind::Extension;
-    std::string number;  ///< the extension, the mailbox, or the number to dial
+    std::string number;  ///< the extension, the mailbox, the group, the menu, or the number to dial
 
     bool operator==(const ForwardTarget&) const = default;
 };
 
 /// Read the forward target @p text configured on extension @p owner:
 /// "*97" is @p owner's voicemail, "*97" + number that extension's voicemail,
-/// the number of an extension in @p config that extension, anything else a
-/// number for the dial plan. nullopt when @p text is empty.
+/// the number of an extension, ring group or auto-attendant menu in
+/// @p config that one, anything else a number for the dial plan. nullopt
+/// when @p text is empty.
 std::optional<ForwardTarget> parseForwardTarget(const std::string& text, const std::string& owner,
                                                 const store::Configuration& config);
 
@@ -54,10 +55,14 @@ Arrival onArrival(const store::Extension& ext);
 /// The target configured for @p reason on @p ext (empty = none).
 const std::string& forwardSetting(const store::Extension& ext, ForwardReason reason);
 
+/// How the call record and the log name @p target: the extension or number
+/// itself, "voicemail 102", "group 600" or "menu 500".
+std::string forwardTargetName(const ForwardTarget& target);
+
 /// One forward a call went through.
 struct ForwardHop {
     std::string from;  ///< the extension that forwarded
-    std::string to;    ///< the extension, "voicemail NNN", or the number dialled
+    std::string to;    ///< forwardTargetName() of where it went
     ForwardReason reason = ForwardReason::Unconditional;
 
     bool operator==(const ForwardHop&) const = default;
@@ -68,7 +73,9 @@ struct ForwardHop {
 inline constexpr size_t kMaxForwardHops = 5;
 
 /// Whether a call that has reached the extensions @p chain (in order) may
-/// be forwarded once more to @p target.
+/// be forwarded once more to @p target. A mailbox, a ring group or a menu
+/// ends the chain (group members and menu options ring phones without
+/// their forwards), so only the number of hops limits a forward there.
 bool forwardAllowed(const std::vector<std::string>& chain, size_t hops, const ForwardTarget& target);
 
 /// The Diversion header line (RFC 5806, CRLF-terminated), most recent

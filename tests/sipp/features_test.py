@@ -13,6 +13,8 @@ import sys
 import time
 import unittest
 
+from services_test import Phone
+from sip_client import OutgoingCall, SipClient
 from switchboard_harness import SippRun, free_port, run_sipp, start_server
 
 SERVER = None
@@ -129,6 +131,68 @@ class Features(unittest.TestCase):
         self.ok(self.dial("caller_forwarded.xml", "101"))
         self.ok(target)
         self.server.wait_log(r"forward of 102 to 101 not taken: loop")
+
+    # -- forwarding to a ring group or a menu -------------------------------
+
+    SALES = {"number": "600", "name": "Sales", "strategy": "simultaneous",
+             "members": [{"extension": "102", "timeout": 20}], "final_destination": "hangup"}
+
+    def call_from_100(self, callee):
+        """Call @p callee from a Python phone (the group answers the caller at
+        once, so SIPp's fixed script could hang up before the member answers).
+        Returns the call and every response code up to the final one."""
+        rtp = Phone()
+        self.addCleanup(rtp.close)
+        client = SipClient("127.0.0.1", self.server.port)
+        self.addCleanup(client.close)
+        call = OutgoingCall(client, "100", "pw-100-secret", callee, rtp.sdp()).start()
+        codes = [call.next_response().status]
+        while codes[-1] < 200:
+            codes.append(call.next_response().status)
+        return call, codes
+
+    def test_forward_always_to_a_ring_group_rings_its_member(self):
+        self.start([ext("101", forward_always="600"), ext("102")], ring_groups=[self.SALES])
+        member = self.phone("callee.xml", "102")
+        time.sleep(0.3)
+        call, codes = self.call_from_100("101")
+        self.assertIn(181, codes)
+        self.assertEqual(codes[-1], 200)
+        self.server.wait_log(r"\(group 600\): extension 102 answered")
+        self.assertEqual(call.bye().status, 200)
+        self.ok(member)
+        self.assertIn("101>group 600 unconditional", self.cdr_forwards())
+
+    def test_forward_busy_to_a_ring_group_set_by_feature_code(self):
+        self.start([ext("101"), ext("102")], ring_groups=[self.SALES])
+        self.ok(self.dial("caller_receives_bye.xml", "*90600", caller="101"))
+        self.assertEqual(self.extension("101")["forward_busy"], "600")
+        busy = self.phone("callee_busy.xml", "101")
+        member = self.phone("callee.xml", "102")
+        time.sleep(0.3)
+        # 101's phone is busy: the relayed call hands its caller to the group.
+        call, codes = self.call_from_100("101")
+        self.assertIn(181, codes)
+        self.assertEqual(codes[-1], 200)
+        self.server.wait_log(r"forwarded: 101>group 600 user-busy")
+        self.server.wait_log(r"\(group 600\): extension 102 answered")
+        self.assertEqual(call.bye().status, 200)
+        self.ok(busy)
+        self.ok(member)
+        self.assertIn("101>group 600 user-busy", self.cdr_forwards())
+
+    def test_forward_always_to_a_menu(self):
+        self.start([ext("101", forward_always="500")],
+                   ivr_menus=[{"number": "500", "name": "Main", "timeout": 30, "options": {"1": "hangup"}}])
+        messages = self.ok(self.dial("caller_forwarded.xml", "101"))
+        self.assertRegex(self.received(messages), r"(?m)^SIP/2\.0 181 ")
+        self.assertIn("101>menu 500 unconditional", self.cdr_forwards())
+
+    def test_forward_always_to_voicemail_says_181_and_names_the_mailbox(self):
+        self.start([ext("101", forward_always="*97", voicemail=True)])
+        messages = self.ok(self.dial("caller_forwarded.xml", "101"))
+        self.assertRegex(self.received(messages), r"(?m)^SIP/2\.0 181 ")
+        self.assertIn("101>voicemail 101 unconditional", self.cdr_forwards())
 
     # -- forwarding out through a trunk --------------------------------------
 

@@ -95,6 +95,19 @@ private slots:
         QVERIFY(problem->isHidden());
     }
 
+    void extensionDialogTakesAGroupOrMenuNumber() {
+        ExtensionDialog d({QStringLiteral("101"), QStringLiteral("102")}, sample());
+        auto* always = child<QLineEdit>(d, "forwardAlwaysEdit");
+        QVERIFY(always->toolTip().contains(QStringLiteral("ring group")));
+        type(always, QStringLiteral("600"));
+        type(child<QLineEdit>(d, "forwardBusyEdit"), QStringLiteral("500"));
+        QVERIFY(okButton(d)->isEnabled());
+        QVERIFY(child<QLabel>(d, "forwardProblem")->isHidden());
+        const auto e = d.extension();
+        QVERIFY(e.forwardAlways == "600");
+        QVERIFY(e.forwardBusy == "500");
+    }
+
     void newExtensionStartsWithForwardingOff() {
         ExtensionDialog d({}, std::nullopt);
         QVERIFY(child<QLineEdit>(d, "forwardAlwaysEdit")->text().isEmpty());

@@ -35,6 +35,35 @@ TEST(CallFeatures, ForwardTargetsAreExtensionsMailboxesOrNumbers) {
     EXPECT_EQ(parseForwardTarget("102", "100", c), (ForwardTarget{ForwardTarget::Kind::Outside, "102"}));
 }
 
+store::Configuration withGroupAndMenu() {
+    auto c = withExtensions({"100", "101"});
+    store::RingGroup g;
+    g.number = "600";
+    g.members = {store::GroupMember{"101", 20}};
+    c.groups.push_back(g);
+    store::IvrMenu m;
+    m.number = "500";
+    c.menus.push_back(m);
+    return c;
+}
+
+TEST(CallFeatures, ForwardTargetsMayBeRingGroupsAndMenus) {
+    const auto c = withGroupAndMenu();
+    EXPECT_EQ(parseForwardTarget("600", "100", c), (ForwardTarget{ForwardTarget::Kind::Group, "600"}));
+    EXPECT_EQ(parseForwardTarget("500", "100", c), (ForwardTarget{ForwardTarget::Kind::Menu, "500"}));
+    EXPECT_EQ(parseForwardTarget("101", "100", c), (ForwardTarget{ForwardTarget::Kind::Extension, "101"}));
+    EXPECT_EQ(parseForwardTarget("601", "100", c), (ForwardTarget{ForwardTarget::Kind::Outside, "601"}));
+    EXPECT_EQ(forwardTargetName({ForwardTarget::Kind::Group, "600"}), "group 600");
+    EXPECT_EQ(forwardTargetName({ForwardTarget::Kind::Menu, "500"}), "menu 500");
+    EXPECT_EQ(forwardTargetName({ForwardTarget::Kind::Voicemail, "101"}), "voicemail 101");
+    EXPECT_EQ(forwardTargetName({ForwardTarget::Kind::Extension, "101"}), "101");
+    EXPECT_EQ(forwardTargetName({ForwardTarget::Kind::Outside, "0123"}), "0123");
+    // The call record names the group like a mailbox.
+    EXPECT_EQ(
+        forwardsText({{"101", "102", ForwardReason::Busy}, {"102", "group 600", ForwardReason::NoAnswer}}),
+        "101>102 user-busy, 102>group 600 no-answer");
+}
+
 TEST(CallFeatures, ArrivalForwardAlwaysThenDndAsBusy) {
     store::Extension e;
     e.number = "100";
@@ -66,6 +95,12 @@ TEST(CallFeatures, LoopsAndLongChainsAreStopped) {
     EXPECT_FALSE(forwardAllowed({"100"}, kMaxForwardHops, out));
     // A mailbox is the end of the road: never a loop.
     EXPECT_TRUE(forwardAllowed({"100"}, 0, ForwardTarget{ForwardTarget::Kind::Voicemail, "100"}));
+    // So are a group and a menu (they ring phones without their forwards),
+    // even when the forwarding extension is a member; the hop limit stays.
+    const ForwardTarget group{ForwardTarget::Kind::Group, "600"};
+    EXPECT_TRUE(forwardAllowed({"101"}, 0, group));
+    EXPECT_TRUE(forwardAllowed({"101", "102"}, 1, ForwardTarget{ForwardTarget::Kind::Menu, "500"}));
+    EXPECT_FALSE(forwardAllowed({"101"}, kMaxForwardHops, group));
 }
 
 TEST(CallFeatures, DiversionListsTheMostRecentForwardFirst) {
@@ -115,6 +150,8 @@ TEST(CallFeatures, FeatureCodesSetAndClear) {
     EXPECT_EQ(matchFeatureCode(codes, "*929013901088888"),
               (FeatureCodeChange{Kind::ForwardNoAnswer, "9013901088888"}));
     EXPECT_EQ(matchFeatureCode(codes, "*93"), (FeatureCodeChange{Kind::ForwardNoAnswer, ""}));
+    // A ring group's number, like any target.
+    EXPECT_EQ(matchFeatureCode(codes, "*90600"), (FeatureCodeChange{Kind::ForwardBusy, "600"}));
     EXPECT_EQ(matchFeatureCode(codes, "*78"), (FeatureCodeChange{Kind::DndOn, ""}));
     EXPECT_EQ(matchFeatureCode(codes, "*79"), (FeatureCodeChange{Kind::DndOff, ""}));
     // Not ours: the services' codes and plain numbers.
@@ -173,6 +210,15 @@ TEST(CallFeaturesValidation, ConfigurationRules) {
                                                "extensions[0].forward_always", "extensions[0].forward_busy",
                                                "extensions[0].forward_no_answer_timeout",
                                                "trunks[0].forward_header"}));
+}
+
+TEST(CallFeaturesValidation, RingGroupsAndMenusAreForwardTargets) {
+    auto c = withGroupAndMenu();
+    c.extensions[0].forwardAlways = "600";
+    c.extensions[0].forwardBusy = "500";
+    c.extensions[1].forwardNoAnswer = "600";  // a member forwarding to its own group
+    EXPECT_TRUE(config::validate(c).empty());
+    EXPECT_FALSE(config::checkForwardTarget("600"));
 }
 
 TEST(CallFeaturesJson, NewKeysRoundTripAndDefaultsApply) {

@@ -21,8 +21,8 @@ constexpr int kMaxRingS = 600;
 ForwardGroup::ForwardGroup(QWidget* parent) : QGroupBox(tr("&Forwarding"), parent) {
     setObjectName(QStringLiteral("forwardGroup"));
     const QString hint =
-        tr("An extension, *97 for voicemail (*97 and a number: that extension's), or a number "
-           "to dial as this extension would; empty: off");
+        tr("An extension, a ring group or auto-attendant menu number, *97 for voicemail (*97 and a "
+           "number: that extension's), or a number to dial as this extension would; empty: off");
     auto target = [&](const char* name) {
         auto* edit = new QLineEdit(this);
         edit->setObjectName(QString::fromLatin1(name));

@@ -17,7 +17,8 @@ namespace sb::ui {
 
 /// The extension dialog's "Forwarding" group: where calls go when the
 /// extension forwards every call, is busy, or does not answer (an
-/// extension, *97 for voicemail, or a number to dial), how long it rings
+/// extension, a ring group or menu, *97 for voicemail, or a number to
+/// dial), how long it rings
 /// first, and do not disturb. Targets are checked as they are typed with
 /// sb::config::checkForwardTarget; an extension may not forward to itself.
 /// Phones change the same fields with feature codes (docs/features.md).
