@@ -13,6 +13,7 @@ bool Call::divertToService(const std::string& number) {
     const std::string callId = m_caller->dialog().callId;
     const std::string local = m_media ? m_media->relay().localEndpoint(media::Leg::A).address : std::string();
     if (!m_manager.divertToService(number, m_caller, m_parties, m_startMs, local)) return false;
+    m_legA = nullptr;  // the caller's leg is the service call's now
     m_diverted = true;
     m_divertedCallId = callId;
     finish(store::Disposition::NoAnswer, 480,

@@ -1113,8 +1113,8 @@ Phones registered to it can no longer call or be called.</source>
         <translation>呼叫转移(&amp;F)</translation>
     </message>
     <message>
-        <source>An extension, *97 for voicemail (*97 and a number: that extension&apos;s), or a number to dial as this extension would; empty: off</source>
-        <translation>分机号；*97 转到语音信箱（*97 加分机号：转到该分机的语音信箱）；或按本分机的拨号方式拨打的号码。留空：关闭</translation>
+        <source>An extension, a ring group or auto-attendant menu number, *97 for voicemail (*97 and a number: that extension&apos;s), or a number to dial as this extension would; empty: off</source>
+        <translation>分机号、振铃组或自动总机菜单号码；*97 转到语音信箱（*97 加分机号：转到该分机的语音信箱）；或按本分机的拨号方式拨打的号码。留空：关闭</translation>
     </message>
     <message>
         <source>Off</source>
