@@ -95,6 +95,20 @@ class Transfer(unittest.TestCase):
         self.assertEqual([(r["caller"], r["callee"], r["transfers"]) for r in rows], [("100", "101", "101>102 blind")])
         self.server.wait_log(r"call \d+: transferred by 101 to 102 \(blind\)")
 
+    def test_the_caller_transfers_the_callee(self):
+        self.start()
+        callee = self.phone("callee.xml", "101", folder=CALLS)
+        target = self.phone("target_hangs_up.xml", "102")
+        time.sleep(0.3)
+        caller = SippRun(os.path.join(TRANSFER, "caller_transfers.xml"), "127.0.0.1", self.server.port,
+                         keys={"ext": "100", "callee": "101", "target": "102", "mport": free_port()},
+                         extra=["-au", "100", "-ap", "pw-100-secret"])
+        self.ok(caller)
+        self.assertNotRegex(received(self.ok(callee)), r"(?m)^REFER ")
+        # 102 is called on behalf of 101, the party that stays.
+        self.assertRegex(received(self.ok(target)), r"(?m)^From: <sip:101@127\.0\.0\.1>")
+        self.assertEqual(self.cdr()[0]["transfers"], "100>102 blind")
+
     def test_blind_transfer_to_a_busy_extension_keeps_the_call(self):
         self.start()
         busy = self.phone("callee_busy.xml", "102", folder=CALLS)
