@@ -78,20 +78,7 @@ class Conference(unittest.TestCase):
         self.fail(f"fewer than {count} log lines with {text!r}")
 
     def wait_for_bye(self, call, seconds=20):
-        c = call.c
-        deadline = time.monotonic() + seconds
-        c.sock.settimeout(0.2)
-        while time.monotonic() < deadline:
-            try:
-                data, addr = c.sock.recvfrom(65535)
-            except socket.timeout:
-                continue
-            text = data.decode(errors="replace")
-            if not text.startswith("SIP/2.0"):
-                c.answer_request(text, addr)
-                if text.startswith("BYE "):
-                    return True
-        return False
+        return call.c.wait_for_bye(seconds)
 
     def talk_together(self, members, seconds):
         """Every member sends its tone at once, 20 ms packets paced from one clock, while

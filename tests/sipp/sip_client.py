@@ -126,6 +126,22 @@ class SipClient:
         else:
             self.sock.sendall(reply.encode())
 
+    def wait_for_bye(self, timeout_s=20):
+        """Answer requests from the server until a BYE came (True) or @timeout_s ran out (UDP)."""
+        deadline = time.monotonic() + timeout_s
+        self.sock.settimeout(0.2)
+        while time.monotonic() < deadline:
+            try:
+                data, addr = self.sock.recvfrom(65535)
+            except socket.timeout:
+                continue
+            text = data.decode(errors="replace")
+            if not text.startswith("SIP/2.0"):
+                self.answer_request(text, addr)
+                if text.startswith("BYE "):
+                    return True
+        return False
+
     def _recv_stream(self, deadline):
         while b"\r\n\r\n" not in self._buf:
             self._fill(deadline)

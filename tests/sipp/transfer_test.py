@@ -11,7 +11,6 @@ no timing is asserted."""
 import csv
 import os
 import re
-import socket
 import sys
 import time
 import unittest
@@ -179,7 +178,7 @@ class Transfer(unittest.TestCase):
         self.ok(target)
         self.assertNotRegex(transferee_saw, r"(?m)^REFER ")
         # The consultation call's leg toward 101 is hung up by Switchboard.
-        self.assertTrue(wait_for_bye(client), "no BYE on the consultation call")
+        self.assertTrue(client.wait_for_bye(5), "no BYE on the consultation call")
         rows = sorted(self.cdr(2), key=lambda r: r["start"])
         self.assertEqual(rows[0]["transfers"], "101>100 attended")  # the consultation call
         self.assertEqual((rows[1]["caller"], rows[1]["callee"], rows[1]["transfers"]),
@@ -217,24 +216,6 @@ class Transfer(unittest.TestCase):
         self.ok(carrier)
         self.assertNotRegex(received(self.ok(phone)), r"(?m)^REFER ")
         self.server.wait_log(r"REFER from the caller \(carrier\) refused: only extensions transfer calls")
-
-
-def wait_for_bye(client, timeout_s=5):
-    """Answer requests on @p client's socket until a BYE came (True) or time ran out."""
-    deadline = time.monotonic() + timeout_s
-    client.sock.settimeout(0.2)
-    while time.monotonic() < deadline:
-        try:
-            data, addr = client.sock.recvfrom(65535)
-        except socket.timeout:
-            continue
-        text = data.decode(errors="replace")
-        if text.startswith("SIP/2.0"):
-            continue
-        client.answer_request(text, addr)
-        if text.startswith("BYE "):
-            return True
-    return False
 
 
 if __name__ == "__main__":
