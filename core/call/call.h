@@ -180,6 +180,10 @@ public:
     /// that party's leg (its extension in @p extension, "" for a line or
     /// trunk), or null when this call has no such answered party.
     std::unique_ptr<sip::CallLeg> handOver(sip::CallLeg& leg, const std::string& transfer, std::string* extension);
+    /// RFC 3891: extension @p by's @p invite, whose Replaces names @p leg (a
+    /// party of this answered call), takes that party's place; @p leg gets
+    /// BYE. @return the status to refuse the INVITE with, or 0 when taken.
+    uint16_t replaceParty(sip::CallLeg& leg, const ::sip_msg& invite, const std::string& by);
 
 private:
     // TransferOwner (call_transfer.cpp)

@@ -11,6 +11,7 @@
 #include "sip/dialog.h"
 #include "sip/line_registrations.h"
 #include "sip/message.h"
+#include "sip/refer.h"
 #include "sip/registrar.h"
 #include "sip/sip_stack.h"
 #include "config/ivr_rules.h"
@@ -163,6 +164,15 @@ bool CallManager::onInvite(const ::sip_msg& msg) {
         break;
     }
 
+    if (const auto replaces = sip::headerValue(msg, SIP_HDR_REPLACES)) {
+        // RFC 3891: this INVITE takes the place of a party of a call of ours.
+        auto target = sip::parseReplaces(*replaces);
+        auto [call, leg] = target ? findDialog(target.value()) : std::pair<Call*, sip::CallLeg*>{nullptr, nullptr};
+        const uint16_t refusal = call ? call->replaceParty(*leg, msg, outcome.user) : uint16_t{481};
+        if (refusal == 481) refuse(m_stack, msg, 481, "Call/Transaction Does Not Exist");
+        else if (refusal) refuse(m_stack, msg, refusal, "Server Internal Error");
+        return true;
+    }
     const std::string dialled = requestParty->number;
     if (auto pickup = matchPickup(m_featureCodes, dialled)) {
         pickUp(msg, outcome.user, *pickup);

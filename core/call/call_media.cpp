@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include <algorithm>
+
 namespace sb::call {
 
 using media::Leg;
@@ -196,9 +198,32 @@ Result<void> CallMedia::takeAnswer(Leg from, const sip::Body& answer) {
     return {};
 }
 
-Result<sip::Body> CallMedia::answerLocally(Leg from, const sip::Body& offer) {
+namespace {
+bool isEncoding(const media::Format& f, const std::string& name) {
+    const auto map = media::resolveRtpMap(f);
+    return map && strcasecmp(map->encoding.c_str(), name.c_str()) == 0;
+}
+}  // namespace
+
+Result<sip::Body> CallMedia::answerLocally(Leg from, const sip::Body& offer, bool codecInUseOnly) {
+    const std::string inUse = codecInUseOnly ? m_codec : std::string();
+    if (!inUse.empty()) {
+        // The relay does not transcode: a newcomer must speak what the other
+        // side already sends. Checked before apply() moves the relay.
+        auto parsed = media::parseSdp(offer.content);
+        const auto audio = parsed ? media::firstAudioIndex(parsed.value()) : std::nullopt;
+        if (!audio || std::none_of(parsed->media[*audio].formats.begin(), parsed->media[*audio].formats.end(),
+                                   [&inUse](const media::Format& f) { return isEncoding(f, inUse); }))
+            return makeError("the offer lacks " + inUse + ", the codec of the call");
+    }
     auto sdp = apply(from, offer);
     if (!sdp) return sdp.error();
+    if (!inUse.empty()) {
+        std::erase_if(sdp->media[*media::firstAudioIndex(sdp.value())].formats, [&inUse](const media::Format& f) {
+            return !isEncoding(f, inUse) && !isEncoding(f, "telephone-event");
+        });
+        m_codec = inUse;
+    }
     // The answer mirrors the offer, telephone-event included.
     m_relay->setTelephoneEvent(from, telephoneEventOf(sdp.value()));
     const size_t audio = *media::firstAudioIndex(sdp.value());  // apply() made sure there is one

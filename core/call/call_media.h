@@ -57,7 +57,9 @@ public:
     /// An offer that ends here (an UPDATE: Switchboard anchors the media, so
     /// the other leg need not hear of a new address): re-point the relay
     /// toward @p from and answer with our side of it.
-    Result<sip::Body> answerLocally(media::Leg from, const sip::Body& offer);
+    /// With @p codecInUseOnly (a phone replacing a party, RFC 3891) the
+    /// answer keeps only the codec the other side already uses.
+    Result<sip::Body> answerLocally(media::Leg from, const sip::Body& offer, bool codecInUseOnly = false);
 
     /// The callee side rings without SDP (180): if the caller was already
     /// given early media, it would hear silence — play ring-back into it.

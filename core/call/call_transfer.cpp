@@ -271,6 +271,45 @@ std::unique_ptr<sip::CallLeg> Call::handOver(sip::CallLeg& leg, const std::strin
     return out;
 }
 
+uint16_t Call::replaceParty(sip::CallLeg& leg, const ::sip_msg& invite, const std::string& by) {
+    // RFC 3891 §3: only a confirmed dialog is replaced here (no early
+    // dialogs: pickup has its own codes); 481 otherwise.
+    if (m_finished || !m_callee || !isParty(leg) || m_transfer || !m_media) return 481;
+    const media::Leg side = sideOf(leg);
+    auto newcomer = sip::CallLeg::acceptInvite(m_manager.stack(), invite, *this);
+    if (!newcomer) return 500;
+    auto answer = m_media->answerLocally(side, newcomer->initialBody(), true);
+    if (!answer) {
+        // Nothing changed for the call: the relay still points where it did.
+        newcomer->reject(488, "Not Acceptable Here");
+        m_adopted.push_back(std::move(newcomer));
+        m_manager.events().publish(LogMessage{LogLevel::Info,
+                                              "call " + std::to_string(m_id) + ": INVITE with Replaces from " + by +
+                                                  " refused: " + answer.error().message,
+                                              nowMs()});
+        return 0;
+    }
+    newcomer->answer(answer.value());
+    sip::CallLeg& taken = *newcomer;
+    m_adopted.push_back(std::move(newcomer));
+    const size_t slot = side == media::Leg::A ? 0 : 1;
+    const std::string before = m_partyExtension[slot].empty() ? m_partyNumber[slot] : m_partyExtension[slot];
+    (side == media::Leg::A ? m_legA : m_callee) = &taken;
+    m_partyExtension[slot] = by;
+    m_partyNumber[slot] = by;
+    m_transfers.push_back(before + ">" + by + " replaces");
+    leg.hangup();
+    m_evidence.sent(&leg, "BYE", {}, nowMs());
+    m_manager.events().publish(LogMessage{LogLevel::Info,
+                                          "call " + std::to_string(m_id) + ": " + by + " took the place of " +
+                                              before + " (INVITE with Replaces)",
+                                          nowMs()});
+    // The party left behind may have been on hold by the one replaced.
+    resumeTransferee(media::otherLeg(side));
+    setState("Talking");
+    return 0;
+}
+
 Destination CallManager::transferDestination(const std::string& transferrer, const std::string& number) {
     if (const store::Extension* ext = findExtension(number)) {
         if (!ext->enabled) {

@@ -297,16 +297,16 @@ class OutgoingCall:
         lines += [f"Content-Length: {len(body.encode())}", "", body]
         self.c.send_raw("\r\n".join(lines))
 
-    def start(self):
-        """Send the INVITE and get past the digest challenge."""
-        self._send_invite()
+    def start(self, extra=()):
+        """Send the INVITE (with header lines @extra) and get past the digest challenge."""
+        self._send_invite(extra)
         first = self._next()
         if first.status == 407:
             self._ack(first)
             chall = parse_challenge(first.all("Proxy-Authenticate")[0])
             auth = self.c.authorization(self.caller, self.password, "INVITE", self.uri, chall, "MD5",
                                         header="Proxy-Authorization")
-            self._send_invite([auth])
+            self._send_invite([auth, *extra])
         return self
 
     def _next(self, timeout=None):

@@ -194,6 +194,52 @@ class Transfer(unittest.TestCase):
         self.ok(caller)
         self.server.wait_log(r"attended transfer by 101 failed: its Replaces names no answered call")
 
+    # -- INVITE with Replaces (RFC 3891) -------------------------------------
+
+    def consultation(self, caller, callee):
+        """A call from @p caller (the Python UA) to the SIPp phone of @p callee, answered."""
+        client = SipClient("127.0.0.1", self.server.port, timeout=5)
+        media = MediaSocket()
+        self.addCleanup(client.close)
+        self.addCleanup(media.close)
+        call = OutgoingCall(client, caller, f"pw-{caller}-secret", callee, media.sdp()).start()
+        final = call.next_response()
+        while final.status < 200:
+            final = call.next_response()
+        self.assertEqual(final.status, 200)
+        return client, call, re.search(r";tag=([^;\s]+)", final.get("To")).group(1)
+
+    def replacing_invite(self, by, callee, replaces):
+        client = SipClient("127.0.0.1", self.server.port, timeout=5)
+        media = MediaSocket()
+        self.addCleanup(client.close)
+        self.addCleanup(media.close)
+        call = OutgoingCall(client, by, f"pw-{by}-secret", callee, media.sdp()).start([f"Replaces: {replaces}"])
+        final = call.next_response()
+        while final.status < 200:
+            final = call.next_response()
+        return call, final
+
+    def test_invite_with_replaces_takes_the_place_of_a_party(self):
+        self.start()
+        phone = self.phone("callee.xml", "101", folder=CALLS)
+        time.sleep(0.3)
+        first, _, pbx_tag = self.consultation("100", "101")
+        # 102 takes 100's place in the call (as a phone does after an
+        # attended transfer it carried out itself, or to pick up a call).
+        call, final = self.replacing_invite("102", "101", f"{first.call_id};to-tag={pbx_tag};from-tag={first.tag}")
+        self.assertEqual(final.status, 200)
+        self.assertRegex(final.body, r"(?m)^m=audio \d+ RTP/AVP 0 101\r?$")  # the call's codec, PCMU
+        self.assertTrue(first.wait_for_bye(5), "the replaced party got no BYE")
+        self.assertEqual(call.bye().status, 200)
+        self.ok(phone)  # 101 is hung up on by 102's BYE
+        self.assertEqual(self.cdr()[0]["transfers"], "100>102 replaces")
+
+    def test_invite_with_replaces_naming_no_call_is_refused_481(self):
+        self.start()
+        _, final = self.replacing_invite("102", "101", "nosuchcall;to-tag=a;from-tag=b")
+        self.assertEqual(final.status, 481)
+
     # -- refused -------------------------------------------------------------
 
     def test_refer_with_a_bad_refer_to_is_refused_400(self):

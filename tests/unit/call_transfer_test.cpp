@@ -144,5 +144,19 @@ TEST_F(TransferOfferTest, TheHeldTransfereeIsTakenOffHold) {
     EXPECT_NE(originLine(offer), originLine(holdOffer));
 }
 
+TEST_F(TransferOfferTest, ANewcomerMustSpeakTheCodecOfTheCall) {
+    // RFC 3891: a phone replacing the callee (side B) offers PCMU only; the
+    // call speaks PCMA, so the offer is refused and the relay stays put.
+    auto refused = media->answerLocally(media::Leg::B, sdp("40010", "0 101"), true);
+    EXPECT_FALSE(refused.ok());
+    ASSERT_TRUE(media->relay().rtpDestination(media::Leg::B));
+    EXPECT_EQ(media->relay().rtpDestination(media::Leg::B)->port, 40002);
+    // Offering it among others: the answer keeps only it, and the relay moves.
+    auto taken = media->answerLocally(media::Leg::B, sdp("40010", "0 8 101"), true);
+    ASSERT_TRUE(taken.ok()) << taken.error().message;
+    EXPECT_NE(taken->content.find("RTP/AVP 8 101\r\n"), std::string::npos) << taken->content;
+    EXPECT_EQ(media->relay().rtpDestination(media::Leg::B)->port, 40010);
+}
+
 }  // namespace
 }  // namespace sb
