@@ -9,6 +9,8 @@ using routing::equalsIgnoreCase;
 using routing::trim;
 
 Result<ReplacesTarget> parseReplaces(std::string_view value) {
+    for (const char c : value)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return makeError("Replaces has a control character");
     const auto params = routing::splitOn(trim(value), ';');
     ReplacesTarget r;
     r.callId = std::string(trim(params.front()));

@@ -14,7 +14,9 @@
 //   Switchboard can read back what it wrote: same number, no parameter
 //   name written twice;
 // - fromUri/fromNameAddr results are self-consistent (a global number
-//   starts with `+`, a phone number has a number, TEL parties have no host).
+//   starts with `+`, a phone number has a number, TEL parties have no host);
+// - a Refer-To (sip/refer.h) that parses names a number, and its Replaces
+//   has a Call-ID and both tags, none with a line break in it.
 
 #include <algorithm>
 #include <cstddef>
@@ -28,6 +30,7 @@
 #include <vector>
 
 #include "routing/party.h"
+#include "sip/refer.h"
 
 using namespace sb::routing;
 
@@ -125,6 +128,16 @@ void exercise(std::string_view text, const std::string& extra) {
         FUZZ_CHECK(*named == *bare);
         const auto caller = callerNumber(bracketed, std::nullopt, std::nullopt);
         if (!bare->number.empty()) FUZZ_CHECK(caller == bare->number);
+    }
+
+    if (auto refer = sb::sip::parseReferTo(text)) {
+        FUZZ_CHECK(!refer->number.empty());
+        if (refer->replaces) {
+            const auto& r = *refer->replaces;
+            FUZZ_CHECK(!r.callId.empty() && !r.toTag.empty() && !r.fromTag.empty());
+            for (const std::string* part : {&r.callId, &r.toTag, &r.fromTag})
+                FUZZ_CHECK(part->find_first_of("\r\n") == std::string::npos);
+        }
     }
 
     for (auto parsed : {fromUri(text), fromNameAddr(text)}) {
