@@ -133,6 +133,30 @@ class Transfer(unittest.TestCase):
         self.assertRegex(received(self.ok(target)), r"(?m)^From: <sip:100@")
         self.assertEqual(self.cdr()[0]["transfers"], "101>102 blind")
 
+    def test_refer_sub_false_gets_no_notify(self):
+        self.start()
+        target = self.phone("target_hangs_up.xml", "102")
+        transferrer = self.phone("transferrer_no_sub.xml", "101", target="102")
+        time.sleep(0.3)
+        caller = SippRun(os.path.join(CALLS, "caller_receives_bye.xml"), "127.0.0.1", self.server.port,
+                         keys={"ext": "100", "callee": "101", "mport": free_port()},
+                         extra=["-au", "100", "-ap", "pw-100-secret"])
+        self.assertNotRegex(received(self.ok(transferrer)), r"(?m)^NOTIFY ")
+        self.ok(caller)
+        self.ok(target)
+        self.assertEqual(self.cdr()[0]["transfers"], "101>102 blind")
+
+    def test_a_second_refer_waits_and_the_transferee_hanging_up_ends_the_transfer(self):
+        self.start()
+        ringing = self.phone("callee_noanswer.xml", "102", folder=CALLS)
+        transferrer = self.phone("transferrer_twice.xml", "101", target="102")
+        time.sleep(0.3)
+        caller = self.dial("caller_hangs_up_later.xml", "101")
+        self.ok(caller)
+        self.ok(transferrer)  # 491 to the second REFER, NOTIFY 487, BYE
+        self.ok(ringing)      # the target's INVITE is cancelled
+        self.assertEqual(self.cdr()[0]["transfers"], "")
+
     def test_blind_transfer_out_through_a_trunk(self):
         port = free_port("127.0.0.2")
         far = SippRun(os.path.join(TRUNKS, "trunk_answers.xml"), "127.0.0.1", 5060, local_ip="127.0.0.2",
