@@ -194,6 +194,13 @@ std::string escapeDisplayName(const std::string& name) {
 }
 }  // namespace
 
+std::pair<uint16_t, std::string> tellingFailure(const std::vector<uint16_t>& failures) {
+    if (std::all_of(failures.begin(), failures.end(), [](uint16_t c) { return c == 486 || c == 600; }))
+        return {486, "Busy Here"};
+    if (std::find(failures.begin(), failures.end(), 603) != failures.end()) return {603, "Decline"};
+    return {480, "Temporarily Unavailable"};
+}
+
 sip::OutgoingInvite outgoingInvite(const CallTarget& t, const CallParties& parties, const sip::Body& offer) {
     sip::OutgoingInvite inv;
     inv.requestUri = t.requestUri;
@@ -369,19 +376,11 @@ void Call::onRejected(sip::CallLeg& leg, uint16_t code, const std::string&) {
     const size_t done = m_forkFailures.size();
     if (done < m_forks.size() - m_forkBase) return;
     // Every contact said no: tell the caller the most telling answer.
-    const bool allBusy = std::all_of(m_forkFailures.begin(), m_forkFailures.end(),
-                                     [](uint16_t c) { return c == 486 || c == 600; });
-    uint16_t answer = 480;
-    std::string text = "Temporarily Unavailable";
+    const auto [answer, text] = tellingFailure(m_forkFailures);
     store::Disposition d = store::Disposition::Failed;
-    if (allBusy) {
-        answer = 486;
-        text = "Busy Here";
+    if (answer == 486) {
         d = store::Disposition::Busy;
-    } else if (std::find(m_forkFailures.begin(), m_forkFailures.end(), 603) != m_forkFailures.end()) {
-        answer = 603;
-        text = "Decline";
-    } else if (std::all_of(m_forkFailures.begin(), m_forkFailures.end(),
+    } else if (answer == 480 && std::all_of(m_forkFailures.begin(), m_forkFailures.end(),
                            [](uint16_t c) { return c == 408 || c == 480 || c == 487; })) {
         d = store::Disposition::NoAnswer;
     }

@@ -77,6 +77,10 @@ struct Destination {
     std::string reason = "Temporarily Unavailable";
 };
 
+/// What to tell when every fork failed with @p failures: 486 when all were
+/// busy, 603 when one declined, else 480 (RFC 3261 §16.7 "best" response, simplified).
+std::pair<uint16_t, std::string> tellingFailure(const std::vector<uint16_t>& failures);
+
 /// The INVITE that rings @p target for @p parties' caller, offering @p offer.
 sip::OutgoingInvite outgoingInvite(const CallTarget& target, const CallParties& parties, const sip::Body& offer);
 
@@ -201,6 +205,7 @@ private:
     void resumeTransferee(media::Leg side);
     media::Leg sideOf(const sip::CallLeg& leg) const { return &leg == m_legA ? media::Leg::A : media::Leg::B; }
     bool isParty(const sip::CallLeg& leg) const { return &leg == m_legA || &leg == m_callee; }
+    sip::CallLeg*& partyOn(media::Leg side) { return side == media::Leg::A ? m_legA : m_callee; }
 
     sip::CallLeg* other(const sip::CallLeg& leg);
     void setState(const std::string& state);

@@ -10,10 +10,6 @@ using media::Leg;
 
 namespace {
 
-size_t slot(Leg leg) {
-    return leg == Leg::A ? 0 : 1;
-}
-
 std::optional<uint8_t> telephoneEventOf(const media::SessionDescription& sdp) {
     const auto audio = media::firstAudioIndex(sdp);
     if (!audio) return std::nullopt;
@@ -54,6 +50,25 @@ void removeTelephoneEvent(media::SessionDescription& sdp) {
     });
 }
 
+bool isEncoding(const media::Format& f, const std::string& name) {
+    const auto map = media::resolveRtpMap(f);
+    return map && strcasecmp(map->encoding.c_str(), name.c_str()) == 0;
+}
+
+/// The relay does not transcode: keep only @p codec (and telephone-event)
+/// in the first audio stream. False (nothing kept) when @p codec is not there.
+bool keepOnlyCodec(media::SessionDescription& sdp, const std::string& codec) {
+    const auto audio = media::firstAudioIndex(sdp);
+    if (!audio) return false;
+    auto& formats = sdp.media[*audio].formats;
+    if (std::none_of(formats.begin(), formats.end(), [&](const media::Format& f) { return isEncoding(f, codec); }))
+        return false;
+    std::erase_if(formats, [&](const media::Format& f) {
+        return !isEncoding(f, codec) && !isEncoding(f, "telephone-event");
+    });
+    return true;
+}
+
 }  // namespace
 
 void CallMedia::agreeTelephoneEvent(Leg from, const media::SessionDescription& received,
@@ -61,20 +76,20 @@ void CallMedia::agreeTelephoneEvent(Leg from, const media::SessionDescription& r
     const Leg to = media::otherLeg(from);
     const auto te = telephoneEventOf(received);
     if (isOffer) {
-        m_offeredTe[slot(from)] = te;
-        m_offerSeen[slot(from)] = true;
+        m_offeredTe[media::indexOf(from)] = te;
+        m_offerSeen[media::indexOf(from)] = true;
         // Offered to the other leg either way: whichever leg can send
         // RFC 4733 does, and Switchboard turns it into SIP INFO where needed.
         if (!te) addTelephoneEvent(rewritten, std::nullopt);
         return;
     }
-    if (!m_offerSeen[slot(to)]) {
+    if (!m_offerSeen[media::indexOf(to)]) {
         // An answer to nothing we saw offered: both legs see the same SDP.
         m_relay->setTelephoneEvent(from, te);
         m_relay->setTelephoneEvent(to, te);
         return;
     }
-    const auto offered = m_offeredTe[slot(to)];
+    const auto offered = m_offeredTe[media::indexOf(to)];
     // RFC 3264 §6: the answer toward the offerer lists only what it offered;
     // telephone-event it offered is accepted by Switchboard, whatever the
     // other leg answered.
@@ -153,8 +168,8 @@ sip::Body CallMedia::ownOffer(Leg to) {
     (to == Leg::A ? m_originA : m_originB).stamp(sdp, ours.address);
     // Offered on the caller's behalf: the caller agrees telephone-event
     // in its ACK (takeAnswer).
-    m_offeredTe[slot(media::otherLeg(to))] = 101;
-    m_offerSeen[slot(media::otherLeg(to))] = true;
+    m_offeredTe[media::indexOf(media::otherLeg(to))] = 101;
+    m_offerSeen[media::indexOf(media::otherLeg(to))] = true;
     return sip::Body::sdp(media::renderSdp(sdp));
 }
 
@@ -163,16 +178,7 @@ sip::Body CallMedia::freshOffer(Leg to) {
     if (!last || !media::firstAudioIndex(*last)) return ownOffer(to);
     media::SessionDescription sdp = *last;
     const size_t audio = *media::firstAudioIndex(sdp);
-    auto& formats = sdp.media[audio].formats;
-    if (!m_codec.empty()) {
-        std::erase_if(formats, [this](const media::Format& f) {
-            const auto map = media::resolveRtpMap(f);
-            if (!map) return true;
-            return strcasecmp(map->encoding.c_str(), m_codec.c_str()) != 0 &&
-                   strcasecmp(map->encoding.c_str(), "telephone-event") != 0;
-        });
-    }
-    if (formats.empty()) return ownOffer(to);
+    if (!m_codec.empty() && !keepOnlyCodec(sdp, m_codec)) return ownOffer(to);
     sdp.direction.reset();
     sdp.media[audio].direction = media::Direction::SendRecv;
     const media::Endpoint ours = m_relay->localEndpoint(to);
@@ -198,30 +204,19 @@ Result<void> CallMedia::takeAnswer(Leg from, const sip::Body& answer) {
     return {};
 }
 
-namespace {
-bool isEncoding(const media::Format& f, const std::string& name) {
-    const auto map = media::resolveRtpMap(f);
-    return map && strcasecmp(map->encoding.c_str(), name.c_str()) == 0;
-}
-}  // namespace
-
 Result<sip::Body> CallMedia::answerLocally(Leg from, const sip::Body& offer, bool codecInUseOnly) {
     const std::string inUse = codecInUseOnly ? m_codec : std::string();
     if (!inUse.empty()) {
-        // The relay does not transcode: a newcomer must speak what the other
-        // side already sends. Checked before apply() moves the relay.
+        // A newcomer must speak what the other side already sends; checked
+        // on a copy before apply() moves the relay.
         auto parsed = media::parseSdp(offer.content);
-        const auto audio = parsed ? media::firstAudioIndex(parsed.value()) : std::nullopt;
-        if (!audio || std::none_of(parsed->media[*audio].formats.begin(), parsed->media[*audio].formats.end(),
-                                   [&inUse](const media::Format& f) { return isEncoding(f, inUse); }))
+        if (!parsed || !keepOnlyCodec(parsed.value(), inUse))
             return makeError("the offer lacks " + inUse + ", the codec of the call");
     }
     auto sdp = apply(from, offer);
     if (!sdp) return sdp.error();
     if (!inUse.empty()) {
-        std::erase_if(sdp->media[*media::firstAudioIndex(sdp.value())].formats, [&inUse](const media::Format& f) {
-            return !isEncoding(f, inUse) && !isEncoding(f, "telephone-event");
-        });
+        (void)keepOnlyCodec(sdp.value(), inUse);
         m_codec = inUse;
     }
     // The answer mirrors the offer, telephone-event included.
@@ -277,7 +272,7 @@ void CallMedia::startRingback() {
 }
 
 void CallMedia::musicOn(Leg leg, std::shared_ptr<const media::AudioClip> music) {
-    const size_t i = leg == Leg::A ? 0 : 1;
+    const size_t i = media::indexOf(leg);
     if (m_music[i] || !music) return;
     auto codec = g711Of(leg == Leg::A ? m_towardCaller : m_towardCallee);
     if (!codec) return;
@@ -287,7 +282,7 @@ void CallMedia::musicOn(Leg leg, std::shared_ptr<const media::AudioClip> music) 
 }
 
 void CallMedia::musicOff(Leg leg) {
-    const size_t i = leg == Leg::A ? 0 : 1;
+    const size_t i = media::indexOf(leg);
     if (!m_music[i]) return;
     m_relay->stopTone(leg);
     m_music[i] = false;

@@ -74,7 +74,7 @@ public:
     /// (looped) until musicOff(); no-op without music or a G.711 codec on it.
     void musicOn(media::Leg leg, std::shared_ptr<const media::AudioClip> music);
     void musicOff(media::Leg leg);
-    bool musicPlaying(media::Leg leg) const { return m_music[leg == media::Leg::A ? 0 : 1]; }
+    bool musicPlaying(media::Leg leg) const { return m_music[media::indexOf(leg)]; }
 
     void setToneHandler(ToneHandler h) { m_toneHandler = std::move(h); }
 

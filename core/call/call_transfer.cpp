@@ -25,7 +25,7 @@ sip::ReferAnswer Call::onRefer(sip::CallLeg& leg, const sip::ReferRequest& reque
     m_evidence.received(&leg, "REFER", nowMs());
     if (m_finished || !m_callee || !isParty(leg)) return {403, "Transfer Needs An Answered Call"};
     const media::Leg side = sideOf(leg);
-    if (m_partyExtension[side == media::Leg::A ? 0 : 1].empty()) {
+    if (m_partyExtension[media::indexOf(side)].empty()) {
         // Only our own phones transfer; a line or trunk that sends REFER
         // would otherwise make us place calls on its say-so.
         m_manager.events().publish(LogMessage{LogLevel::Info,
@@ -54,7 +54,7 @@ void Call::onReferAccepted(sip::CallLeg& leg, const sip::ReferRequest& request) 
     t.referCseq = request.cseq;
     t.notify = request.subscription;
     t.attended = target->replaces.has_value();
-    t.from = m_partyExtension[side == media::Leg::A ? 0 : 1];
+    t.from = m_partyExtension[media::indexOf(side)];
     t.to = target->number;
     m_transfer = std::move(t);
     notifyTransferrer(100, "Trying", false);
@@ -90,7 +90,7 @@ void Call::startTransfer(sip::CallLeg&, const sip::ReferTarget& target) {
     if (d.kind == Destination::Kind::Voicemail || d.targets.empty() || !m_media)
         return fail(480, "Temporarily Unavailable", "the target has no phone to ring");
     CallParties asCaller = m_parties;
-    asCaller.caller = m_partyNumber[transferee == media::Leg::A ? 0 : 1];
+    asCaller.caller = m_partyNumber[media::indexOf(transferee)];
     asCaller.callerName.clear();
     asCaller.callee = target.number;
     m_transfer->ringing =
@@ -143,7 +143,7 @@ void Call::transferFailed(uint16_t code, const std::string& reason) {
     m_transfer.reset();
     if (transferrerGone) {
         // Nobody is left to take the transferee back: end the call.
-        sip::CallLeg* alone = transferee == media::Leg::A ? m_legA : m_callee;
+        sip::CallLeg* alone = partyOn(transferee);
         if (alone) {
             alone->hangup();
             m_evidence.sent(alone, "BYE", {}, nowMs());
@@ -158,7 +158,7 @@ void Call::startAttended(const sip::ReplacesTarget& replaces) {
     auto [other, otherLeg] = m_manager.findDialog(replaces);
     std::string extension;
     std::unique_ptr<sip::CallLeg> joining;
-    const std::string transferee = m_partyNumber[m_transfer->side == media::Leg::A ? 1 : 0];
+    const std::string transferee = m_partyNumber[media::indexOf(media::otherLeg(m_transfer->side))];
     if (other && other != this && otherLeg && m_media)
         joining = other->handOver(*otherLeg, m_transfer->from + ">" + transferee + " attended", &extension);
     if (!joining) {
@@ -190,9 +190,9 @@ void Call::startAttended(const sip::ReplacesTarget& replaces) {
 
 void Call::completeTransfer(sip::CallLeg& target, const std::string& extension) {
     const media::Leg side = m_transfer->side;
-    const size_t slot = side == media::Leg::A ? 0 : 1;
-    sip::CallLeg* replaced = side == media::Leg::A ? m_legA : m_callee;
-    (side == media::Leg::A ? m_legA : m_callee) = &target;
+    const size_t slot = media::indexOf(side);
+    sip::CallLeg* replaced = partyOn(side);
+    partyOn(side) = &target;
     m_partyExtension[slot] = extension;
     m_partyNumber[slot] = extension.empty() ? m_transfer->to : extension;
     m_transfers.push_back(m_transfer->from + ">" + m_partyNumber[slot] +
@@ -216,7 +216,7 @@ void Call::completeTransfer(sip::CallLeg& target, const std::string& extension) 
 void Call::resumeTransferee(media::Leg side) {
     if (!m_media) return;
     m_media->musicOff(side);
-    sip::CallLeg* leg = side == media::Leg::A ? m_legA : m_callee;
+    sip::CallLeg* leg = partyOn(side);
     // The transferrer held it before the REFER: its phone still thinks so.
     if (!leg || !m_media->holdSentToward(side) || m_localReinvite) return;
     const sip::Body offer = m_media->freshOffer(side);
@@ -242,7 +242,7 @@ std::unique_ptr<sip::CallLeg> Call::handOver(sip::CallLeg& leg, const std::strin
     if (m_finished || !m_callee || !isParty(leg) || m_transfer) return nullptr;
     sip::CallLeg* peer = other(leg);
     if (!peer || peer->state() != sip::CallLeg::State::Established) return nullptr;
-    *extension = m_partyExtension[sideOf(*peer) == media::Leg::A ? 0 : 1];
+    *extension = m_partyExtension[media::indexOf(sideOf(*peer))];
     std::unique_ptr<sip::CallLeg> out;
     if (peer == m_caller.get()) {
         m_divertedCallId = m_caller->dialog().callId;
@@ -263,7 +263,7 @@ std::unique_ptr<sip::CallLeg> Call::handOver(sip::CallLeg& leg, const std::strin
         m_adopted.erase(m_adopted.begin() + static_cast<std::ptrdiff_t>(i));
     }
     if (!out) return nullptr;
-    (peer == m_legA ? m_legA : m_callee) = nullptr;
+    partyOn(sideOf(*peer)) = nullptr;
     m_transfers.push_back(transfer);
     leg.hangup();
     m_evidence.sent(&leg, "BYE", {}, nowMs());
@@ -292,9 +292,9 @@ uint16_t Call::replaceParty(sip::CallLeg& leg, const ::sip_msg& invite, const st
     newcomer->answer(answer.value());
     sip::CallLeg& taken = *newcomer;
     m_adopted.push_back(std::move(newcomer));
-    const size_t slot = side == media::Leg::A ? 0 : 1;
+    const size_t slot = media::indexOf(side);
     const std::string before = m_partyExtension[slot].empty() ? m_partyNumber[slot] : m_partyExtension[slot];
-    (side == media::Leg::A ? m_legA : m_callee) = &taken;
+    partyOn(side) = &taken;
     m_partyExtension[slot] = by;
     m_partyNumber[slot] = by;
     m_transfers.push_back(before + ">" + by + " replaces");

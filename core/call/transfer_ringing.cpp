@@ -96,11 +96,8 @@ void TransferRinging::onRejected(sip::CallLeg&, uint16_t code, const std::string
 void TransferRinging::failed(uint16_t last) {
     m_done = true;
     m_ringTimer.cancel();
-    const bool allBusy =
-        std::all_of(m_failures.begin(), m_failures.end(), [](uint16_t c) { return c == 486 || c == 600; });
-    if (allBusy) return m_owner.transferFailed(486, "Busy Here");
-    if (std::find(m_failures.begin(), m_failures.end(), 603) != m_failures.end())
-        return m_owner.transferFailed(603, "Decline");
+    const auto [code, reason] = tellingFailure(m_failures);
+    if (code != 480) return m_owner.transferFailed(code, reason);
     // A number that does not exist is worth telling the transferrer as such.
     if (last == 403) return m_owner.transferFailed(403, "Forbidden");
     if (last == 404) return m_owner.transferFailed(404, "Not Found");

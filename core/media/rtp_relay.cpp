@@ -30,10 +30,6 @@ Endpoint toEndpoint(const struct sa& address) {
     return Endpoint{text, sa_port(&address)};
 }
 
-size_t indexOf(Leg leg) {
-    return leg == Leg::A ? 0 : 1;
-}
-
 }  // namespace
 
 std::string_view toString(Leg leg) {

@@ -22,6 +22,10 @@ enum class Leg { A = 1, B = 2 };
 constexpr Leg otherLeg(Leg leg) {
     return leg == Leg::A ? Leg::B : Leg::A;
 }
+/// 0 for A, 1 for B: where a per-leg array keeps @p leg.
+constexpr size_t indexOf(Leg leg) {
+    return leg == Leg::A ? 0 : 1;
+}
 std::string_view toString(Leg leg);
 
 /// Traffic received on one leg. "Forwarded" counts what went on to the other
