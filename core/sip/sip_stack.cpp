@@ -122,12 +122,24 @@ Result<std::unique_ptr<SipStack>> SipStack::create(const ListenConfig& config, E
 
     // The first address settles the port (it may be 0 = any free); the
     // others listen on the same one so every interface looks alike.
-    uint16_t port = config.port;
-    for (const auto& address : self->m_addresses) {
-        for (enum sip_transp tp : {SIP_TRANSP_UDP, SIP_TRANSP_TCP}) {
-            if (auto added = self->addTransport(tp, address, port, nullptr); !added) return added.error();
-            if (port == 0) port = self->boundPort(tp);
+    // With port 0 the UDP socket picks a port that TCP may not have free (a
+    // client connection can hold it as its local port), so a clash there
+    // starts over on another port rather than failing.
+    uint16_t port = 0;
+    for (int attempt = 0;; ++attempt) {
+        port = config.port;
+        Result<void> added;
+        for (const auto& address : self->m_addresses) {
+            for (enum sip_transp tp : {SIP_TRANSP_UDP, SIP_TRANSP_TCP}) {
+                if (added = self->addTransport(tp, address, port, nullptr); !added) break;
+                if (port == 0) port = self->boundPort(tp);
+            }
+            if (!added) break;
         }
+        if (added) break;
+        const bool retry = config.port == 0 && added.error().code == EADDRINUSE && attempt < 20;
+        if (!retry) return added.error();
+        sip_transp_flush(s);
     }
     self->m_port = port;
 

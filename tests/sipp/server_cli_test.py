@@ -164,6 +164,20 @@ class ServerCli(unittest.TestCase):
             self.assertEqual(res.returncode, 1)
             self.assertIn(f"127.0.0.1:{server.port}", res.stderr)
 
+    def test_any_free_port_moves_past_a_port_tcp_holds(self):
+        # "--sip-port 0" lets UDP choose; a TCP client socket holding that
+        # number made the start fail (seen in CI under parallel tests).
+        probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
+        if probe.returncode != 0:
+            self.skipTest("no network namespaces here: " + probe.stderr.decode(errors="replace").strip())
+        helper = os.path.join(os.path.dirname(os.path.abspath(__file__)), "any_port_netns.py")
+        res = subprocess.run(["unshare", "-rn", "sh", "-c", 'ip link set lo up && exec "$0" "$1" "$2" 40',
+                              sys.executable, helper, SERVER], capture_output=True, text=True, timeout=120)
+        ports = res.stdout.split()
+        self.assertEqual(len(ports), 40, res.stderr)
+        self.assertNotIn("failed", ports, res.stderr)
+        self.assertNotIn("40000", ports)
+
 
 if __name__ == "__main__":
     SERVER = sys.argv.pop(1)
