@@ -216,6 +216,12 @@ private:
     bool divertToVoicemail();
     /// Forwarded to ring group or menu @p number: hand the caller to it (call_divert.cpp).
     bool divertToService(const std::string& number);
+    /// Blind transfer to @p destination, a service (voicemail, group, menu,
+    /// conference, echo) reached by dialling @p number: the transferee moves
+    /// there and this call ends (call_divert.cpp).
+    void transferToService(const Destination& destination, const std::string& number);
+    /// Take @p party's leg out of this call (its side is left empty); null when it is not ours.
+    std::unique_ptr<sip::CallLeg> releaseParty(sip::CallLeg& party);
     void finish(store::Disposition disposition, int sipCode, const std::string& reason);
     void cancelForks(const sip::CallLeg* except);
     void publish();

@@ -103,6 +103,19 @@ public:
     bool divertToService(const std::string& number, std::unique_ptr<sip::CallLeg>& leg, const CallParties& parties,
                          int64_t startMs, const std::string& localAddress);
 
+    /// A blind transfer to @p destination (Voicemail, or Service: a ring
+    /// group, menu, echo test or conference room; call_transfer.cpp): the
+    /// transferee's answered leg, handed over by @p release once everything
+    /// else is ready, moves into that service, re-INVITEd toward the media
+    /// engine on @p localAddress, going on with the o= @p origin it knows.
+    /// @p parties: the transferee as caller, the number dialled. @return the
+    /// service's name, or nothing (@p release not called) when there is no
+    /// such service, no media engine or no RTP port.
+    std::optional<std::string> takeTransferee(const Destination& destination,
+                                              const std::function<std::unique_ptr<sip::CallLeg>()>& release,
+                                              const CallParties& parties, const std::string& localAddress,
+                                              const media::LegOrigin& origin);
+
     /// End a call by id (the GUI's Hang up); false when there is no such call.
     bool hangUp(uint64_t callId);
     size_t activeCalls() const { return m_calls.size(); }
@@ -180,6 +193,7 @@ private:
     const store::IvrMenu* findMenu(const std::string& number) const;
     /// The ring-group service call @p group reaches.
     static ServiceTarget groupTarget(const store::RingGroup& group);
+    static ServiceTarget voicemailTarget(const std::string& mailbox);
     const store::RingGroup* findGroup(const std::string& number) const;
     /// The service call of a forward to group or menu @p number (nullopt:
     /// neither): named by what the caller dialled, with @p parties' forwards.

@@ -195,6 +195,15 @@ void CallManager::startService(const ::sip_msg& msg, const std::string& caller, 
     ref->start(std::move(pair.value()), *m_mediaEngine);
 }
 
+ServiceTarget CallManager::voicemailTarget(const std::string& mailbox) {
+    ServiceTarget target;
+    target.kind = ServiceTarget::Kind::VoicemailDeposit;
+    target.mailbox = mailbox;
+    target.dialled = mailbox;
+    target.label = "voicemail " + mailbox;
+    return target;
+}
+
 bool CallManager::divertToVoicemail(const std::string& mailbox, std::unique_ptr<sip::CallLeg>& leg,
                                     const std::string& caller, int64_t startMs, const std::string& localAddress) {
     const store::Extension* box = findExtension(mailbox);
@@ -206,11 +215,7 @@ bool CallManager::divertToVoicemail(const std::string& mailbox, std::unique_ptr<
                                     nowMs()});
         return false;
     }
-    ServiceTarget target;
-    target.kind = ServiceTarget::Kind::VoicemailDeposit;
-    target.mailbox = mailbox;
-    target.dialled = mailbox;
-    target.label = "voicemail " + mailbox;
+    const ServiceTarget target = voicemailTarget(mailbox);
     const uint64_t id = m_nextId++;
     auto call = std::make_unique<ServiceCall>(*this, id, std::move(leg), caller, target, makeService(target, caller),
                                               startMs);

@@ -49,6 +49,9 @@ public:
     sip::Body freshOffer(media::Leg to);
     /// The last SDP sent toward @p to put that party on hold (sendonly or inactive).
     bool holdSentToward(media::Leg to) const;
+    /// The o= line of what was sent toward @p to: whoever takes that party's
+    /// dialog over goes on with it (RFC 3264 §8: same session, next version).
+    const media::LegOrigin& origin(media::Leg to) const { return to == media::Leg::A ? m_originA : m_originB; }
 
     /// An answer that ends here (to ownOffer(), or the caller's answer in
     /// its ACK): point the relay at it; nothing is sent on.

@@ -87,7 +87,9 @@ void Call::startTransfer(sip::CallLeg&, const sip::ReferTarget& target) {
     };
     if (d.kind == Destination::Kind::Refused)
         return fail(d.code, d.reason, std::to_string(d.code) + " " + d.reason);
-    if (d.kind == Destination::Kind::Voicemail || d.targets.empty() || !m_media)
+    if (d.kind == Destination::Kind::Voicemail || d.kind == Destination::Kind::Service)
+        return transferToService(d, target.number);
+    if (d.targets.empty() || !m_media)
         return fail(480, "Temporarily Unavailable", "the target has no phone to ring");
     CallParties asCaller = m_parties;
     asCaller.caller = m_partyNumber[media::indexOf(transferee)];
@@ -243,27 +245,8 @@ std::unique_ptr<sip::CallLeg> Call::handOver(sip::CallLeg& leg, const std::strin
     sip::CallLeg* peer = other(leg);
     if (!peer || peer->state() != sip::CallLeg::State::Established) return nullptr;
     *extension = m_partyExtension[media::indexOf(sideOf(*peer))];
-    std::unique_ptr<sip::CallLeg> out;
-    if (peer == m_caller.get()) {
-        m_divertedCallId = m_caller->dialog().callId;
-        out = std::move(m_caller);
-        m_diverted = true;
-    }
-    for (size_t i = 0; !out && i < m_forks.size(); ++i) {
-        if (m_forks[i].get() != peer) continue;
-        out = std::move(m_forks[i]);
-        m_forks.erase(m_forks.begin() + static_cast<std::ptrdiff_t>(i));
-        if (i < m_forkTargets.size())
-            m_forkTargets.erase(m_forkTargets.begin() + static_cast<std::ptrdiff_t>(i));
-        if (i < m_forkBase) --m_forkBase;
-    }
-    for (size_t i = 0; !out && i < m_adopted.size(); ++i) {
-        if (m_adopted[i].get() != peer) continue;
-        out = std::move(m_adopted[i]);
-        m_adopted.erase(m_adopted.begin() + static_cast<std::ptrdiff_t>(i));
-    }
+    std::unique_ptr<sip::CallLeg> out = releaseParty(*peer);
     if (!out) return nullptr;
-    partyOn(sideOf(*peer)) = nullptr;
     m_transfers.push_back(transfer);
     leg.hangup();
     m_evidence.sent(&leg, "BYE", {}, nowMs());
@@ -311,6 +294,16 @@ uint16_t Call::replaceParty(sip::CallLeg& leg, const ::sip_msg& invite, const st
 }
 
 Destination CallManager::transferDestination(const std::string& transferrer, const std::string& number) {
+    const auto service = matchService(m_featureCodes, number);
+    // *97 is "my voicemail": the transferee's would be a stranger's mailbox.
+    const bool isService = service ? service->kind != ServiceTarget::Kind::VoicemailRetrieval
+                                   : findGroup(number) != nullptr || findMenu(number) != nullptr;
+    if (isService) {
+        Destination d;
+        d.kind = Destination::Kind::Service;
+        d.extension = number;
+        return d;
+    }
     if (const store::Extension* ext = findExtension(number)) {
         if (!ext->enabled) {
             Destination d;
@@ -323,6 +316,40 @@ Destination CallManager::transferDestination(const std::string& transferrer, con
         return resolveExtension(*ext, scratch);
     }
     return outsideDestination(number, transferrer, {});
+}
+
+std::optional<std::string> CallManager::takeTransferee(const Destination& d,
+                                                       const std::function<std::unique_ptr<sip::CallLeg>()>& release,
+                                                       const CallParties& parties,
+                                                       const std::string& localAddress,
+                                                       const media::LegOrigin& origin) {
+    std::optional<ServiceTarget> target;
+    if (d.kind == Destination::Kind::Voicemail) {
+        const store::Extension* box = findExtension(d.mailbox);
+        if (box && box->voicemail) target = voicemailTarget(d.mailbox);
+    } else if (d.kind == Destination::Kind::Service) {
+        target = matchService(m_featureCodes, d.extension);
+        if (!target) target = forwardedService(d.extension, parties);
+    }
+    if (!target || !m_mediaEngine || !m_mailboxes || localAddress.empty()) return std::nullopt;
+    target->label += " (transfer)";
+    auto service = makeService(*target, parties.caller);
+    if (!service) return std::nullopt;
+    auto pair = allocatePorts(localAddress);
+    if (!pair) {
+        m_events.publish(
+            LogMessage{LogLevel::Warning, "transfer to " + target->label + ": " + pair.error().message, nowMs()});
+        return std::nullopt;
+    }
+    std::unique_ptr<sip::CallLeg> leg = release();
+    if (!leg) return std::nullopt;  // the port pair goes back to the pool with `pair`
+    const uint64_t id = m_nextId++;
+    auto call = std::make_unique<ServiceCall>(*this, id, std::move(leg), parties.caller, *target, std::move(service),
+                                              nowMs());
+    ServiceCall* ref = call.get();
+    m_calls.emplace(id, std::move(call));
+    ref->takeOver(std::move(pair.value()), *m_mediaEngine, origin);
+    return target->label;
 }
 
 std::pair<Call*, sip::CallLeg*> CallManager::findDialog(const sip::ReplacesTarget& replaces) {

@@ -73,6 +73,22 @@ ServiceCall::~ServiceCall() {
     if (m_engine && m_session) m_engine->close(m_session);
 }
 
+void ServiceCall::openSession(media::PortPair pair, const media::LegMediaParams& params) {
+    media::MediaEngine::SessionEvents events;
+    events.digit = [this](char digit, media::DtmfMethod method) { onDigit(digit, method); };
+    events.playDone = [this](uint64_t token) {
+        if (m_service && !m_finished && token != kRingbackToken) m_service->playDone(*this, token);
+    };
+    events.failed = [this](const std::string& why) {
+        log(LogLevel::Warning, why);
+        if (!m_finished) {
+            m_leg->hangup();
+            finish(store::Disposition::Failed, 500, why);
+        }
+    };
+    m_session = m_engine->open(std::move(pair), params, std::move(events));
+}
+
 void ServiceCall::start(media::PortPair pair, media::MediaEngine& engine) {
     m_engine = &engine;
     m_local = pair.rtpEndpoint();
@@ -92,19 +108,7 @@ void ServiceCall::start(media::PortPair pair, media::MediaEngine& engine) {
         m_codec = a->params.law == media::G711Law::MuLaw ? "PCMU" : "PCMA";
         answer = sip::Body::sdp(media::renderSdp(a->sdp));
     }
-    media::MediaEngine::SessionEvents events;
-    events.digit = [this](char digit, media::DtmfMethod method) { onDigit(digit, method); };
-    events.playDone = [this](uint64_t token) {
-        if (m_service && !m_finished && token != kRingbackToken) m_service->playDone(*this, token);
-    };
-    events.failed = [this](const std::string& why) {
-        log(LogLevel::Warning, why);
-        if (!m_finished) {
-            m_leg->hangup();
-            finish(store::Disposition::Failed, 500, why);
-        }
-    };
-    m_session = engine.open(std::move(pair), params, std::move(events));
+    openSession(std::move(pair), params);
     m_leg->answer(answer);
     m_answerMs = nowMs();
     if (!m_awaitingAnswer) {
@@ -132,15 +136,47 @@ Result<sip::Body> ServiceCall::answerOffer(const sip::Body& offer) {
     return sip::Body::sdp(media::renderSdp(a->sdp));
 }
 
-void ServiceCall::onConfirmed(sip::CallLeg&, const sip::Body& ackBody) {
+void ServiceCall::takeOver(media::PortPair pair, media::MediaEngine& engine, media::LegOrigin origin) {
+    m_engine = &engine;
+    m_local = pair.rtpEndpoint();
+    m_origin = std::move(origin);
+    media::LegMediaParams params;
+    params.peerDirection = media::Direction::Inactive;  // nothing is sent before the answer
+    openSession(std::move(pair), params);
+    m_answerMs = nowMs();
+    m_awaitingAnswer = true;
+    setState("Transferred");
+    // May answer at once (491 when a re-INVITE is already under way).
+    m_leg->reinvite(sip::Body::sdp(media::renderSdp(media::offerAsEndpoint(m_local, m_origin))));
+}
+
+void ServiceCall::onReinviteAnswered(sip::CallLeg&, uint16_t code, const sip::Body& answer) {
     if (!m_awaitingAnswer || m_finished) return;
+    if (code >= 300) {
+        const std::string why =
+            "the transferred party refused the move to " + m_target.label + " (" + std::to_string(code) + ")";
+        log(LogLevel::Warning, why + ": hung up");
+        m_awaitingAnswer = false;
+        m_leg->hangup();
+        finish(store::Disposition::Failed, code, why);
+        return;
+    }
+    takeAnswer(answer, "the re-INVITE's 200");
+}
+
+void ServiceCall::onConfirmed(sip::CallLeg&, const sip::Body& ackBody) {
+    // RFC 3264 §5: an offer in the 200 must be answered in the ACK.
+    if (m_awaitingAnswer && !m_finished) takeAnswer(ackBody, "the ACK");
+}
+
+void ServiceCall::takeAnswer(const sip::Body& answer, const char* where) {
     m_awaitingAnswer = false;
-    auto sdp = media::parseSdp(ackBody.content);
+    auto sdp = media::parseSdp(answer.content);
     auto params = sdp ? media::paramsFromAnswer(sdp.value()) : Result<media::LegMediaParams>(sdp.error());
     if (!params) {
-        // RFC 3264 §5: an offer in the 200 must be answered in the ACK.
         m_leg->hangup();
-        finish(store::Disposition::Failed, 488, "the ACK had no usable SDP answer: " + params.error().message);
+        finish(store::Disposition::Failed, 488,
+               std::string(where) + " had no usable SDP answer: " + params.error().message);
         return;
     }
     m_codec = params->law == media::G711Law::MuLaw ? "PCMU" : "PCMA";

@@ -77,6 +77,11 @@ public:
     bool accepted() const { return m_leg != nullptr; }
     /// Answer with media on @p pair (from the call manager's pool).
     void start(media::PortPair pair, media::MediaEngine& engine);
+    /// Take over an answered leg (a transfer to a service): re-INVITE it
+    /// toward the media engine on @p pair, going on with @p origin (the o=
+    /// the party has seen); the service starts on the 2xx. A refusal hangs
+    /// the leg up: it has left the call it was in.
+    void takeOver(media::PortPair pair, media::MediaEngine& engine, media::LegOrigin origin);
     /// Refuse before answering.
     void refuse(uint16_t code, const std::string& reason, const std::string& why);
     /// Before start(): tell the caller the call is being forwarded (181, RFC 3261 §21.1.3).
@@ -102,6 +107,7 @@ public:
     void onConfirmed(sip::CallLeg& leg, const sip::Body& ackBody) override;
     void onCancelled(sip::CallLeg& leg) override;
     void onReinvite(sip::CallLeg& leg, const sip::Body& offer) override;
+    void onReinviteAnswered(sip::CallLeg& leg, uint16_t code, const sip::Body& answer) override;
     Result<sip::Body> onUpdateOffer(sip::CallLeg& leg, const sip::Body& offer) override;
     void onInfo(sip::CallLeg& leg, const sip::Body& body) override;
     void onBye(sip::CallLeg& leg) override;
@@ -132,6 +138,9 @@ private:
     /// Make @p service the one the caller talks to from now on (the old one is kept until the call goes).
     void handOver(std::unique_ptr<services::Service> service);
 
+    void openSession(media::PortPair pair, const media::LegMediaParams& params);
+    /// The caller's answer to our offer (in the ACK, or to takeOver's re-INVITE): the service starts.
+    void takeAnswer(const sip::Body& answer, const char* where);
     /// Answer an offer from the caller (initial, re-INVITE or UPDATE).
     Result<sip::Body> answerOffer(const sip::Body& offer);
     void onDigit(char digit, media::DtmfMethod method);
@@ -155,7 +164,7 @@ private:
     media::MediaEngine::SessionId m_session = 0;
     media::Endpoint m_local;
     media::LegOrigin m_origin{"switchboard"};
-    bool m_awaitingAnswer = false;  ///< we offered in the 200 (caller sent no SDP)
+    bool m_awaitingAnswer = false;  ///< we offered in the 200 (caller sent no SDP) or in takeOver's re-INVITE
     bool m_started = false;
     bool m_finished = false;
     std::string m_state = "Trying";

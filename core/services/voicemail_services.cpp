@@ -97,7 +97,11 @@ private:
             return;
         }
         // Less than half a second is a hang-up at the beep, not a message.
-        if (durationMs.value() < 500) return;
+        if (durationMs.value() < 500) {
+            if (log) log(LogLevel::Info, "voicemail for " + message.mailbox + " from " + message.caller + ": hung up at the beep (" +
+                                         std::to_string(durationMs.value()) + " ms), no message kept");
+            return;
+        }
         message.durationMs = durationMs.value();
         const auto kept = mailboxes.add(message);
         if (log) log(LogLevel::Info, "voicemail for " + kept.mailbox + " from " + kept.caller + ", " +

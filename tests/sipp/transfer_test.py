@@ -175,6 +175,81 @@ class Transfer(unittest.TestCase):
         row = self.cdr()[0]
         self.assertEqual(row["transfers"], "101>90201234567 blind")
 
+    # -- blind, to a service ------------------------------------------------
+
+    SALES = {"number": "600", "name": "Sales", "strategy": "simultaneous",
+             "members": [{"extension": "102", "timeout": 20}], "final_destination": "hangup"}
+
+    def service_transfer(self, target, transferee="transferee_leaves_service.xml", **config):
+        """100 calls 101, which transfers it blind to @p target; what 100 received."""
+        transferrer = self.phone("transferrer_blind_service.xml", "101", target=target)
+        time.sleep(0.3)
+        saw = received(self.ok(self.dial(transferee, "101")))
+        self.ok(transferrer)
+        self.assertNotRegex(saw, r"(?m)^REFER ")
+        # The media engine goes on with the session the transferee knows
+        # (RFC 3264 §8): same o= session id, a newer version.
+        origins = [(int(i), int(v)) for i, v in re.findall(r"(?m)^o=switchboard (\d+) (\d+) ", saw)]
+        self.assertGreaterEqual(len(origins), 3, saw)
+        self.assertEqual({i for i, _ in origins}, {origins[0][0]})
+        self.assertGreater(origins[-1][1], origins[-2][1])
+        return saw
+
+    def service_row(self, rows):
+        return next(r for r in rows if r["transfers"] == "")
+
+    def test_blind_transfer_to_a_ring_group(self):
+        self.start(ring_groups=[self.SALES])
+        member = self.phone("target_hangs_up.xml", "102")
+        self.service_transfer("600", transferee="transferee_to_service.xml")
+        # The group rings its member for the transferee, who is then hung up
+        # on when the member hangs up.
+        self.assertRegex(received(self.ok(member)), r"(?m)^From: .*<sip:100@")
+        rows = self.cdr(2)
+        self.assertIn("101>600 blind", [r["transfers"] for r in rows])
+        service = self.service_row(rows)
+        self.assertEqual((service["caller"], service["callee"]), ("100", "600"))
+        self.assertIn("(transfer)", service["route"])
+        self.assertIn("answered by 102", service["route"])
+        self.server.wait_log(r"call \d+: transferred by 101 to group 600 .*\(transfer\) \(blind\)")
+
+    def test_blind_transfer_to_a_menu(self):
+        self.start(ivr_menus=[{"number": "500", "name": "Main", "timeout": 30, "options": {"1": "hangup"}}])
+        self.service_transfer("500")
+        rows = self.cdr(2)
+        self.assertIn("101>500 blind", [r["transfers"] for r in rows])
+        self.assertEqual(self.service_row(rows)["callee"], "500")
+
+    def test_blind_transfer_to_an_extension_forwarded_to_voicemail(self):
+        self.start(extensions=[ext("100"), ext("101"), {**ext("102"), "voicemail": True, "forward_always": "*97"}])
+        self.service_transfer("102")
+        rows = self.cdr(2)
+        self.assertIn("101>102 blind", [r["transfers"] for r in rows])
+        self.assertEqual(self.service_row(rows)["route"], "voicemail 102 (transfer)")
+
+    def test_blind_transfer_to_a_conference_room(self):
+        self.start()
+        self.service_transfer("*88123")
+        self.assertEqual(self.service_row(self.cdr(2))["route"], "conference 123 (transfer)")
+
+    def test_a_transferee_refusing_the_move_to_a_service_is_hung_up(self):
+        self.start(ring_groups=[self.SALES])
+        transferrer = self.phone("transferrer_blind_service.xml", "101", target="600")
+        time.sleep(0.3)
+        self.ok(self.dial("transferee_refuses_move.xml", "101"))
+        self.ok(transferrer)
+        self.server.wait_log(r"the transferred party refused the move to group 600.* \(488\)")
+
+    def test_a_transfer_to_my_voicemail_code_is_not_a_service(self):
+        # *97 means "my mailbox": it would open the transferee's, so it is
+        # an outside number here, and no route takes it.
+        self.start()
+        transferrer = self.phone("transferrer_blind_fails.xml", "101", target="*97")
+        time.sleep(0.3)
+        self.ok(self.dial("transferee_held_bye.xml", "101"))
+        self.ok(transferrer)
+        self.server.wait_log(r"transfer by 101 to \*97 failed")
+
     # -- attended ------------------------------------------------------------
 
     def test_attended_transfer_joins_the_held_call(self):
