@@ -74,7 +74,7 @@ void CallManager::startServices(ServiceEnvironment environment) {
         // The writer thread deletes the row and the file: neither waits on the SIP thread.
         if (m_cdrWriter)
             m_cdrWriter->read([m, file = folder / m.file](store::Store& s) {
-                (void)s.removeVoicemail(m.id);
+                if (m.id != 0) (void)s.removeVoicemail(m.id);
                 std::error_code ec;
                 std::filesystem::remove(file, ec);
             });

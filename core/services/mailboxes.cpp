@@ -57,4 +57,10 @@ bool Mailboxes::remove(int64_t id) {
     return true;
 }
 
+void Mailboxes::discard(const store::VoicemailMessage& recording) {
+    store::VoicemailMessage gone = recording;
+    gone.id = 0;  // never indexed: no row to delete
+    if (m_hooks.remove) m_hooks.remove(gone);
+}
+
 }  // namespace sb::services

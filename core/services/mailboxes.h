@@ -41,6 +41,9 @@ public:
     void markHeard(int64_t id);
     /// False when there is no such message.
     bool remove(int64_t id);
+    /// A recording not kept as a message (too short): its file goes, off the
+    /// SIP thread like a deleted message's; counts do not change.
+    void discard(const store::VoicemailMessage& recording);
 
 private:
     std::filesystem::path m_folder;

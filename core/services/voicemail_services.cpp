@@ -100,6 +100,7 @@ private:
         if (durationMs.value() < 500) {
             if (log) log(LogLevel::Info, "voicemail for " + message.mailbox + " from " + message.caller + ": hung up at the beep (" +
                                          std::to_string(durationMs.value()) + " ms), no message kept");
+            mailboxes.discard(message);
             return;
         }
         message.durationMs = durationMs.value();

@@ -126,13 +126,7 @@ class RingGroups(unittest.TestCase):
         self.wait_log(r"group 602: 106 did not answer")
         self.wait_log(r"group 602: nobody answered; to voicemail:105")
         # The voicemail greeting ends in the beep before the recording.
-        heard_beep = False
-        deadline = time.monotonic() + 20
-        while not heard_beep and time.monotonic() < deadline:
-            phone.drain(0.2)
-            tail = phone.audio()[-2400:]
-            heard_beep = len(tail) >= 2400 and power(tail, 1000) > 50 * power(tail, 600)
-        self.assertTrue(heard_beep, "no voicemail beep after the group")
+        self.assertTrue(phone.wait_for_beep(), "no voicemail beep after the group")
         code, out, messages = member.wait()
         self.assertEqual(code, 0, out)
         self.assertEqual(call.bye().status, 200)

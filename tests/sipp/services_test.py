@@ -95,6 +95,26 @@ class Phone:
         self.sock.sendto(header + payload, to)
         self.seq += 1
 
+    def wait_for_beep(self, timeout_s=20, until_end=False):
+        """Listen until the 0.3 s 1 kHz beep has played (and, with @until_end,
+        ended); False on timeout. A pure tone, not a moment of a prompt: a
+        spoken greeting has 1 kHz-heavy stretches that fooled a check of
+        1 kHz against one other frequency."""
+        def beep(tail):
+            energy = sum(x * x for x in tail) / max(1, len(tail))
+            return len(tail) > 0 and energy > 0 and power(tail, 1000) > 0.35 * energy
+
+        heard, deadline = False, time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            self.drain(0.05)
+            audio = self.audio()
+            if heard and not beep(audio[-800:]):
+                return True
+            heard = heard or (len(audio) >= 2000 and beep(audio[-2000:]))
+            if heard and not until_end:
+                return True
+        return False
+
     def drain(self, seconds):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
@@ -308,13 +328,7 @@ class Services(unittest.TestCase):
         phone, call, service = self.call(mailbox, caller)
         if answered:
             answered()
-        heard_beep = False
-        deadline = time.monotonic() + 20
-        while not heard_beep and time.monotonic() < deadline:
-            phone.drain(0.2)
-            tail = phone.audio()[-2400:]
-            heard_beep = len(tail) >= 2400 and power(tail, 1000) > 50 * power(tail, 600)
-        self.assertTrue(heard_beep, "no beep after the greeting")
+        self.assertTrue(phone.wait_for_beep(), "no beep after the greeting")
         greeting = phone.audio()
         phone.talk(service, tone([freq], int(8000 * seconds)))
         phone.drain(0.3)  # the last packets reach the recording before the BYE
@@ -339,6 +353,22 @@ class Services(unittest.TestCase):
         self.assertEqual(data[:4], b"RIFF")
         pcm = struct.unpack("<%dh" % ((len(data) - 44) // 2), data[44:44 + (len(data) - 44) // 2 * 2])
         self.assertGreater(power(pcm, 600), 100 * power(pcm, 1000), "the message is not what was said")
+
+    def test_hanging_up_at_the_beep_keeps_no_message_and_no_file(self):
+        folder = os.path.join(self.server.workdir, "voicemail", "103")
+        listing = lambda: sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+        rows_before, files_before = self.messages("103", wait=False), listing()
+        phone, call, _ = self.call("103")
+        # Hang up as soon as the beep has ended: the recording has started
+        # (it starts when the beep's last packet is sent) and is far under 0.5 s.
+        self.assertTrue(phone.wait_for_beep(until_end=True), "no beep after the greeting")
+        self.assertEqual(call.bye().status, 200)
+        self.server.wait_log(r"voicemail for 103 from 100: hung up at the beep \(\d+ ms\), no message kept")
+        deadline = time.monotonic() + 5  # the file goes on the store's writer thread
+        while listing() != files_before and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.assertEqual(listing(), files_before)
+        self.assertEqual(self.messages("103", wait=False), rows_before)
 
     def test_a_busy_extension_with_voicemail_takes_a_message_and_lights_the_lamp(self):
         port = free_port()

@@ -47,6 +47,14 @@ TEST(Mailboxes, IdsFollowTheStoredOnesAndEveryChangeIsPersistedAndAnnounced) {
     EXPECT_EQ(removed[0].file, "101/2.wav");
     EXPECT_EQ(changed, (std::vector<std::string>{"101", "102", "101", "101"}));
     EXPECT_NE(boxes.newFileName("101", 5), boxes.newFileName("101", 5));
+
+    // A recording too short to keep: its file goes, nothing else changes.
+    boxes.discard(message("101", 6));
+    ASSERT_EQ(removed.size(), 2u);
+    EXPECT_EQ(removed[1].file, "101/6.wav");
+    EXPECT_EQ(removed[1].id, 0);
+    EXPECT_EQ(boxes.count("101"), 1u);
+    EXPECT_EQ(changed.size(), 4u);
 }
 
 TEST(Mwi, SummaryFollowsRfc3842) {
