@@ -112,6 +112,11 @@ struct TransferState {
     std::unique_ptr<TransferRinging> ringing;  ///< blind: the target's legs while they ring
     sip::CallLeg* joining = nullptr;      ///< attended: the target's leg, re-INVITEd toward this call
     std::string joiningExtension;
+    /// Blind: the forwards the target went through (its chain stops loops).
+    CallParties forwardState;
+    std::string ringingExtension;  ///< blind: the extension ringing now, whose busy / no answer forwards apply
+    std::string ringingMailbox;    ///< its mailbox when voicemail is on
+    uint16_t lastProgress = 0;     ///< the last provisional status NOTIFYed
 };
 
 class Call : public sip::CallLegListener, public ManagedCall, public TransferOwner {
@@ -198,6 +203,11 @@ private:
     /// Start ringing (blind) or joining (attended) the target of @p request.
     void startTransfer(sip::CallLeg& transferrer, const sip::ReferTarget& target);
     void startAttended(const sip::ReplacesTarget& replaces);
+    /// Blind: ring @p destination, hand the transferee to it (a service), or fail.
+    void routeTransfer(const Destination& destination);
+    /// The transfer failed (@p why, logged): tell the transferrer @p code; the
+    /// call stays, unless the transferrer has gone (then it ends).
+    void endTransfer(uint16_t code, const std::string& reason, const std::string& why);
     /// The target, now on the transferrer's side with @p extension, talks to the transferee.
     void completeTransfer(sip::CallLeg& target, const std::string& extension);
     void notifyTransferrer(uint16_t code, const std::string& reason, bool final);

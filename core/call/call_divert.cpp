@@ -55,6 +55,7 @@ void Call::transferToService(const Destination& d, const std::string& number) {
         CallParties asCaller;
         asCaller.caller = m_partyNumber[media::indexOf(transfereeSide)];
         asCaller.callee = number;
+        asCaller.forwards = m_transfer->forwardState.forwards;
         const std::string local = m_media->relay().localEndpoint(transfereeSide).address;
         const media::LegOrigin origin = m_media->origin(transfereeSide);
         label = m_manager.takeTransferee(d, [this, transferee] { return releaseParty(*transferee); }, asCaller,

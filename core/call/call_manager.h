@@ -148,8 +148,15 @@ public:
     void callFinished(ManagedCall& call, const store::CdrRecord& cdr);
     /// Where a transfer by extension @p transferrer to @p number goes
     /// (call_transfer.cpp): that extension's phones (its forwards and do not
-    /// disturb apply), or an outside number through @p transferrer's routes.
-    Destination transferDestination(const std::string& transferrer, const std::string& number);
+    /// disturb apply, noted in @p forwardState), a service, or an outside
+    /// number through @p transferrer's routes.
+    Destination transferDestination(const std::string& transferrer, const std::string& number,
+                                    CallParties& forwardState);
+    /// A transfer target @p extension was busy or did not answer (@p reason):
+    /// where its forward for that goes, else its voicemail (@p mailbox, empty
+    /// when off), else nothing. Loops and long chains stop as for any call.
+    std::optional<Destination> transferForward(const std::string& extension, const std::string& mailbox,
+                                               routing::ForwardReason reason, CallParties& forwardState);
     /// Attended transfer: the call and its leg in dialog @p replaces, or nulls.
     std::pair<Call*, sip::CallLeg*> findDialog(const sip::ReplacesTarget& replaces);
     /// A phone of @p extension sent nothing back to an INVITE (no response

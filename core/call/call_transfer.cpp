@@ -8,6 +8,7 @@
 // relay. Either way the transferrer hears the progress as NOTIFY sipfrag
 // and gets a BYE once the target talks to the transferee.
 #include <algorithm>
+#include <utility>
 
 #include "call/call.h"
 #include "call/call_manager.h"
@@ -73,43 +74,49 @@ void Call::notifyTransferrer(uint16_t code, const std::string& reason, bool fina
 }
 
 void Call::startTransfer(sip::CallLeg&, const sip::ReferTarget& target) {
+    const Destination d = m_manager.transferDestination(m_transfer->from, target.number, m_transfer->forwardState);
+    routeTransfer(d);
+    if (m_transfer && m_transfer->ringing)
+        m_manager.events().publish(LogMessage{LogLevel::Info,
+                                              "call " + std::to_string(m_id) + ": " + m_transfer->from +
+                                                  " transfers to " + m_transfer->to + " (blind)",
+                                              nowMs()});
+}
+
+void Call::routeTransfer(const Destination& d) {
     const media::Leg side = m_transfer->side;
     const media::Leg transferee = media::otherLeg(side);
-    const Destination d = m_manager.transferDestination(m_transfer->from, target.number);
     auto fail = [this](uint16_t code, const std::string& reason, const std::string& why) {
-        m_manager.events().publish(LogMessage{LogLevel::Info,
-                                              "call " + std::to_string(m_id) + ": transfer by " +
-                                                  m_transfer->from + " to " + m_transfer->to +
-                                                  " failed: " + why,
-                                              nowMs()});
-        notifyTransferrer(code, reason, true);
-        m_transfer.reset();
+        endTransfer(code, reason, why);
     };
     if (d.kind == Destination::Kind::Refused)
         return fail(d.code, d.reason, std::to_string(d.code) + " " + d.reason);
     if (d.kind == Destination::Kind::Voicemail || d.kind == Destination::Kind::Service)
-        return transferToService(d, target.number);
+        return transferToService(d, m_transfer->to);
     if (d.targets.empty() || !m_media)
         return fail(480, "Temporarily Unavailable", "the target has no phone to ring");
     CallParties asCaller = m_parties;
     asCaller.caller = m_partyNumber[media::indexOf(transferee)];
     asCaller.callerName.clear();
-    asCaller.callee = target.number;
+    asCaller.callee = m_transfer->to;
+    asCaller.forwards = m_transfer->forwardState.forwards;
     m_transfer->ringing =
         std::make_unique<TransferRinging>(m_manager.stack(), *this, d, asCaller, m_media->freshOffer(side));
     if (!m_transfer->ringing->start()) {
         m_pastRinging.push_back(std::move(m_transfer->ringing));
         return fail(503, "Service Unavailable", "no INVITE could be sent");
     }
-    m_manager.events().publish(LogMessage{LogLevel::Info,
-                                          "call " + std::to_string(m_id) + ": " + m_transfer->from +
-                                              " transfers to " + m_transfer->to + " (blind)",
-                                          nowMs()});
+    // Busy or no answer there may lead on (transferFailed).
+    m_transfer->ringingExtension = d.kind == Destination::Kind::Ring ? d.extension : std::string();
+    m_transfer->ringingMailbox = d.kind == Destination::Kind::Ring ? d.mailbox : std::string();
     setState("Transferring");
 }
 
 void Call::transferProgress(uint16_t code, const std::string& reason) {
-    if (code > 100) notifyTransferrer(code, reason, false);
+    // A forward rings another phone: "Ringing" again tells the transferrer nothing new.
+    if (!m_transfer || code <= 100 || code == m_transfer->lastProgress) return;
+    m_transfer->lastProgress = code;
+    notifyTransferrer(code, reason, false);
 }
 
 void Call::transferAnswered(std::unique_ptr<sip::CallLeg> leg, const sip::Body& answer,
@@ -134,10 +141,31 @@ void Call::transferAnswered(std::unique_ptr<sip::CallLeg> leg, const sip::Body& 
 void Call::transferFailed(uint16_t code, const std::string& reason) {
     if (!m_transfer) return;
     if (m_transfer->ringing) m_pastRinging.push_back(std::move(m_transfer->ringing));
+    // The target extension's forward on busy / no answer, or its voicemail,
+    // as for a call dialled to it.
+    const std::string extension = std::exchange(m_transfer->ringingExtension, std::string());
+    if (!extension.empty() && !m_finished && (code == 486 || code == 480)) {
+        const auto why = code == 486 ? routing::ForwardReason::Busy : routing::ForwardReason::NoAnswer;
+        if (auto next = m_manager.transferForward(extension, m_transfer->ringingMailbox, why,
+                                                  m_transfer->forwardState)) {
+            m_manager.events().publish(LogMessage{
+                LogLevel::Info,
+                "call " + std::to_string(m_id) + ": transfer target " + extension + " answered " +
+                    std::to_string(code) + ": on to " +
+                    (next->kind == Destination::Kind::Voicemail ? "voicemail " + next->mailbox
+                                                                : routing::forwardsText({m_transfer->forwardState.forwards.back()})),
+                nowMs()});
+            routeTransfer(*next);  // rings on, hands over, or ends the transfer itself
+            return;
+        }
+    }
+    endTransfer(code, reason, std::to_string(code) + " " + reason);
+}
+
+void Call::endTransfer(uint16_t code, const std::string& reason, const std::string& why) {
     m_manager.events().publish(LogMessage{LogLevel::Info,
-                                          "call " + std::to_string(m_id) + ": transfer by " +
-                                              m_transfer->from + " to " + m_transfer->to +
-                                              " failed: " + std::to_string(code) + " " + reason,
+                                          "call " + std::to_string(m_id) + ": transfer by " + m_transfer->from +
+                                              " to " + m_transfer->to + " failed: " + why,
                                           nowMs()});
     notifyTransferrer(code, reason, true);
     const bool transferrerGone = m_transfer->transferrer == nullptr;
@@ -293,7 +321,8 @@ uint16_t Call::replaceParty(sip::CallLeg& leg, const ::sip_msg& invite, const st
     return 0;
 }
 
-Destination CallManager::transferDestination(const std::string& transferrer, const std::string& number) {
+Destination CallManager::transferDestination(const std::string& transferrer, const std::string& number,
+                                             CallParties& forwardState) {
     const auto service = matchService(m_featureCodes, number);
     // *97 is "my voicemail": the transferee's would be a stranger's mailbox.
     const bool isService = service ? service->kind != ServiceTarget::Kind::VoicemailRetrieval
@@ -311,11 +340,33 @@ Destination CallManager::transferDestination(const std::string& transferrer, con
             d.reason = "Not Found";
             return d;
         }
-        CallParties scratch;
-        scratch.forwardChain.push_back(transferrer);
-        return resolveExtension(*ext, scratch);
+        forwardState.forwardChain.push_back(transferrer);
+        return resolveExtension(*ext, forwardState);
     }
     return outsideDestination(number, transferrer, {});
+}
+
+std::optional<Destination> CallManager::transferForward(const std::string& extension, const std::string& mailbox,
+                                                        routing::ForwardReason reason, CallParties& forwardState) {
+    const store::Extension* ext = findExtension(extension);
+    if (!ext) return std::nullopt;
+    const bool services = m_mediaEngine && m_mailboxes;  // voicemail, groups and menus need them
+    auto target = routing::parseForwardTarget(routing::forwardSetting(*ext, reason), ext->number, m_config);
+    if (target && routing::forwardAllowed(forwardState.forwardChain, forwardState.forwards.size(), *target)) {
+        CallParties tried = forwardState;
+        Destination d = resolveForward(ext->number, *target, reason, tried);
+        const bool service = d.kind == Destination::Kind::Voicemail || d.kind == Destination::Kind::Service;
+        if (d.kind != Destination::Kind::Refused && (services || !service)) {
+            forwardState = std::move(tried);
+            return d;
+        }
+    }
+    const store::Extension* box = mailbox.empty() ? nullptr : findExtension(mailbox);
+    if (!box || !box->voicemail || !services) return std::nullopt;
+    Destination d;
+    d.kind = Destination::Kind::Voicemail;
+    d.mailbox = mailbox;
+    return d;
 }
 
 std::optional<std::string> CallManager::takeTransferee(const Destination& d,
@@ -333,6 +384,7 @@ std::optional<std::string> CallManager::takeTransferee(const Destination& d,
     }
     if (!target || !m_mediaEngine || !m_mailboxes || localAddress.empty()) return std::nullopt;
     target->label += " (transfer)";
+    target->forwards = routing::forwardsText(parties.forwards);
     auto service = makeService(*target, parties.caller);
     if (!service) return std::nullopt;
     auto pair = allocatePorts(localAddress);

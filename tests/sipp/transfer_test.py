@@ -232,6 +232,33 @@ class Transfer(unittest.TestCase):
         self.service_transfer("*88123")
         self.assertEqual(self.service_row(self.cdr(2))["route"], "conference 123 (transfer)")
 
+    def test_blind_transfer_to_a_busy_extension_with_voicemail_reaches_its_mailbox(self):
+        # As for a call dialled to 102: busy, no forward, voicemail on.
+        self.start(extensions=[ext("100"), ext("101"), {**ext("102"), "voicemail": True}])
+        busy = self.phone("callee_busy.xml", "102", folder=CALLS)
+        self.service_transfer("102")
+        self.ok(busy)
+        rows = self.cdr(2)
+        self.assertIn("101>102 blind", [r["transfers"] for r in rows])
+        self.assertEqual(self.service_row(rows)["route"], "voicemail 102 (transfer)")
+        self.server.wait_log(r"transfer target 102 answered 486: on to voicemail 102")
+
+    def test_blind_transfer_unanswered_follows_the_targets_no_answer_forward(self):
+        self.start(extensions=[ext("100"), ext("101"), ext("103"),
+                               {**ext("102"), "forward_no_answer": "103", "forward_no_answer_timeout": 5}])
+        ringing = self.phone("callee_noanswer.xml", "102", folder=CALLS)
+        target = self.phone("target_hangs_up.xml", "103")
+        transferrer = self.phone("transferrer_blind.xml", "101", target="102")
+        time.sleep(0.3)
+        caller = self.dial("transferee.xml", "101")
+        self.ok(caller)
+        # NOTIFY 100, one 180 for both phones ringing in turn, then 200.
+        self.ok(transferrer)
+        self.ok(ringing)
+        self.assertRegex(received(self.ok(target)), r"(?m)^From: <sip:100@")
+        self.server.wait_log(r"transfer target 102 answered 480: on to 102>103 no-answer")
+        self.assertEqual(self.cdr()[0]["transfers"], "101>103 blind")
+
     def test_a_transferee_refusing_the_move_to_a_service_is_hung_up(self):
         self.start(ring_groups=[self.SALES])
         transferrer = self.phone("transferrer_blind_service.xml", "101", target="600")
