@@ -107,6 +107,7 @@ struct TransferState {
     uint32_t referCseq = 0;
     bool notify = true;                   ///< NOTIFY sipfrag wanted (no Refer-Sub: false)
     bool attended = false;
+    bool byOperator = false;              ///< the GUI's Transfer: no REFER, music on hold from us
     std::string from;                     ///< transferring extension
     std::string to;                       ///< target number
     std::unique_ptr<TransferRinging> ringing;  ///< blind: the target's legs while they ring
@@ -189,6 +190,10 @@ public:
     /// that party's leg (its extension in @p extension, "" for a line or
     /// trunk), or null when this call has no such answered party.
     std::unique_ptr<sip::CallLeg> handOver(sip::CallLeg& leg, const std::string& transfer, std::string* extension);
+    /// The operator's blind transfer (CallManager::transferCall): the
+    /// extension in this answered call (the callee's when both are) hands
+    /// its party to @p number; that party hears music on hold meanwhile.
+    Result<void> transferByOperator(const std::string& number);
     /// RFC 3891: extension @p by's @p invite, whose Replaces names @p leg (a
     /// party of this answered call), takes that party's place; @p leg gets
     /// BYE. @return the status to refuse the INVITE with, or 0 when taken.
@@ -208,6 +213,10 @@ private:
     /// The transfer failed (@p why, logged): tell the transferrer @p code; the
     /// call stays, unless the transferrer has gone (then it ends).
     void endTransfer(uint16_t code, const std::string& reason, const std::string& why);
+    /// "blind", "attended" or "operator", for the CDR and the log.
+    const char* transferKind() const {
+        return m_transfer->attended ? "attended" : m_transfer->byOperator ? "operator" : "blind";
+    }
     /// The target, now on the transferrer's side with @p extension, talks to the transferee.
     void completeTransfer(sip::CallLeg& target, const std::string& extension);
     void notifyTransferrer(uint16_t code, const std::string& reason, bool final);

@@ -65,7 +65,7 @@ void Call::transferToService(const Destination& d, const std::string& number) {
         transferFailed(480, "Temporarily Unavailable");
         return;
     }
-    m_transfers.push_back(m_transfer->from + ">" + number + " blind");
+    m_transfers.push_back(m_transfer->from + ">" + number + " " + transferKind());
     notifyTransferrer(200, "OK", true);
     if (sip::CallLeg* transferrer = partyOn(side); transferrer && transferrer->state() != sip::CallLeg::State::Terminated) {
         transferrer->hangup();
@@ -73,7 +73,7 @@ void Call::transferToService(const Destination& d, const std::string& number) {
     }
     m_manager.events().publish(LogMessage{LogLevel::Info,
                                           "call " + std::to_string(m_id) + ": transferred by " + m_transfer->from +
-                                              " to " + *label + " (blind)",
+                                              " to " + *label + " (" + transferKind() + ")",
                                           nowMs()});
     m_transfer.reset();
     finish(store::Disposition::Answered, 200, "transferred to " + *label);

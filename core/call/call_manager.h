@@ -118,6 +118,12 @@ public:
 
     /// End a call by id (the GUI's Hang up); false when there is no such call.
     bool hangUp(uint64_t callId);
+    /// The GUI's Transfer (call_transfer.cpp): call @p callId's extension
+    /// hands its party to @p number, a blind transfer as if its phone had
+    /// sent REFER. An error says why it cannot start (no such call, not
+    /// answered, no extension in it, one already under way); how it ends
+    /// is logged and shown in the Calls table.
+    Result<void> transferCall(uint64_t callId, const std::string& number);
     size_t activeCalls() const { return m_calls.size(); }
     /// Calls not yet finished (activeCalls() also counts ended ones not yet reaped).
     size_t liveCalls() const { return m_calls.size() - m_finishedInTable; }

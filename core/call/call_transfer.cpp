@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "call/call.h"
+#include "config/validation.h"
 #include "call/call_manager.h"
 #include "call/transfer_ringing.h"
 
@@ -64,6 +65,36 @@ void Call::onReferAccepted(sip::CallLeg& leg, const sip::ReferRequest& request) 
     } else {
         startTransfer(leg, *target);
     }
+}
+
+Result<void> Call::transferByOperator(const std::string& number) {
+    if (m_finished || !m_callee || !m_legA || !m_media) return makeError("the call is not answered yet");
+    if (m_transfer) return makeError("a transfer of this call is already under way");
+    // The extension hands the call on: the callee's when both are ours (the
+    // receptionist who answered), the caller's on a call out.
+    media::Leg side = media::Leg::B;
+    if (m_partyExtension[media::indexOf(side)].empty()) side = media::Leg::A;
+    if (m_partyExtension[media::indexOf(side)].empty())
+        return makeError("no extension takes part in it, so nobody hands it on");
+    const media::Leg transferee = media::otherLeg(side);
+    TransferState t;
+    t.transferrer = partyOn(side);
+    t.side = side;
+    t.notify = false;
+    t.byOperator = true;
+    t.from = m_partyExtension[media::indexOf(side)];
+    t.to = number;
+    m_transfer = std::move(t);
+    m_media->musicOn(transferee, m_manager.musicOnHold());
+    m_manager.events().publish(LogMessage{LogLevel::Info,
+                                          "call " + std::to_string(m_id) + ": the operator transfers " +
+                                              m_partyNumber[media::indexOf(transferee)] + " from " +
+                                              m_transfer->from + " to " + number,
+                                          nowMs()});
+    sip::ReferTarget target;
+    target.number = number;
+    startTransfer(*partyOn(side), target);
+    return {};
 }
 
 void Call::notifyTransferrer(uint16_t code, const std::string& reason, bool final) {
@@ -170,6 +201,8 @@ void Call::endTransfer(uint16_t code, const std::string& reason, const std::stri
     notifyTransferrer(code, reason, true);
     const bool transferrerGone = m_transfer->transferrer == nullptr;
     const media::Leg transferee = media::otherLeg(m_transfer->side);
+    // Our music, not the transferrer's hold: back to talking.
+    if (m_transfer->byOperator && m_media) m_media->musicOff(transferee);
     m_transfer.reset();
     if (transferrerGone) {
         // Nobody is left to take the transferee back: end the call.
@@ -225,8 +258,7 @@ void Call::completeTransfer(sip::CallLeg& target, const std::string& extension) 
     partyOn(side) = &target;
     m_partyExtension[slot] = extension;
     m_partyNumber[slot] = extension.empty() ? m_transfer->to : extension;
-    m_transfers.push_back(m_transfer->from + ">" + m_partyNumber[slot] +
-                          (m_transfer->attended ? " attended" : " blind"));
+    m_transfers.push_back(m_transfer->from + ">" + m_partyNumber[slot] + " " + transferKind());
     notifyTransferrer(200, "OK", true);
     // RFC 5589 §6: the transferrer is done; it may send BYE itself too.
     if (replaced && replaced->state() != sip::CallLeg::State::Terminated) {
@@ -235,8 +267,8 @@ void Call::completeTransfer(sip::CallLeg& target, const std::string& extension) 
     }
     m_manager.events().publish(LogMessage{LogLevel::Info,
                                           "call " + std::to_string(m_id) + ": transferred by " +
-                                              m_transfer->from + " to " + m_partyNumber[slot] +
-                                              (m_transfer->attended ? " (attended)" : " (blind)"),
+                                              m_transfer->from + " to " + m_partyNumber[slot] + " (" +
+                                              transferKind() + ")",
                                           nowMs()});
     m_transfer.reset();
     resumeTransferee(media::otherLeg(side));
@@ -321,6 +353,17 @@ uint16_t Call::replaceParty(sip::CallLeg& leg, const ::sip_msg& invite, const st
     return 0;
 }
 
+Result<void> CallManager::transferCall(uint64_t callId, const std::string& number) {
+    auto it = m_calls.find(callId);
+    if (it == m_calls.end() || it->second->finished()) return makeError("the call has ended");
+    auto* call = dynamic_cast<Call*>(it->second.get());
+    // Calls answered by the PBX (voicemail, menus, groups) have one party.
+    if (!call) return makeError("only a call between two parties can be transferred");
+    if (number.empty() || config::checkForwardTarget(number))
+        return makeError("'" + number + "' is not a number to transfer to");
+    return call->transferByOperator(number);
+}
+
 Destination CallManager::transferDestination(const std::string& transferrer, const std::string& number,
                                              CallParties& forwardState) {
     const auto service = matchService(m_featureCodes, number);
@@ -332,6 +375,22 @@ Destination CallManager::transferDestination(const std::string& transferrer, con
         d.kind = Destination::Kind::Service;
         d.extension = number;
         return d;
+    }
+    // *97 + extension: straight to that extension's voicemail, as a forward may.
+    if (number != m_featureCodes.voicemail) {
+        const auto forward = routing::parseForwardTarget(number, transferrer, m_config);
+        if (forward && forward->kind == routing::ForwardTarget::Kind::Voicemail) {
+            const store::Extension* box = findExtension(forward->number);
+            Destination d;
+            if (!box || !box->voicemail) {
+                d.code = 404;
+                d.reason = "Not Found";
+                return d;
+            }
+            d.kind = Destination::Kind::Voicemail;
+            d.mailbox = forward->number;
+            return d;
+        }
     }
     if (const store::Extension* ext = findExtension(number)) {
         if (!ext->enabled) {

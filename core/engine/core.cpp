@@ -155,6 +155,11 @@ void Core::clearPrackWarning(const std::string& lineOrTrunk) {
 
 bool Core::hangUpCall(uint64_t callId) { return m_calls && m_calls->hangUp(callId); }
 
+Result<void> Core::transferCall(uint64_t callId, const std::string& number) {
+    if (!m_calls) return makeError("SIP is not running");
+    return m_calls->transferCall(callId, number);
+}
+
 void Core::setAcceptingCalls(bool accepting) {
     if (m_calls) m_calls->setAccepting(accepting);
 }

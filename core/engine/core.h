@@ -65,6 +65,9 @@ public:
     void clearPrackWarning(const std::string& lineOrTrunk);
     /// End call @p callId (the GUI's Hang up); false when there is no such call.
     bool hangUpCall(uint64_t callId);
+    /// The GUI's Transfer: blind transfer of call @p callId by its extension
+    /// to @p number (CallManager::transferCall); an error says why not.
+    Result<void> transferCall(uint64_t callId, const std::string& number);
     /// Pause (false) or resume new calls: while paused every INVITE gets 503.
     void setAcceptingCalls(bool accepting);
     /// Lift the ban on @p address (the Security tab's Unban); false when not banned.

@@ -423,6 +423,26 @@
             <numerusform>正在挂断 %n 个通话…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>转接(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Hand the selected call&apos;s party to another number, as its extension would</source>
+        <translation>像其分机一样，把所选通话的对方转给另一个号码</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>The engine is not running; the call was not transferred.</source>
+        <translation>引擎未运行；通话未转接。</translation>
+    </message>
+    <message>
+        <source>Transferring the call from %1 to %2 to %3…</source>
+        <translation>正在把从 %1 到 %2 的通话转接到 %3…</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::CarrierProfileBar</name>
@@ -3052,6 +3072,33 @@ Stop the service first (for example: sudo systemctl stop switchboard-server), or
         <translation>
             <numerusform>已将 %n 条 SIP 消息保存到 %1。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TransferDialog</name>
+    <message>
+        <source>Transfer call</source>
+        <translation>转接通话</translation>
+    </message>
+    <message>
+        <source>Transfer the call %1 to:</source>
+        <translation>把通话 %1 转接到：</translation>
+    </message>
+    <message>
+        <source>e.g. 102</source>
+        <translation>例如 102</translation>
+    </message>
+    <message>
+        <source>An extension, ring group or menu number, *97 followed by an extension for its voicemail, or an outside number as the extension would dial it. The party hears music on hold until the target answers; the extension is then hung up.</source>
+        <translation>分机、振铃组或菜单号码，*97 加分机号表示其语音信箱，或按该分机的拨号方式输入外线号码。对方在目标接听前听到等待音乐；之后该分机被挂断。</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>转接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Enter the number to transfer the call to.</source>
+        <translation>请输入要转接到的号码。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
-// The Calls tab: the states the engine sends, Hang up (button and context
-// menu) following the selection, the command reaching a real engine, and a
-// screenshot of the main window with calls in progress for the reviewer.
+// The Calls tab: the states the engine sends, Hang up and Transfer… (buttons
+// and context menu) following the selection, the transfer dialog's checks,
+// the command reaching a real engine, and a screenshot of the main window
+// with calls in progress for the reviewer. operator_transfer_test.cpp
+// transfers a real call.
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -9,6 +11,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QImage>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -30,6 +34,7 @@
 #include "fixtures.h"
 #include "main_window.h"
 #include "models/calls_model.h"
+#include "dialogs/transfer_dialog.h"
 #include "widgets/calls_panel.h"
 
 using namespace sb::ui;
@@ -94,6 +99,8 @@ private slots:
     void hangUpFollowsTheSelection();
     void contextMenuHangsUp();
     void hangUpReachesTheEngine();
+    void transferTakesOneCallAndAsksWhere();
+    void transferDialogRefusesBadNumbers();
     void screenshotWithCallsInProgress();
 };
 
@@ -218,7 +225,7 @@ void CallsTabTest::contextMenuHangsUp() {
     const QPoint at = f.view->visualRect(f.view->selectionModel()->selectedRows().value(0)).center();
     QContextMenuEvent event(QContextMenuEvent::Mouse, at, f.view->viewport()->mapToGlobal(at));
     QApplication::sendEvent(f.view->viewport(), &event);
-    QCOMPARE(shown, QStringList{QStringLiteral("Hang &up")});
+    QCOMPARE(shown, (QStringList{QStringLiteral("Hang &up"), QStringLiteral("&Transfer…")}));
     QCOMPARE(f.hungUp, (std::vector<quint64>{13}));
 }
 
@@ -247,6 +254,63 @@ void CallsTabTest::hangUpReachesTheEngine() {
     QTRY_COMPARE(answer.load(), 0);
     QVERIFY(bridge.isRunning());
     bridge.stop();
+}
+
+void CallsTabTest::transferTakesOneCallAndAsksWhere() {
+    Fixture f;
+    std::vector<std::pair<quint64, QString>> transferred;
+    f.panel->setTransfer([&transferred](quint64 id, const QString& number) {
+        transferred.emplace_back(id, number);
+        return true;
+    });
+    QString answer;
+    QStringList asked;
+    f.panel->setAskNumber([&](const QString& call) {
+        asked << call;
+        return answer;
+    });
+    auto* button = f.window.findChild<QPushButton*>(QStringLiteral("transferButton"));
+    publishThreeCalls(f.bridge.eventSink());
+    QTRY_COMPARE(f.view->model()->rowCount(), 3);
+    QVERIFY(!button->isEnabled());
+    selectCalls(f.view, {11, 12});  // one call at a time
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!f.panel->transferAction()->isEnabled());
+    selectCalls(f.view, {11});
+    QVERIFY(button->isEnabled());
+    // Cancelled: nothing is sent.
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(asked, QStringList{QStringLiteral("from 100 to 101")});
+    QVERIFY(transferred.empty());
+    answer = QStringLiteral("102");
+    f.panel->transferAction()->trigger();
+    QCOMPARE(transferred, (std::vector<std::pair<quint64, QString>>{{11, QStringLiteral("102")}}));
+    QCOMPARE(f.window.statusBar()->currentMessage(),
+             QStringLiteral("Transferring the call from 100 to 101 to 102…"));
+}
+
+void CallsTabTest::transferDialogRefusesBadNumbers() {
+    TransferDialog dialog(QStringLiteral("from 100 to 101"));
+    dialog.show();
+    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("transferNumberEdit"));
+    auto* problem = dialog.findChild<QLabel*>(QStringLiteral("transferProblem"));
+    QVERIFY(edit && problem);
+    // Empty: OK refuses and says why.
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY(problem->isVisible());
+    QVERIFY(problem->text().contains(QStringLiteral("Enter the number")));
+    // Told while typing.
+    QTest::keyClicks(edit, QStringLiteral("10x"));
+    QVERIFY(problem->isVisible());
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    edit->setText(QStringLiteral("*97102"));
+    QVERIFY(!problem->isVisible());
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.number(), QStringLiteral("*97102"));
 }
 
 void CallsTabTest::screenshotWithCallsInProgress() {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core_bridge.h"
+#include "dialogs/transfer_dialog.h"
 #include "engine/core.h"
 #include "models/calls_model.h"
 #include "widgets/table_view.h"
@@ -29,6 +30,18 @@ CallsPanel::CallsPanel(CallsModel* model, CoreBridge& bridge, QWidget* parent)
         });
     };
 
+    m_transfer = [&bridge](quint64 callId, const QString& number) {
+        return bridge.post([callId, number = number.toStdString()](sb::Core& core) {
+            if (auto started = core.transferCall(callId, number); !started)
+                core.log(LogLevel::Warning, "transfer of call " + std::to_string(callId) + " to " + number +
+                                                " not started: " + started.error().message);
+        });
+    };
+    m_askNumber = [this](const QString& callDescription) {
+        TransferDialog dialog(callDescription, this);
+        return dialog.exec() == QDialog::Accepted ? dialog.number() : QString();
+    };
+
     m_view = makeTableView(model, QStringLiteral("callsView"), this, CallsModel::Started);
     m_view->horizontalHeader()->setSortIndicator(CallsModel::Started, Qt::DescendingOrder);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -41,14 +54,26 @@ CallsPanel::CallsPanel(CallsModel* model, CoreBridge& bridge, QWidget* parent)
     m_view->addAction(m_hangUpAction);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
+    m_transferAction = new QAction(tr("&Transfer…"), this);
+    m_transferAction->setObjectName(QStringLiteral("transferAction"));
+    m_transferAction->setToolTip(tr("Hand the selected call's party to another number, as its extension would"));
+    connect(m_transferAction, &QAction::triggered, this, &CallsPanel::transferSelected);
+    m_view->addAction(m_transferAction);
+
     m_hangUpButton = new QPushButton(tr("Hang &up"), this);
     m_hangUpButton->setObjectName(QStringLiteral("hangUpButton"));
     m_hangUpButton->setToolTip(m_hangUpAction->toolTip());
     connect(m_hangUpButton, &QPushButton::clicked, this, &CallsPanel::hangUpSelected);
 
+    m_transferButton = new QPushButton(m_transferAction->text(), this);
+    m_transferButton->setObjectName(QStringLiteral("transferButton"));
+    m_transferButton->setToolTip(m_transferAction->toolTip());
+    connect(m_transferButton, &QPushButton::clicked, this, &CallsPanel::transferSelected);
+
     auto* buttons = new QHBoxLayout;
     buttons->setContentsMargins(4, 0, 4, 0);
     buttons->addWidget(m_hangUpButton);
+    buttons->addWidget(m_transferButton);
     buttons->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
@@ -65,6 +90,10 @@ CallsPanel::CallsPanel(CallsModel* model, CoreBridge& bridge, QWidget* parent)
 }
 
 void CallsPanel::setHangUp(HangUp hangUp) { m_hangUp = std::move(hangUp); }
+
+void CallsPanel::setTransfer(Transfer transfer) { m_transfer = std::move(transfer); }
+
+void CallsPanel::setAskNumber(AskNumber ask) { m_askNumber = std::move(ask); }
 
 std::vector<quint64> CallsPanel::selectedCallIds() const {
     std::vector<quint64> ids;
@@ -92,10 +121,28 @@ void CallsPanel::hangUpSelected() {
     }
 }
 
+void CallsPanel::transferSelected() {
+    const std::vector<quint64> ids = selectedCallIds();
+    if (ids.size() != 1) return;
+    const quint64 id = ids.front();
+    const int row = m_model->rowOf(id);
+    const QString caller = m_model->index(row, CallsModel::Caller).data().toString();
+    const QString callee = m_model->index(row, CallsModel::Callee).data().toString();
+    const QString number = m_askNumber(tr("from %1 to %2").arg(caller, callee));
+    if (number.isEmpty()) return;
+    if (!m_transfer(id, number)) {
+        emit statusMessage(tr("The engine is not running; the call was not transferred."));
+        return;
+    }
+    emit statusMessage(tr("Transferring the call from %1 to %2 to %3…").arg(caller, callee, number));
+}
+
 void CallsPanel::updateActions() {
-    const bool selected = m_view->selectionModel()->hasSelection();
-    m_hangUpAction->setEnabled(selected);
-    m_hangUpButton->setEnabled(selected);
+    const auto selected = m_view->selectionModel()->selectedRows().size();
+    m_hangUpAction->setEnabled(selected > 0);
+    m_hangUpButton->setEnabled(selected > 0);
+    m_transferAction->setEnabled(selected == 1);
+    m_transferButton->setEnabled(selected == 1);
 }
 
 }  // namespace sb::ui

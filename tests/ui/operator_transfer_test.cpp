@@ -1,0 +1,163 @@
+// The operator's Transfer… in the Calls tab, against a real engine and real
+// phones: SIPp (sip-tester) registers 101 and 102 and places 100's call to
+// 101 over loopback; the operator transfers it to 102 from the table. 101 is
+// hung up, 102 is called on 100's behalf, and the call record says so.
+// Every SIPp run stops on its own (-timeout); no timing is asserted.
+
+#include <QAbstractItemModel>
+#include <QDir>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUdpSocket>
+
+#include <atomic>
+#include <memory>
+
+#include "core_bridge.h"
+#include "engine/core.h"
+#include "main_window.h"
+#include "models/calls_model.h"
+#include "sip/sip_stack.h"
+#include "widgets/calls_panel.h"
+
+using namespace sb::ui;
+
+namespace {
+
+const QString kScenarios = QStringLiteral(SB_SOURCE_DIR "/tests/sipp/scenarios");
+
+quint16 freePort() {
+    QUdpSocket s;
+    s.bind(QHostAddress::LocalHost, 0);
+    return s.localPort();
+}
+
+sb::store::Extension extension(const char* number) {
+    sb::store::Extension e;
+    e.number = number;
+    e.name = std::string("Phone ") + number;
+    e.password = std::string("pw-") + number + "-secret";
+    return e;
+}
+
+/// SIPp running @p scenario against the engine at @p serverPort.
+std::unique_ptr<QProcess> sipp(const QString& scenario, quint16 serverPort, quint16 localPort,
+                               const QStringList& keys, const char* authUser = nullptr) {
+    QStringList args{QStringLiteral("-sf"), kScenarios + QLatin1Char('/') + scenario,
+                     QStringLiteral("127.0.0.1:%1").arg(serverPort), QStringLiteral("-t"), QStringLiteral("u1"),
+                     QStringLiteral("-i"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                     QString::number(localPort), QStringLiteral("-m"), QStringLiteral("1"),
+                     QStringLiteral("-nostdin"), QStringLiteral("-timeout"), QStringLiteral("30s"),
+                     QStringLiteral("-timeout_error")};
+    for (int i = 0; i + 1 < keys.size(); i += 2) args << QStringLiteral("-key") << keys[i] << keys[i + 1];
+    if (authUser)
+        args << QStringLiteral("-au") << QString::fromLatin1(authUser) << QStringLiteral("-ap")
+             << QStringLiteral("pw-%1-secret").arg(QString::fromLatin1(authUser));
+    auto process = std::make_unique<QProcess>();
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    process->start(QStringLiteral("sipp"), args);
+    return process;
+}
+
+bool finishedOk(QProcess& p) {
+    if (!p.waitForFinished(40'000)) return false;
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+}  // namespace
+
+class OperatorTransferTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void theOperatorTransfersTheCallerToAnotherExtension();
+};
+
+void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    CoreBridge bridge;
+    MainWindow window(bridge);
+    sb::EngineOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
+    options.sipPort = 0;
+    options.tlsPort = 0;
+    options.bindAddress = "127.0.0.1";
+    const auto started = bridge.start(options);
+    QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+
+    sb::store::Configuration config = bridge.configuration();
+    config.settings.domain = "127.0.0.1";
+    config.extensions = {extension("100"), extension("101"), extension("102")};
+    QVERIFY(bridge.applyConfiguration(config));
+    QTRY_COMPARE(bridge.configuration().extensions.size(), size_t(3));
+    std::atomic<int> port{0};
+    QVERIFY(bridge.post([&port](sb::Core& core) { port = core.sip() ? core.sip()->port() : -1; }));
+    QTRY_VERIFY(port.load() != 0);
+    QVERIFY(port.load() > 0);
+    const auto server = static_cast<quint16>(port.load());
+
+    // 101 answers and waits for a BYE; 102 answers the transfer and hangs up.
+    const quint16 p101 = freePort(), p102 = freePort();
+    for (auto [number, local] : {std::pair{"101", p101}, std::pair{"102", p102}}) {
+        auto reg = sipp(QStringLiteral("register_auth.xml"), server, local,
+                        {QStringLiteral("ext"), QString::fromLatin1(number), QStringLiteral("expires"),
+                         QStringLiteral("300")},
+                        number);
+        QVERIFY2(finishedOk(*reg), reg->readAll().constData());
+    }
+    auto receptionist = sipp(QStringLiteral("calls/callee.xml"), server, p101,
+                             {QStringLiteral("ext"), QStringLiteral("101"), QStringLiteral("mport"),
+                              QString::number(freePort())});
+    auto target = sipp(QStringLiteral("transfer/target_hangs_up.xml"), server, p102,
+                       {QStringLiteral("ext"), QStringLiteral("102"), QStringLiteral("mport"),
+                        QString::number(freePort())});
+    QTest::qWait(300);  // both listening
+    auto caller = sipp(QStringLiteral("calls/caller_receives_bye.xml"), server, freePort(),
+                       {QStringLiteral("ext"), QStringLiteral("100"), QStringLiteral("callee"),
+                        QStringLiteral("101"), QStringLiteral("mport"), QString::number(freePort())},
+                       "100");
+
+    // The call shows as talking; the operator picks it and transfers it.
+    auto* view = window.findChild<QTableView*>(QStringLiteral("callsView"));
+    const QAbstractItemModel* model = view->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 &&
+                                 model->index(0, CallsModel::State).data().toString() == QStringLiteral("Talking"),
+                             15'000);
+    view->selectRow(0);
+    QString asked;
+    window.callsPanel()->setAskNumber([&asked](const QString& call) {
+        asked = call;
+        return QStringLiteral("102");
+    });
+    auto* button = window.findChild<QPushButton*>(QStringLiteral("transferButton"));
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(asked, QStringLiteral("from 100 to 101"));
+    QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Transferring the call")));
+
+    QVERIFY2(finishedOk(*receptionist), receptionist->readAll().constData());  // BYE from the PBX
+    QVERIFY2(finishedOk(*target), target->readAll().constData());
+    QVERIFY2(finishedOk(*caller), caller->readAll().constData());  // BYE once 102 hung up
+    auto* log = window.findChild<QPlainTextEdit*>(QStringLiteral("logText"));
+    QTRY_VERIFY2(log->toPlainText().contains(QStringLiteral("transferred by 101 to 102 (operator)")),
+                 qPrintable(log->toPlainText()));
+    QTRY_COMPARE(model->rowCount(), 0);
+
+    // A call that is gone cannot be transferred: said, nothing else happens.
+    std::atomic<int> refused{-1};
+    QVERIFY(bridge.post([&refused](sb::Core& core) {
+        const auto r = core.transferCall(424242, "102");
+        refused = !r && r.error().message == "the call has ended" ? 1 : 0;
+    }));
+    QTRY_COMPARE(refused.load(), 1);
+    bridge.stop();
+}
+
+QTEST_MAIN(OperatorTransferTest)
+#include "operator_transfer_test.moc"
