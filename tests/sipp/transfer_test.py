@@ -227,6 +227,11 @@ class Transfer(unittest.TestCase):
         self.assertIn("101>102 blind", [r["transfers"] for r in rows])
         self.assertEqual(self.service_row(rows)["route"], "voicemail 102 (transfer)")
 
+    def test_blind_transfer_to_star_97_and_an_extension_reaches_its_voicemail(self):
+        self.start(extensions=[ext("100"), ext("101"), {**ext("102"), "voicemail": True}])
+        self.service_transfer("*97102")
+        self.assertEqual(self.service_row(self.cdr(2))["route"], "voicemail 102 (transfer)")
+
     def test_blind_transfer_to_a_conference_room(self):
         self.start()
         self.service_transfer("*88123")
