@@ -42,15 +42,6 @@ using namespace sb::ui::test;
 
 namespace {
 
-sb::EngineOptions testOptions(const QTemporaryDir& dir) {
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;
-    options.bindAddress = "127.0.0.1";
-    return options;
-}
-
 qint64 secondsAgo(int s) { return QDateTime::currentMSecsSinceEpoch() - s * 1000LL; }
 
 /// Three calls in different states, as the engine describes them.
@@ -234,7 +225,7 @@ void CallsTabTest::hangUpReachesTheEngine() {
     QVERIFY(dir.isValid());
     CoreBridge bridge;
     MainWindow window(bridge);
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
 
     // Unknown to the engine: hangUpCall says so and nothing else happens.

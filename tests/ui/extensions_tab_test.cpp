@@ -40,15 +40,6 @@ using namespace sb::ui::test;
 
 namespace {
 
-sb::EngineOptions testOptions(const QTemporaryDir& dir) {
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;
-    options.bindAddress = "127.0.0.1";
-    return options;
-}
-
 std::unique_ptr<QAbstractItemModelTester> attachTester(QAbstractItemModel* model) {
     return std::make_unique<QAbstractItemModelTester>(model,
                                                       QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -112,7 +103,7 @@ void ExtensionsTabTest::editsGoThroughTheEngine() {
     auto proxyTester = attachTester(view->model());
     QVERIFY(!add->isEnabled());  // nothing to edit before the first snapshot
 
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("tabs"));
     tabs->setCurrentWidget(window.extensionsPanel());
@@ -285,7 +276,7 @@ void ExtensionsTabTest::serverInfoShowsTheFingerprint() {
     QVERIFY(dir.isValid());
     CoreBridge real;
     MainWindow realWindow(real);
-    const auto started = real.start(testOptions(dir));
+    const auto started = real.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     realWindow.findChild<QAction*>(QStringLiteral("serverInfoAction"))->trigger();
     auto* realDialog = realWindow.findChild<ServerInfoDialog*>(QStringLiteral("serverInfoDialog"));

@@ -4,14 +4,27 @@
 // compiling (-Wmissing-field-initializers) when core adds a field.
 
 #include <QByteArray>
+#include <QTemporaryDir>
 
 #include <string>
 #include <vector>
 
+#include "engine/engine.h"
 #include "engine/events.h"
 #include "store/records.h"
 
 namespace sb::ui::test {
+
+/// A real engine for one test: its database in @p dir, SIP on any free
+/// port of 127.0.0.1, TLS too (never colliding with another test on 5061).
+inline sb::EngineOptions engineOptions(const QTemporaryDir& dir) {
+    sb::EngineOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
+    options.sipPort = 0;
+    options.tlsPort = 0;
+    options.bindAddress = "127.0.0.1";
+    return options;
+}
 
 inline sb::store::Extension extension(std::string number, std::string name, bool enabled = true) {
     sb::store::Extension e;

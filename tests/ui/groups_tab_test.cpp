@@ -29,15 +29,6 @@ using namespace sb::ui::test;
 
 namespace {
 
-sb::EngineOptions testOptions(const QTemporaryDir& dir) {
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;
-    options.bindAddress = "127.0.0.1";
-    return options;
-}
-
 sb::store::Configuration configuration() {
     sb::store::Configuration c;
     c.settings.domain = "192.0.2.10";
@@ -153,7 +144,7 @@ void GroupsTabTest::addEditDeleteThroughTheEngine() {
     QVERIFY(view && add && edit && remove);
     auto tester = attachTester(view->model());
 
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     child<QTabWidget>(window, "tabs")->setCurrentWidget(window.groupsPanel());
     window.show();

@@ -26,15 +26,6 @@ using namespace sb::ui::test;
 
 namespace {
 
-sb::EngineOptions testOptions(const QTemporaryDir& dir) {
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;
-    options.bindAddress = "127.0.0.1";
-    return options;
-}
-
 QComboBox* optionCombo(const IvrMenuDialog& d, const char* key) {
     auto* table = child<QTableWidget>(d, "optionsTable");
     for (int row = 0; row < table->rowCount(); ++row)
@@ -65,7 +56,7 @@ void IvrTabTest::addEditDeleteThroughTheEngine() {
     auto tester = attachTester(view->model());
     QVERIFY(!add->isEnabled());  // no configuration yet
 
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     child<QTabWidget>(window, "tabs")->setCurrentWidget(window.ivrPanel());
     window.show();

@@ -43,15 +43,6 @@ using namespace sb::ui::test;
 
 namespace {
 
-sb::EngineOptions testOptions(const QTemporaryDir& dir) {
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;
-    options.bindAddress = "127.0.0.1";
-    return options;
-}
-
 QPushButton* okOf(const QDialog& dialog) {
     auto* box = child<QDialogButtonBox>(dialog, "buttonBox");
     return box ? box->button(QDialogButtonBox::Ok) : nullptr;
@@ -110,7 +101,7 @@ void LinesTrunksTabTest::addTrunkAndRouteThroughTheDialogs() {
     auto proxyTester = attachTester(trunksView->model());
     QVERIFY(!addTrunk->isEnabled());  // nothing to edit before the first snapshot
 
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     tabs->setCurrentWidget(window.trunksPanel());
     window.show();
@@ -215,7 +206,7 @@ void LinesTrunksTabTest::addAndEditALine() {
     QVERIFY(linesView && addLine);
     auto proxyTester = attachTester(linesView->model());
 
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     child<QTabWidget>(window, "tabs")->setCurrentWidget(window.linesPanel());
     window.show();
@@ -268,7 +259,7 @@ void LinesTrunksTabTest::staleDialogIsRejectedWithTheReason() {
     CoreBridge bridge;
     MainWindow window(bridge);
     auto* addTrunk = child<QPushButton>(window, "addTrunkButton");
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     child<QTabWidget>(window, "tabs")->setCurrentWidget(window.trunksPanel());
     window.show();
@@ -334,7 +325,7 @@ void LinesTrunksTabTest::statusColumnAndClearWarning() {
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("engine is not running")));
 
     // A real engine, with that configuration.
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     child<QTabWidget>(window, "tabs")->setCurrentWidget(window.trunksPanel());
     window.show();
@@ -420,7 +411,7 @@ void LinesTrunksTabTest::failingLineShowsWhyAndTheFix() {
     auto* linesView = child<QTableView>(window, "linesView");
     auto* why = child<FindingsView>(window, "lineFindings");
     QVERIFY(linesView && why);
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     child<QTabWidget>(window, "tabs")->setCurrentWidget(window.linesPanel());
     window.show();

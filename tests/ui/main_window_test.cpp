@@ -20,6 +20,7 @@
 #include <QTableWidget>
 
 #include "core_bridge.h"
+#include "fixtures.h"
 #include "dialogs/conference_rooms_dialog.h"
 #include "main_window.h"
 #include "models/call_history_model.h"
@@ -28,17 +29,9 @@
 #include "widgets/call_history_panel.h"
 
 using namespace sb::ui;
+using namespace sb::ui::test;
 
 namespace {
-
-sb::EngineOptions testOptions(const QTemporaryDir& dir) {
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;  // never collide with another test on 5061
-    options.bindAddress = "127.0.0.1";
-    return options;
-}
 
 QStringList columnValues(const QAbstractItemModel* model, int column) {
     QStringList values;
@@ -75,7 +68,7 @@ void MainWindowTest::conferenceRoomsAreEditedAndApplied() {
     QVERIFY(dir.isValid());
     CoreBridge bridge;
     MainWindow window(bridge);
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -109,7 +102,7 @@ void MainWindowTest::showsWhatTheEngineRuns() {
     QVERIFY(dir.isValid());
     CoreBridge bridge;
     MainWindow window(bridge);
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     QVERIFY(bridge.isRunning());
     QVERIFY(bridge.sipPort() != 0);
@@ -219,7 +212,7 @@ void MainWindowTest::startFailureNamesTheDatabase() {
         std::ofstream junk(path.toStdString(), std::ios::binary);
         for (int i = 0; i < 512; ++i) junk << "this is not an SQLite database\n";
     }
-    sb::EngineOptions options = testOptions(dir);
+    sb::EngineOptions options = engineOptions(dir);
     options.databasePath = path.toStdString();
 
     CoreBridge bridge;

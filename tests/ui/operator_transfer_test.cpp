@@ -20,12 +20,14 @@
 
 #include "core_bridge.h"
 #include "engine/core.h"
+#include "fixtures.h"
 #include "main_window.h"
 #include "models/calls_model.h"
 #include "sip/sip_stack.h"
 #include "widgets/calls_panel.h"
 
 using namespace sb::ui;
+using namespace sb::ui::test;
 
 namespace {
 
@@ -35,14 +37,6 @@ quint16 freePort() {
     QUdpSocket s;
     s.bind(QHostAddress::LocalHost, 0);
     return s.localPort();
-}
-
-sb::store::Extension extension(const char* number) {
-    sb::store::Extension e;
-    e.number = number;
-    e.name = std::string("Phone ") + number;
-    e.password = std::string("pw-") + number + "-secret";
-    return e;
 }
 
 /// SIPp running @p scenario against the engine at @p serverPort.
@@ -57,7 +51,7 @@ std::unique_ptr<QProcess> sipp(const QString& scenario, quint16 serverPort, quin
     for (int i = 0; i + 1 < keys.size(); i += 2) args << QStringLiteral("-key") << keys[i] << keys[i + 1];
     if (authUser)
         args << QStringLiteral("-au") << QString::fromLatin1(authUser) << QStringLiteral("-ap")
-             << QStringLiteral("pw-%1-secret").arg(QString::fromLatin1(authUser));
+             << QStringLiteral("secret-%1").arg(QString::fromLatin1(authUser));  // fixtures.h
     auto process = std::make_unique<QProcess>();
     process->setProcessChannelMode(QProcess::MergedChannels);
     process->start(QStringLiteral("sipp"), args);
@@ -83,17 +77,12 @@ void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
     QVERIFY(dir.isValid());
     CoreBridge bridge;
     MainWindow window(bridge);
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;
-    options.bindAddress = "127.0.0.1";
-    const auto started = bridge.start(options);
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
 
     sb::store::Configuration config = bridge.configuration();
     config.settings.domain = "127.0.0.1";
-    config.extensions = {extension("100"), extension("101"), extension("102")};
+    config.extensions = {extension("100", "Caller"), extension("101", "Reception"), extension("102", "Office")};
     QVERIFY(bridge.applyConfiguration(config));
     QTRY_COMPARE(bridge.configuration().extensions.size(), size_t(3));
     std::atomic<int> port{0};

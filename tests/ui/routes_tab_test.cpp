@@ -35,15 +35,6 @@ using namespace sb::ui::test;
 
 namespace {
 
-sb::EngineOptions testOptions(const QTemporaryDir& dir) {
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;
-    options.bindAddress = "127.0.0.1";
-    return options;
-}
-
 /// Lines "ims", trunks "carrier" (203.0.113.5:5060, user=phone) and "backup".
 sb::store::Configuration sampleConfig() {
     sb::store::Configuration config;
@@ -279,7 +270,7 @@ void RoutesTabTest::reorderChangesTheConfigurationOrder() {
     QVERIFY(!add->isEnabled());
     QVERIFY(!view->isSortingEnabled());  // the order is the priority
 
-    const auto started = bridge.start(testOptions(dir));
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     child<QTabWidget>(window, "tabs")->setCurrentWidget(window.routesPanel());
     window.show();

@@ -92,12 +92,7 @@ void SelfTestWizardTest::runApplyAndSaveAgainstARealEngine() {
     QVERIFY(carrier.port() != 0);
     CoreBridge bridge;
     MainWindow window(bridge);
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;
-    options.bindAddress = "127.0.0.1";
-    const auto started = bridge.start(options);
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     QTRY_VERIFY(!bridge.configuration().extensions.empty() ||
                 !bridge.configuration().settings.domain.empty());
@@ -180,12 +175,7 @@ void SelfTestWizardTest::closingTheWizardStopsTheTest() {
     QUdpSocket silent;  // a carrier that never answers
     QVERIFY(silent.bind(QHostAddress(QStringLiteral("127.0.0.2")), 0));
     CoreBridge bridge;
-    sb::EngineOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("switchboard.db")).toStdString();
-    options.sipPort = 0;
-    options.tlsPort = 0;
-    options.bindAddress = "127.0.0.1";
-    const auto started = bridge.start(options);
+    const auto started = bridge.start(engineOptions(dir));
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     QTRY_VERIFY(!bridge.configuration().settings.domain.empty());
     sb::store::Configuration config = bridge.configuration();
