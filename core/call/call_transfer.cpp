@@ -11,9 +11,9 @@
 #include <utility>
 
 #include "call/call.h"
-#include "config/validation.h"
 #include "call/call_manager.h"
 #include "call/transfer_ringing.h"
+#include "config/validation.h"
 
 namespace sb::call {
 
@@ -110,7 +110,7 @@ void Call::startTransfer(sip::CallLeg&, const sip::ReferTarget& target) {
     if (m_transfer && m_transfer->ringing)
         m_manager.events().publish(LogMessage{LogLevel::Info,
                                               "call " + std::to_string(m_id) + ": " + m_transfer->from +
-                                                  " transfers to " + m_transfer->to + " (blind)",
+                                                  " transfers to " + m_transfer->to + " (" + transferKind() + ")",
                                               nowMs()});
 }
 
