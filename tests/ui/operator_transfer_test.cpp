@@ -58,6 +58,17 @@ std::unique_ptr<QProcess> sipp(const QString& scenario, quint16 serverPort, quin
     return process;
 }
 
+/// Whether something (SIPp) listens on UDP @p port within 10 s: a bind there fails.
+bool listening(quint16 port) {
+    for (int i = 0; i < 200; ++i) {
+        QUdpSocket probe;
+        if (!probe.bind(QHostAddress::LocalHost, port)) return true;
+        probe.close();
+        QTest::qWait(50);
+    }
+    return false;
+}
+
 bool finishedOk(QProcess& p) {
     if (!p.waitForFinished(40'000)) return false;
     return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
@@ -106,7 +117,8 @@ void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
     auto target = sipp(QStringLiteral("transfer/target_hangs_up.xml"), server, p102,
                        {QStringLiteral("ext"), QStringLiteral("102"), QStringLiteral("mport"),
                         QString::number(freePort())});
-    QTest::qWait(300);  // both listening
+    QVERIFY(listening(p101));
+    QVERIFY(listening(p102));
     auto caller = sipp(QStringLiteral("calls/caller_receives_bye.xml"), server, freePort(),
                        {QStringLiteral("ext"), QStringLiteral("100"), QStringLiteral("callee"),
                         QStringLiteral("101"), QStringLiteral("mport"), QString::number(freePort())},
