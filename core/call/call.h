@@ -193,6 +193,7 @@ public:
     /// The operator's blind transfer (CallManager::transferCall): the
     /// extension in this answered call (the callee's when both are) hands
     /// its party to @p number; that party hears music on hold meanwhile.
+    /// A call still ringing at an extension is deflected there instead.
     Result<void> transferByOperator(const std::string& number);
     /// RFC 3891: extension @p by's @p invite, whose Replaces names @p leg (a
     /// party of this answered call), takes that party's place; @p leg gets
@@ -208,6 +209,9 @@ private:
     /// Start ringing (blind) or joining (attended) the target of @p request.
     void startTransfer(sip::CallLeg& transferrer, const sip::ReferTarget& target);
     void startAttended(const sip::ReplacesTarget& replaces);
+    /// The operator sends a call ringing at an extension to @p number
+    /// (a forward with reason deflection; CDR and Diversion say so).
+    Result<void> deflectByOperator(const std::string& number);
     /// Blind: ring @p destination, hand the transferee to it (a service), or fail.
     void routeTransfer(const Destination& destination);
     /// The transfer failed (@p why, logged): tell the transferrer @p code; the

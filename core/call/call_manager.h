@@ -120,9 +120,10 @@ public:
     bool hangUp(uint64_t callId);
     /// The GUI's Transfer (call_transfer.cpp): call @p callId's extension
     /// hands its party to @p number, a blind transfer as if its phone had
-    /// sent REFER. An error says why it cannot start (no such call, not
-    /// answered, no extension in it, one already under way); how it ends
-    /// is logged and shown in the Calls table.
+    /// sent REFER; a call still ringing at an extension is deflected to
+    /// @p number instead. An error says why it cannot start (no such call,
+    /// no extension in it, one already under way); how it ends is logged
+    /// and shown in the Calls table.
     Result<void> transferCall(uint64_t callId, const std::string& number);
     size_t activeCalls() const { return m_calls.size(); }
     /// Calls not yet finished (activeCalls() also counts ended ones not yet reaped).

@@ -68,7 +68,8 @@ void Call::onReferAccepted(sip::CallLeg& leg, const sip::ReferRequest& request) 
 }
 
 Result<void> Call::transferByOperator(const std::string& number) {
-    if (m_finished || !m_callee || !m_legA || !m_media) return makeError("the call is not answered yet");
+    if (!m_finished && !m_callee && m_caller) return deflectByOperator(number);
+    if (m_finished || !m_callee || !m_legA || !m_media) return makeError("the call has ended");
     if (m_transfer) return makeError("a transfer of this call is already under way");
     // The extension hands the call on: the callee's when both are ours (the
     // receptionist who answered), the caller's on a call out.
@@ -94,6 +95,32 @@ Result<void> Call::transferByOperator(const std::string& number) {
     sip::ReferTarget target;
     target.number = number;
     startTransfer(*partyOn(side), target);
+    return {};
+}
+
+Result<void> Call::deflectByOperator(const std::string& number) {
+    const std::string ringing = m_parties.extension;
+    if (ringing.empty() || !m_offerForCallee)
+        return makeError("it is ringing out through a line or trunk; transfer it once answered");
+    // A forward the operator decides (RFC 5806 "deflection"): the caller hears
+    // 181 and the call rings on, its record noting the hop.
+    CallParties state = m_parties;
+    state.forwards.push_back(routing::ForwardHop{ringing, number, routing::ForwardReason::Deflection});
+    const Destination d = m_manager.transferDestination(ringing, number, state);
+    if (d.kind == Destination::Kind::Refused) return makeError(std::to_string(d.code) + " " + d.reason);
+    if ((d.kind == Destination::Kind::Ring || d.kind == Destination::Kind::Outside) && d.targets.empty())
+        return makeError(number + " has no phone to ring");
+    cancelForks(nullptr);
+    m_manager.events().publish(LogMessage{LogLevel::Info,
+                                          "call " + std::to_string(m_id) + ": the operator sends the call ringing at " +
+                                              ringing + " to " + number,
+                                          nowMs()});
+    if (!retarget(d, state)) {
+        // The forks are cancelled already: the caller cannot be left waiting.
+        failCaller(480, "Temporarily Unavailable");
+        finish(store::Disposition::Failed, 480, "sent by the operator to " + number + ", which could not take it");
+        return makeError(number + " could not take the call");
+    }
     return {};
 }
 

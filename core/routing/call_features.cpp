@@ -13,6 +13,8 @@ const char* diversionReason(ForwardReason reason) {
             return "user-busy";
         case ForwardReason::NoAnswer:
             return "no-answer";
+        case ForwardReason::Deflection:
+            return "deflection";
     }
     return "unknown";
 }
@@ -25,6 +27,8 @@ int historyInfoCause(ForwardReason reason) {
             return 486;
         case ForwardReason::NoAnswer:
             return 408;
+        case ForwardReason::Deflection:
+            return 487;  // "deflection during alerting"
     }
     return 404;
 }
@@ -88,6 +92,7 @@ Arrival onArrival(const store::Extension& ext) {
 }
 
 const std::string& forwardSetting(const store::Extension& ext, ForwardReason reason) {
+    static const std::string none;  // a deflection's target is the operator's, not a setting
     switch (reason) {
         case ForwardReason::Unconditional:
             return ext.forwardAlways;
@@ -95,8 +100,10 @@ const std::string& forwardSetting(const store::Extension& ext, ForwardReason rea
             return ext.forwardBusy;
         case ForwardReason::NoAnswer:
             return ext.forwardNoAnswer;
+        case ForwardReason::Deflection:
+            return none;
     }
-    return ext.forwardAlways;
+    return none;
 }
 
 bool forwardAllowed(const std::vector<std::string>& chain, size_t hops, const ForwardTarget& target) {

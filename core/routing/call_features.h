@@ -17,11 +17,12 @@
 namespace sb::routing {
 
 /// Why a call was forwarded. Zero is not a value.
-enum class ForwardReason : int { Unconditional = 1, Busy, NoAnswer };
+/// Deflection: the operator sent a ringing call elsewhere (the Calls tab's Transfer…).
+enum class ForwardReason : int { Unconditional = 1, Busy, NoAnswer, Deflection };
 
-/// RFC 5806 reason: "unconditional", "user-busy", "no-answer".
+/// RFC 5806 reason: "unconditional", "user-busy", "no-answer", "deflection".
 const char* diversionReason(ForwardReason reason);
-/// RFC 4458 cause carried in a History-Info Reason: 302, 486, 408.
+/// RFC 4458 cause carried in a History-Info Reason: 302, 486, 408, 487.
 int historyInfoCause(ForwardReason reason);
 
 /// Where a forward sends a call.

@@ -81,29 +81,31 @@ class OperatorTransferTest : public QObject {
 
 private slots:
     void theOperatorTransfersTheCallerToAnotherExtension();
+    void theOperatorSendsARingingCallElsewhere();
+
+private:
+    /// A running engine with extensions 100-102; its SIP port.
+    quint16 startEngine(CoreBridge& bridge, const QTemporaryDir& dir);
+    /// Extensions 101 and 102 registered from @p p101 and @p p102.
+    void registerPhones(quint16 server, quint16 p101, quint16 p102);
 };
 
-void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    CoreBridge bridge;
-    MainWindow window(bridge);
+quint16 OperatorTransferTest::startEngine(CoreBridge& bridge, const QTemporaryDir& dir) {
     const auto started = bridge.start(engineOptions(dir));
-    QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
-
+    if (!started) qFatal("engine: %s", started.error().message.c_str());
     sb::store::Configuration config = bridge.configuration();
     config.settings.domain = "127.0.0.1";
     config.extensions = {extension("100", "Caller"), extension("101", "Reception"), extension("102", "Office")};
-    QVERIFY(bridge.applyConfiguration(config));
-    QTRY_COMPARE(bridge.configuration().extensions.size(), size_t(3));
+    if (!bridge.applyConfiguration(config)) qFatal("the configuration was not sent");
     std::atomic<int> port{0};
-    QVERIFY(bridge.post([&port](sb::Core& core) { port = core.sip() ? core.sip()->port() : -1; }));
-    QTRY_VERIFY(port.load() != 0);
-    QVERIFY(port.load() > 0);
-    const auto server = static_cast<quint16>(port.load());
+    bridge.post([&port](sb::Core& core) {
+        port = core.sip() && core.config().extensions.size() == 3 ? core.sip()->port() : -1;
+    });
+    for (int i = 0; i < 200 && port.load() == 0; ++i) QTest::qWait(25);
+    return port.load() > 0 ? static_cast<quint16>(port.load()) : 0;
+}
 
-    // 101 answers and waits for a BYE; 102 answers the transfer and hangs up.
-    const quint16 p101 = freePort(), p102 = freePort();
+void OperatorTransferTest::registerPhones(quint16 server, quint16 p101, quint16 p102) {
     for (auto [number, local] : {std::pair{"101", p101}, std::pair{"102", p102}}) {
         auto reg = sipp(QStringLiteral("register_auth.xml"), server, local,
                         {QStringLiteral("ext"), QString::fromLatin1(number), QStringLiteral("expires"),
@@ -111,6 +113,19 @@ void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
                         number);
         QVERIFY2(finishedOk(*reg), reg->readAll().constData());
     }
+}
+
+void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    CoreBridge bridge;
+    MainWindow window(bridge);
+    const quint16 server = startEngine(bridge, dir);
+    QVERIFY(server != 0);
+
+    // 101 answers and waits for a BYE; 102 answers the transfer and hangs up.
+    const quint16 p101 = freePort(), p102 = freePort();
+    registerPhones(server, p101, p102);
     auto receptionist = sipp(QStringLiteral("calls/callee.xml"), server, p101,
                              {QStringLiteral("ext"), QStringLiteral("101"), QStringLiteral("mport"),
                               QString::number(freePort())});
@@ -157,6 +172,46 @@ void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
         refused = !r && r.error().message == "the call has ended" ? 1 : 0;
     }));
     QTRY_COMPARE(refused.load(), 1);
+    bridge.stop();
+}
+
+void OperatorTransferTest::theOperatorSendsARingingCallElsewhere() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    CoreBridge bridge;
+    MainWindow window(bridge);
+    const quint16 server = startEngine(bridge, dir);
+    QVERIFY(server != 0);
+    const quint16 p101 = freePort(), p102 = freePort();
+    registerPhones(server, p101, p102);
+    // 101 rings and is cancelled; 102 answers; the caller (told 181) hangs up.
+    auto ringing = sipp(QStringLiteral("calls/callee_noanswer.xml"), server, p101,
+                        {QStringLiteral("ext"), QStringLiteral("101")});
+    auto office = sipp(QStringLiteral("calls/callee.xml"), server, p102,
+                       {QStringLiteral("ext"), QStringLiteral("102"), QStringLiteral("mport"),
+                        QString::number(freePort())});
+    QVERIFY(listening(p101));
+    QVERIFY(listening(p102));
+    auto caller = sipp(QStringLiteral("calls/caller_forwarded.xml"), server, freePort(),
+                       {QStringLiteral("ext"), QStringLiteral("100"), QStringLiteral("callee"),
+                        QStringLiteral("101"), QStringLiteral("mport"), QString::number(freePort())},
+                       "100");
+
+    auto* view = window.findChild<QTableView*>(QStringLiteral("callsView"));
+    const QAbstractItemModel* model = view->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 &&
+                                 model->index(0, CallsModel::State).data().toString() == QStringLiteral("Ringing"),
+                             15'000);
+    view->selectRow(0);
+    window.callsPanel()->setAskNumber([](const QString&) { return QStringLiteral("102"); });
+    window.callsPanel()->transferAction()->trigger();
+
+    QVERIFY2(finishedOk(*ringing), ringing->readAll().constData());  // CANCEL
+    QVERIFY2(finishedOk(*caller), caller->readAll().constData());
+    QVERIFY2(finishedOk(*office), office->readAll().constData());
+    auto* log = window.findChild<QPlainTextEdit*>(QStringLiteral("logText"));
+    QTRY_VERIFY2(log->toPlainText().contains(QStringLiteral("the operator sends the call ringing at 101 to 102")),
+                 qPrintable(log->toPlainText()));
     bridge.stop();
 }
 

@@ -112,6 +112,17 @@ TEST(CallFeatures, DiversionListsTheMostRecentForwardFirst) {
               "<sip:101@pbx>;reason=unconditional;counter=1\r\n");
 }
 
+TEST(CallFeatures, AnOperatorsDeflectionIsNamedAsSuchAndHasNoSetting) {
+    const std::vector<ForwardHop> hops{{"101", "102", ForwardReason::Deflection}};
+    EXPECT_EQ(diversionHeader(hops, "pbx"), "Diversion: <sip:101@pbx>;reason=deflection;counter=1\r\n");
+    EXPECT_EQ(historyInfoCause(ForwardReason::Deflection), 487);  // RFC 4458: deflection during alerting
+    EXPECT_EQ(forwardsText(hops), "101>102 deflection");
+    store::Extension ext;
+    ext.forwardAlways = "103";
+    EXPECT_EQ(forwardSetting(ext, ForwardReason::Deflection), "");
+    EXPECT_EQ(forwardSetting(ext, ForwardReason::Unconditional), "103");
+}
+
 TEST(CallFeatures, HistoryInfoCarriesCausesAndMappings) {
     EXPECT_EQ(historyInfoHeader({}, "pbx", "sip:x@y"), "");
     EXPECT_EQ(historyInfoHeader({{"101", "0123", ForwardReason::Busy}}, "pbx", "sip:0123@carrier"),
