@@ -96,10 +96,11 @@ public:
                         const std::string& extension, int64_t startMs, const std::string& localAddress,
                         const ::sip_msg& invite, const std::string& picker);
 
-    /// A call forwarded to ring group or menu @p number (call_manager_groups.cpp):
-    /// its caller's @p leg moves into that service, which carries @p parties'
+    /// A call forwarded to ring group or menu @p number, or deflected there or
+    /// to a conference room or the echo test (call_manager_groups.cpp): its
+    /// caller's @p leg moves into that service, which carries @p parties'
     /// forwards into its own call record. @return false (leg kept) when there
-    /// is no such group or menu, no media engine or no RTP port.
+    /// is no such service, no media engine or no RTP port.
     bool divertToService(const std::string& number, std::unique_ptr<sip::CallLeg>& leg, const CallParties& parties,
                          int64_t startMs, const std::string& localAddress);
 

@@ -51,7 +51,17 @@ std::optional<ServiceTarget> CallManager::forwardedService(const std::string& nu
 bool CallManager::divertToService(const std::string& number, std::unique_ptr<sip::CallLeg>& leg,
                                   const CallParties& parties, int64_t startMs,
                                   const std::string& localAddress) {
-    const auto target = forwardedService(number, parties);
+    auto target = forwardedService(number, parties);
+    if (!target) {
+        // The operator may deflect a ringing call to a conference room or the
+        // echo test too (not to *97: whose mailbox would it be?).
+        target = matchService(m_featureCodes, number);
+        if (target && target->kind == ServiceTarget::Kind::VoicemailRetrieval) target.reset();
+        if (target) {
+            if (!parties.callee.empty()) target->dialled = parties.callee;
+            target->forwards = routing::forwardsText(parties.forwards);
+        }
+    }
     if (!target || !m_mediaEngine || !m_mailboxes || !leg || localAddress.empty()) return false;
     auto service = makeService(*target, parties.caller);
     if (!service) return false;

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModel>
 #include <QDir>
+#include <QFile>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -16,6 +17,7 @@
 #include <QUdpSocket>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 
 #include "core_bridge.h"
@@ -24,6 +26,7 @@
 #include "main_window.h"
 #include "models/calls_model.h"
 #include "sip/sip_stack.h"
+#include "store/store.h"
 #include "widgets/calls_panel.h"
 
 using namespace sb::ui;
@@ -58,12 +61,14 @@ std::unique_ptr<QProcess> sipp(const QString& scenario, quint16 serverPort, quin
     return process;
 }
 
-/// Whether something (SIPp) listens on UDP @p port within 10 s: a bind there fails.
+/// Whether something (SIPp) listens on UDP 127.0.0.1:@p port within 10 s.
+/// Read from the kernel's table, not probed with a bind: a probe holding the
+/// port at the wrong moment would make SIPp's own bind fail.
 bool listening(quint16 port) {
+    const QByteArray local = "0100007F:" + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
     for (int i = 0; i < 200; ++i) {
-        QUdpSocket probe;
-        if (!probe.bind(QHostAddress::LocalHost, port)) return true;
-        probe.close();
+        QFile table(QStringLiteral("/proc/net/udp"));
+        if (table.open(QIODevice::ReadOnly) && table.readAll().contains(" " + local + " ")) return true;
         QTest::qWait(50);
     }
     return false;
@@ -82,6 +87,7 @@ class OperatorTransferTest : public QObject {
 private slots:
     void theOperatorTransfersTheCallerToAnotherExtension();
     void theOperatorSendsARingingCallElsewhere();
+    void aRingingCallSentToAConferenceRoomIsAnsweredThere();
 
 private:
     /// A running engine with extensions 100-102; its SIP port.
@@ -132,8 +138,8 @@ void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
     auto target = sipp(QStringLiteral("transfer/target_hangs_up.xml"), server, p102,
                        {QStringLiteral("ext"), QStringLiteral("102"), QStringLiteral("mport"),
                         QString::number(freePort())});
-    QVERIFY(listening(p101));
-    QVERIFY(listening(p102));
+    QVERIFY2(listening(p101), receptionist->readAll().constData());
+    QVERIFY2(listening(p102), target->readAll().constData());
     auto caller = sipp(QStringLiteral("calls/caller_receives_bye.xml"), server, freePort(),
                        {QStringLiteral("ext"), QStringLiteral("100"), QStringLiteral("callee"),
                         QStringLiteral("101"), QStringLiteral("mport"), QString::number(freePort())},
@@ -187,11 +193,11 @@ void OperatorTransferTest::theOperatorSendsARingingCallElsewhere() {
     // 101 rings and is cancelled; 102 answers; the caller (told 181) hangs up.
     auto ringing = sipp(QStringLiteral("calls/callee_noanswer.xml"), server, p101,
                         {QStringLiteral("ext"), QStringLiteral("101")});
+    QVERIFY2(listening(p101), ringing->readAll().constData());
     auto office = sipp(QStringLiteral("calls/callee.xml"), server, p102,
                        {QStringLiteral("ext"), QStringLiteral("102"), QStringLiteral("mport"),
                         QString::number(freePort())});
-    QVERIFY(listening(p101));
-    QVERIFY(listening(p102));
+    QVERIFY2(listening(p102), office->readAll().constData());
     auto caller = sipp(QStringLiteral("calls/caller_forwarded.xml"), server, freePort(),
                        {QStringLiteral("ext"), QStringLiteral("100"), QStringLiteral("callee"),
                         QStringLiteral("101"), QStringLiteral("mport"), QString::number(freePort())},
@@ -213,6 +219,44 @@ void OperatorTransferTest::theOperatorSendsARingingCallElsewhere() {
     QTRY_VERIFY2(log->toPlainText().contains(QStringLiteral("the operator sends the call ringing at 101 to 102")),
                  qPrintable(log->toPlainText()));
     bridge.stop();
+}
+
+void OperatorTransferTest::aRingingCallSentToAConferenceRoomIsAnsweredThere() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    CoreBridge bridge;
+    MainWindow window(bridge);
+    const quint16 server = startEngine(bridge, dir);
+    QVERIFY(server != 0);
+    const quint16 p101 = freePort(), p102 = freePort();
+    registerPhones(server, p101, p102);
+    auto ringing = sipp(QStringLiteral("calls/callee_noanswer.xml"), server, p101,
+                        {QStringLiteral("ext"), QStringLiteral("101")});
+    QVERIFY2(listening(p101), ringing->readAll().constData());
+    // The room answers (200 after the 181); the caller then hangs up.
+    auto caller = sipp(QStringLiteral("calls/caller_forwarded.xml"), server, freePort(),
+                       {QStringLiteral("ext"), QStringLiteral("100"), QStringLiteral("callee"),
+                        QStringLiteral("101"), QStringLiteral("mport"), QString::number(freePort())},
+                       "100");
+    auto* view = window.findChild<QTableView*>(QStringLiteral("callsView"));
+    const QAbstractItemModel* model = view->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 &&
+                                 model->index(0, CallsModel::State).data().toString() == QStringLiteral("Ringing"),
+                             15'000);
+    view->selectRow(0);
+    window.callsPanel()->setAskNumber([](const QString&) { return QStringLiteral("*88123"); });
+    window.callsPanel()->transferAction()->trigger();
+    QVERIFY2(finishedOk(*ringing), ringing->readAll().constData());
+    QVERIFY2(finishedOk(*caller), caller->readAll().constData());
+    bridge.stop();  // the call records are written by then
+    auto store = sb::store::Store::open(engineOptions(dir).databasePath);
+    QVERIFY(store.ok());
+    auto rows = store.value()->cdrsBetween(0, std::numeric_limits<int64_t>::max());
+    QVERIFY(rows.ok());
+    QStringList seen;
+    for (const auto& r : rows.value())
+        seen << QString::fromStdString(r.route + " | " + r.forwards);
+    QVERIFY2(seen.contains(QStringLiteral("conference 123 | 101>*88123 deflection")), qPrintable(seen.join(u';')));
 }
 
 QTEST_MAIN(OperatorTransferTest)
