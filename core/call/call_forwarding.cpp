@@ -104,6 +104,15 @@ Destination CallManager::resolveExtension(const store::Extension& ext, CallParti
     return d;
 }
 
+Destination CallManager::mailboxDestination(const std::string& mailbox) const {
+    const store::Extension* box = findExtension(mailbox);
+    if (!box || !box->voicemail) return refused(480, "Temporarily Unavailable");
+    Destination d;
+    d.kind = Destination::Kind::Voicemail;
+    d.mailbox = mailbox;
+    return d;
+}
+
 Destination CallManager::resolveForward(const std::string& from, const routing::ForwardTarget& target,
                                         routing::ForwardReason reason, CallParties& parties) {
     parties.forwards.push_back(routing::ForwardHop{from, routing::forwardTargetName(target), reason});
@@ -113,14 +122,8 @@ Destination CallManager::resolveForward(const std::string& from, const routing::
             if (!ext || !ext->enabled) return refused(480, "Temporarily Unavailable");
             return resolveExtension(*ext, parties);
         }
-        case routing::ForwardTarget::Kind::Voicemail: {
-            const store::Extension* box = findExtension(target.number);
-            if (!box || !box->voicemail) return refused(480, "Temporarily Unavailable");
-            Destination d;
-            d.kind = Destination::Kind::Voicemail;
-            d.mailbox = target.number;
-            return d;
-        }
+        case routing::ForwardTarget::Kind::Voicemail:
+            return mailboxDestination(target.number);
         case routing::ForwardTarget::Kind::Group:
         case routing::ForwardTarget::Kind::Menu: {
             // Run by the media engine like a call dialled to it; the

@@ -210,6 +210,8 @@ private:
     static ServiceTarget groupTarget(const store::RingGroup& group);
     static ServiceTarget voicemailTarget(const std::string& mailbox);
     const store::RingGroup* findGroup(const std::string& number) const;
+    /// Extension @p mailbox's voicemail, or 480 when it has none (off, or no such extension).
+    Destination mailboxDestination(const std::string& mailbox) const;
     /// The service call of a forward to group or menu @p number (nullopt:
     /// neither): named by what the caller dialled, with @p parties' forwards.
     std::optional<ServiceTarget> forwardedService(const std::string& number, const CallParties& parties) const;

@@ -406,18 +406,8 @@ Destination CallManager::transferDestination(const std::string& transferrer, con
     // *97 + extension: straight to that extension's voicemail, as a forward may.
     if (number != m_featureCodes.voicemail) {
         const auto forward = routing::parseForwardTarget(number, transferrer, m_config);
-        if (forward && forward->kind == routing::ForwardTarget::Kind::Voicemail) {
-            const store::Extension* box = findExtension(forward->number);
-            Destination d;
-            if (!box || !box->voicemail) {
-                d.code = 404;
-                d.reason = "Not Found";
-                return d;
-            }
-            d.kind = Destination::Kind::Voicemail;
-            d.mailbox = forward->number;
-            return d;
-        }
+        if (forward && forward->kind == routing::ForwardTarget::Kind::Voicemail)
+            return mailboxDestination(forward->number);
     }
     if (const store::Extension* ext = findExtension(number)) {
         if (!ext->enabled) {
@@ -447,11 +437,9 @@ std::optional<Destination> CallManager::transferForward(const std::string& exten
             return d;
         }
     }
-    const store::Extension* box = mailbox.empty() ? nullptr : findExtension(mailbox);
-    if (!box || !box->voicemail || !services) return std::nullopt;
-    Destination d;
-    d.kind = Destination::Kind::Voicemail;
-    d.mailbox = mailbox;
+    if (!services) return std::nullopt;
+    Destination d = mailboxDestination(mailbox);
+    if (d.kind == Destination::Kind::Refused) return std::nullopt;
     return d;
 }
 

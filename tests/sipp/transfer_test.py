@@ -232,6 +232,14 @@ class Transfer(unittest.TestCase):
         self.service_transfer("*97102")
         self.assertEqual(self.service_row(self.cdr(2))["route"], "voicemail 102 (transfer)")
 
+    def test_blind_transfer_to_star_97_and_an_extension_without_voicemail_fails_480(self):
+        self.start()  # 102 has voicemail off
+        transferrer = self.phone("transferrer_blind_fails.xml", "101", target="*97102")
+        time.sleep(0.3)
+        self.ok(self.dial("transferee_held_bye.xml", "101"))
+        self.assertRegex(received(self.ok(transferrer)), r"(?m)^SIP/2\.0 480 Temporarily Unavailable")
+        self.assertEqual(self.cdr()[0]["transfers"], "")
+
     def test_blind_transfer_to_a_conference_room(self):
         self.start()
         self.service_transfer("*88123")
