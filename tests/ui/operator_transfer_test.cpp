@@ -74,6 +74,28 @@ bool listening(quint16 port) {
     return false;
 }
 
+/// 100's phone calling 101 with @p scenario.
+std::unique_ptr<QProcess> callFrom100(const QString& scenario, quint16 server) {
+    return sipp(scenario, server, freePort(),
+                {QStringLiteral("ext"), QStringLiteral("100"), QStringLiteral("callee"), QStringLiteral("101"),
+                 QStringLiteral("mport"), QString::number(freePort())},
+                "100");
+}
+
+/// Wait until the Calls table shows its one call in @p state, then select it.
+bool selectTheCall(MainWindow& window, const QString& state) {
+    auto* view = window.findChild<QTableView*>(QStringLiteral("callsView"));
+    const QAbstractItemModel* model = view->model();
+    for (int i = 0; i < 600; ++i) {
+        if (model->rowCount() == 1 && model->index(0, CallsModel::State).data().toString() == state) {
+            view->selectRow(0);
+            return true;
+        }
+        QTest::qWait(25);
+    }
+    return false;
+}
+
 bool finishedOk(QProcess& p) {
     if (!p.waitForFinished(40'000)) return false;
     return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
@@ -140,18 +162,10 @@ void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
                         QString::number(freePort())});
     QVERIFY2(listening(p101), receptionist->readAll().constData());
     QVERIFY2(listening(p102), target->readAll().constData());
-    auto caller = sipp(QStringLiteral("calls/caller_receives_bye.xml"), server, freePort(),
-                       {QStringLiteral("ext"), QStringLiteral("100"), QStringLiteral("callee"),
-                        QStringLiteral("101"), QStringLiteral("mport"), QString::number(freePort())},
-                       "100");
+    auto caller = callFrom100(QStringLiteral("calls/caller_receives_bye.xml"), server);
 
     // The call shows as talking; the operator picks it and transfers it.
-    auto* view = window.findChild<QTableView*>(QStringLiteral("callsView"));
-    const QAbstractItemModel* model = view->model();
-    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 &&
-                                 model->index(0, CallsModel::State).data().toString() == QStringLiteral("Talking"),
-                             15'000);
-    view->selectRow(0);
+    QVERIFY(selectTheCall(window, QStringLiteral("Talking")));
     QString asked;
     window.callsPanel()->setAskNumber([&asked](const QString& call) {
         asked = call;
@@ -169,7 +183,7 @@ void OperatorTransferTest::theOperatorTransfersTheCallerToAnotherExtension() {
     auto* log = window.findChild<QPlainTextEdit*>(QStringLiteral("logText"));
     QTRY_VERIFY2(log->toPlainText().contains(QStringLiteral("transferred by 101 to 102 (operator)")),
                  qPrintable(log->toPlainText()));
-    QTRY_COMPARE(model->rowCount(), 0);
+    QTRY_COMPARE(window.findChild<QTableView*>(QStringLiteral("callsView"))->model()->rowCount(), 0);
 
     // A call that is gone cannot be transferred: said, nothing else happens.
     std::atomic<int> refused{-1};
@@ -214,17 +228,8 @@ void OperatorTransferTest::theOperatorSendsARingingCallElsewhere() {
                        QString::number(freePort())});
         QVERIFY2(listening(p102), office->readAll().constData());
     }
-    auto caller = sipp(QStringLiteral("calls/caller_forwarded.xml"), server, freePort(),
-                       {QStringLiteral("ext"), QStringLiteral("100"), QStringLiteral("callee"),
-                        QStringLiteral("101"), QStringLiteral("mport"), QString::number(freePort())},
-                       "100");
-
-    auto* view = window.findChild<QTableView*>(QStringLiteral("callsView"));
-    const QAbstractItemModel* model = view->model();
-    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 &&
-                                 model->index(0, CallsModel::State).data().toString() == QStringLiteral("Ringing"),
-                             15'000);
-    view->selectRow(0);
+    auto caller = callFrom100(QStringLiteral("calls/caller_forwarded.xml"), server);
+    QVERIFY(selectTheCall(window, QStringLiteral("Ringing")));
     window.callsPanel()->setAskNumber([target](const QString&) { return target; });
     window.callsPanel()->transferAction()->trigger();
 
